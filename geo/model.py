@@ -1,0 +1,217 @@
+"""Plain data passed between the stages of the pipeline.
+
+Every class is a frozen dataclass: a stage takes these and returns new ones, so each stage
+tests alone, caches in Streamlit, serialises to JSON and runs on a Dask worker unchanged.
+
+Coordinates are (lat, lon) in decimal degrees on WGS84 throughout the Python API; GeoJSON and
+shapely use (lon, lat) and the conversion happens only where geometries are built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KM_PER_UNIT = {"km": 1.0, "mi": 1.609344, "nmi": 1.852}
+"""Kilometres in one of each supported distance unit (international mile, nautical mile)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its text exactly as read, and what is known about it."""
+
+    path: str  # the input path as given; "-" for standard input
+    text: str
+    title: str = ""
+    outlet: str = ""  # the outlet as the article names it
+    date: str = ""  # ISO 8601 date of publication, "" when unknown
+    url: str = ""
+    doc_id: str = ""  # a stable identifier (file name, JSON Lines id)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry.
+
+    ``radius_km`` is the feature's extent as the distance (km) from its point to its farthest
+    part: 0 for a pier, ~15 for a cosmodrome, tens to hundreds for a city or a country's core.
+    Lines and polygons (a river, a border, a country) are kept by the gazetteer and answered by
+    ``Gazetteer.extent``.
+    """
+
+    place_id: str  # "<layer>:<id>", e.g. "geonames:2013348", "country:KP", "story:pier-33"
+    name: str
+    kind: str  # country, admin1, admin2, city, station, port, spaceport, campus, river, bridge, ...
+    country: str  # ISO 3166-1 alpha-2, "" when none
+    lat: float  # degrees north
+    lon: float  # degrees east
+    population: int = 0
+    radius_km: float = 0.0
+    layer: str = ""  # geonames, countries, admin, story, online
+    source: str = ""  # where the row comes from (GeoNames id, Wikidata, OSM id, publication)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place a name may refer to, with the resolver's score (higher is better)."""
+
+    place: Place
+    score: float
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a document's text that names a place.
+
+    ``start``/``end`` are character offsets into ``Document.text``. ``place`` is None when the
+    name could not be resolved; such mentions are kept and shown, never dropped.
+    """
+
+    text: str
+    start: int
+    end: int
+    place: Place | None = None
+    confidence: float = 0.0  # 0..1
+    candidates: tuple[Candidate, ...] = ()  # best first; includes the chosen place
+
+    @property
+    def resolved(self) -> bool:
+        return self.place is not None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A stated distance: one figure (``value``) or a range (``low``..``high``) in ``unit``."""
+
+    unit: str  # "km", "mi" or "nmi"
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    text: str = ""  # the words as written, e.g. "950 kilometres"
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+    @property
+    def km(self) -> float:
+        """The figure in km (the middle of a range)."""
+        figure = self.value if self.value is not None else (self.low + self.high) / 2
+        return figure * KM_PER_UNIT[self.unit]
+
+    @property
+    def km_bounds(self) -> tuple[float, float]:
+        """(low, high) in km; equal for a single figure."""
+        if self.value is not None:
+            return (self.km, self.km)
+        factor = KM_PER_UNIT[self.unit]
+        return (self.low * factor, self.high * factor)
+
+
+@dataclass(frozen=True)
+class DistanceClaim:
+    """A sentence's statement that ``subject`` lies some distance from ``anchor``."""
+
+    document: str  # Document.path
+    sentence: str
+    sentence_start: int  # offset of the sentence in the document's text
+    subject: Mention
+    anchor: Mention
+    stated: tuple[Quantity, ...]  # the figures as written, first one first
+    hedge: str = ""  # "about", "more than", ... ; "" when the figure is given flat
+    direction: str = ""  # compass point of subject from anchor ("N", "NE", "NNW"); "" if none
+    mode: str = ""  # "straight", "road", "rail", "drive", "flight", "sea"; "" when unstated
+
+
+@dataclass(frozen=True)
+class Check:
+    """The verdicts on one claim, with the measurements they rest on."""
+
+    claim: DistanceClaim
+    stated_km: float | None
+    actual_km: float | None  # geodesic (WGS84) straight-line distance, km
+    bearing_deg: float | None  # initial bearing anchor -> subject, degrees clockwise from north
+    route_km: float | None  # length of a known route between the two, km
+    route_id: str
+    error_km: float | None  # stated - measured (the measure the figure is judged against)
+    error_pct: float | None
+    tolerance_km: float | None
+    tolerance: str  # how the tolerance was chosen, in words
+    distance_verdict: str  # accurate | close | inaccurate | unverifiable
+    direction_verdict: str  # correct | approximate | wrong | not stated | unverifiable
+    unit_verdict: str  # consistent | inconsistent | single unit
+    matches: str  # "straight line", "route", "neither", "" when unverifiable
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Waypoint:
+    """A point a route passes through."""
+
+    name: str
+    lat: float
+    lon: float
+    place_id: str = ""
+
+
+@dataclass(frozen=True)
+class Route:
+    """A journey as a sequence of waypoints that follow the real line."""
+
+    route_id: str
+    name: str
+    mode: str  # rail, road, flight, sea
+    waypoints: tuple[Waypoint, ...]
+    date: str = ""  # ISO date or range "2019-02-23/2019-02-26"
+    status: str = ""  # travelled, planned, possible
+    published_km: float | None = None  # a published length of the whole route, km
+    published_source: str = ""
+    source: str = ""
+    sections: tuple[tuple[str, str, float, str], ...] = ()  # (from, to, km, source) published
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting of the story: who, where, when, and whether it had happened."""
+
+    meeting_id: str
+    title: str
+    date: str  # ISO date or range
+    participants: tuple[str, ...]
+    venue: str
+    lat: float
+    lon: float
+    status: str  # held, planned
+    place_id: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One document read through the pipeline."""
+
+    document: Document
+    mentions: tuple[Mention, ...] = ()
+    checks: tuple[Check, ...] = ()
+    error: str = ""  # a one-line reason when the document could not be read
+
+
+@dataclass(frozen=True)
+class Story:
+    """Everything the tool knows about a set of articles."""
+
+    analyses: tuple[Analysis, ...]
+    routes: tuple[Route, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    errors: tuple[str, ...] = field(default=())  # one line per input that could not be read
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return tuple(a.document for a in self.analyses)
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        return tuple(c for a in self.analyses for c in a.checks)
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        return tuple(m for a in self.analyses for m in a.mentions)
