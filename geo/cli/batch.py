@@ -1,0 +1,57 @@
+"""`geo batch INPUT... -o OUTDIR`: a whole archive on Dask, written as partitioned GeoParquet."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+
+from geo.batch import DEFAULT_PARTITION_SIZE, run_batch
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "batch",
+        help="analyse many articles on a Dask cluster and write GeoParquet tables",
+        description=(
+            "Find the places and check the distance claims of every article in folders of "
+            ".txt/.md/.html files, JSON Lines files (one article a line: id, text, title, outlet, "
+            "date, url) or Parquet files (columns id, text, metadata), on a local Dask cluster or "
+            "an existing one. Writes OUTDIR/mentions/*.parquet (points), OUTDIR/claims/*.parquet "
+            "(lines anchor to subject) and OUTDIR/errors/*.parquet (documents that failed), one "
+            "file each per partition, in EPSG:4326. A re-run skips the partitions already done."
+        ),
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="a folder, .jsonl or .parquet file")
+    parser.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="the output folder")
+    parser.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="a running Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)",
+    )
+    parser.add_argument(
+        "--workers", type=int, metavar="N",
+        help="processes of the local cluster, one thread each (default: one per core)",
+    )
+    parser.add_argument(
+        "--partition-size", type=int, default=DEFAULT_PARTITION_SIZE, metavar="N",
+        help=f"documents per partition (default {DEFAULT_PARTITION_SIZE})",
+    )
+    parser.add_argument("--json", action="store_true", help="print the run's summary as one JSON object")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    summary = run_batch(args.inputs, args.output, scheduler=args.scheduler, workers=args.workers,
+                        partition_size=args.partition_size, progress=sys.stderr)
+    if args.json:
+        print(json.dumps(asdict(summary), indent=2))
+    else:
+        print(f"{summary.partitions} partitions ({summary.skipped} already done, {summary.computed} computed): "
+              f"{summary.documents} documents, {summary.mentions} mentions, {summary.claims} claims, "
+              f"{summary.errors} failed documents in {summary.seconds:.1f} s -> {summary.outdir}")
+    for failure in summary.failed:
+        print(f"geo: partition {failure}", file=sys.stderr)
+    if summary.failed:
+        print(f"geo: {len(summary.failed)} partitions failed; run the same command again to retry them",
+              file=sys.stderr)
+    return 1 if summary.failed else 0

@@ -1,0 +1,99 @@
+"""`geo evaluate {lgl|trnews} PATH`: geoparsing quality and speed on an annotated corpus."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from geo.evaluate import (
+    ACCURACY_RADIUS_KM,
+    CORPORA,
+    MAX_ERROR_KM,
+    Evaluation,
+    evaluate,
+    evaluation_record,
+    worst_resolutions,
+)
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="measure recognition and resolution on an annotated corpus (LGL, TR-News)",
+        description=(
+            "Run the whole pipeline on every article of an annotated corpus XML file and print "
+            "toponym precision, recall and F1 (overlapping spans, matched one-to-one), accuracy "
+            f"within {ACCURACY_RADIUS_KM:g} km, mean and median error, the AUC of the log-error "
+            "curve, documents per second and peak memory."
+        ),
+    )
+    parser.add_argument("corpus", choices=sorted(CORPORA), help="which corpus the file holds")
+    parser.add_argument("path", help="the corpus XML file, e.g. lgl.xml or TR-News.xml")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--worst", type=int, default=10, metavar="N",
+        help="list the N largest errors and N most often missed/spurious names (default 10)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--limit", type=int, default=None, metavar="N", help="evaluate the first N articles only"
+    )
+    parser.set_defaults(func=run)
+
+
+def _point(lat: float | None, lon: float | None) -> str:
+    return "-" if lat is None or lon is None else f"({lat:.3f}, {lon:.3f})"
+
+
+def _table(evaluation: Evaluation, worst: int) -> str:
+    s = evaluation.scores
+    rows = [
+        ("documents", f"{s.documents}"),
+        ("gold toponyms", f"{s.gold} ({s.gold_with_coordinates} with coordinates)"),
+        ("predicted toponyms", f"{s.predicted}"),
+        ("matched (overlap, 1:1)", f"{s.matched}"),
+        ("precision", f"{s.precision:.3f}"),
+        ("recall", f"{s.recall:.3f}"),
+        ("F1", f"{s.f1:.3f}"),
+        (
+            "errors scored",
+            f"{len(s.resolutions)} matched with gold coordinates "
+            f"({s.unresolved} unresolved, counted as {MAX_ERROR_KM:,.0f} km)",
+        ),
+        (f"accuracy within {ACCURACY_RADIUS_KM:g} km", f"{s.accuracy_161:.3f}"),
+        ("mean error", f"{s.mean_error_km:,.1f} km"),
+        ("median error", f"{s.median_error_km:,.1f} km"),
+        ("AUC of log error", f"{s.auc:.3f} (0 best, 1 worst)"),
+        (
+            "documents per second",
+            f"{evaluation.documents_per_second:,.1f} "
+            f"(pipeline {evaluation.pipeline_seconds:.2f} s, one process)",
+        ),
+        ("gazetteer load", f"{evaluation.gazetteer_seconds:.2f} s"),
+        ("peak memory", f"{evaluation.peak_rss_mib:,.0f} MiB"),
+    ]
+    width = max(len(label) for label, _ in rows)
+    lines = [f"{CORPORA[evaluation.corpus]}: {evaluation.path}", ""]
+    lines += [f"{label:<{width}}  {value}" for label, value in rows]
+    if worst > 0 and s.resolutions:
+        lines += ["", f"Largest errors (of {len(s.resolutions)}):"]
+        for r in worst_resolutions(s, worst):
+            place = r.mention.place
+            predicted = f"{place.name} {_point(place.lat, place.lon)}" if place else "unresolved"
+            lines.append(
+                f"  {r.error_km:>9,.1f} km  {r.gold.phrase!r} gold {_point(r.gold.lat, r.gold.lon)}"
+                f" -> {predicted}  [doc {r.doc_id}]"
+            )
+    for title, counts in (("most often missed", s.missed), ("most often spurious", s.spurious)):
+        if worst > 0 and counts:
+            listed = ", ".join(f"{name!r} {n}" for name, n in counts[:worst])
+            lines += ["", f"{title.capitalize()}: {listed}"]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    evaluation = evaluate(args.corpus, args.path, limit=args.limit)
+    if args.json:
+        print(json.dumps(evaluation_record(evaluation, worst=args.worst), ensure_ascii=False))
+    else:
+        print(_table(evaluation, args.worst))
+    return 0

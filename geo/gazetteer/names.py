@@ -1,0 +1,35 @@
+"""Folding of place names into alias-index keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_APOSTROPHES = re.compile(r"['’‘`´]")
+
+
+def fold(name: str) -> str:
+    """The index key of a name: diacritics removed, case-folded, punctuation to single spaces.
+
+    >>> fold("Đồng Đăng")
+    'dong dang'
+    >>> fold("Kim Jong-un")
+    'kim jong un'
+    >>> fold("U.S.")
+    'us'
+    """
+    if name.isascii():
+        stripped = name.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    stripped = _APOSTROPHES.sub("", stripped)
+    # "U.S." and "D.C." fold to "us" and "dc"; other punctuation separates words.
+    stripped = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)|(?<=\b[a-z])\.$", "", stripped)
+    return _NOT_WORD.sub(" ", stripped).strip()
+
+
+def is_latin(name: str) -> bool:
+    """True when the name is written in Latin script (the only names English news uses)."""
+    return all(ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for ch in name if ch.isalpha())

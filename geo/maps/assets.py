@@ -1,0 +1,129 @@
+"""Leaflet's JavaScript, CSS and images from local files, so interactive maps work offline.
+
+folium links Leaflet, jQuery, Bootstrap, Font Awesome and awesome-markers from CDNs. The maps
+of this package use Leaflet alone (no ``folium.Icon``, no ``folium.Popup``, which need the
+others) and take it from the ``xstatic-leaflet`` package (Leaflet 1.9.3, folium's version):
+
+- inline: the script and the stylesheet are written into the page, the images as data URIs,
+  so a saved map is one file that requests nothing;
+- served: the page links ``<prefix>/leaflet.js`` and ``<prefix>/leaflet.css``, files that
+  :func:`write_assets` puts in a static folder (Streamlit serves ``./static/`` at
+  ``/app/static/`` with ``[server] enableStaticServing = true``).
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import re
+import shutil
+from pathlib import Path
+
+import folium
+import xstatic.pkg.leaflet
+from branca.element import Element, MacroElement
+from folium.template import Template
+
+__all__ = ["LEAFLET_DIR", "LEAFLET_VERSION", "use_local_leaflet", "write_assets"]
+
+LEAFLET_DIR = Path(xstatic.pkg.leaflet.BASE_DIR)
+"""The folder holding leaflet.js, leaflet.css and images/ (from xstatic-leaflet)."""
+
+LEAFLET_VERSION = xstatic.pkg.leaflet.VERSION
+
+ASSET_FILES = (
+    "leaflet.js",
+    "leaflet.css",
+    "images/layers.png",
+    "images/layers-2x.png",
+    "images/marker-icon.png",
+    "images/marker-icon-2x.png",
+    "images/marker-shadow.png",
+)
+"""The files a page needs, relative to :data:`LEAFLET_DIR` and to a served asset folder."""
+
+_DEFAULT_ICON = {
+    "iconUrl": "images/marker-icon.png",
+    "iconRetinaUrl": "images/marker-icon-2x.png",
+    "shadowUrl": "images/marker-shadow.png",
+}
+
+
+def _data_uri(relative_path: str) -> str:
+    payload = base64.b64encode((LEAFLET_DIR / relative_path).read_bytes()).decode("ascii")
+    return f"data:image/png;base64,{payload}"
+
+
+@functools.cache
+def _inline_script() -> str:
+    script = (LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8")
+    script = re.sub(r"//# sourceMappingURL=\S+\s*$", "", script)
+    return script.replace("</script", "<\\/script")
+
+
+@functools.cache
+def _inline_stylesheet() -> str:
+    css = (LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8")
+    return re.sub(r"url\((images/[\w.-]+\.png)\)", lambda m: f"url({_data_uri(m.group(1))})", css)
+
+
+def write_assets(directory: str | Path) -> list[Path]:
+    """Copy Leaflet's script, stylesheet and images into ``directory``; return the files written.
+
+    Serve the folder at a URL prefix and pass that prefix as ``assets_url`` to the map builders.
+    Existing files are replaced; the folder is created if needed.
+    """
+    target = Path(directory)
+    written = []
+    for relative in ASSET_FILES:
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(LEAFLET_DIR / relative, destination)
+        written.append(destination)
+    return written
+
+
+def use_local_leaflet(folium_map: folium.Map, assets_url: str | None = None) -> folium.Map:
+    """Make ``folium_map`` load Leaflet from local files instead of CDNs; return it.
+
+    ``assets_url`` None writes Leaflet into the page itself; a URL prefix such as
+    ``"/app/static/leaflet"`` links the files :func:`write_assets` copied there. Either way
+    the page links nothing else (no jQuery, Bootstrap, Font Awesome or awesome-markers), and
+    Leaflet's default marker images come from the same place, so even a default marker does
+    not reach the network.
+    """
+    header = folium_map.get_root().header
+    if assets_url is None:
+        folium_map.default_js = []
+        folium_map.default_css = []
+        header.add_child(Element(f"<script>{_inline_script()}</script>"), name="leaflet")
+        header.add_child(Element(f"<style>{_inline_stylesheet()}</style>"), name="leaflet_css")
+        icon_urls = {option: _data_uri(path) for option, path in _DEFAULT_ICON.items()}
+        image_path = ""
+    else:
+        prefix = assets_url.rstrip("/")
+        folium_map.default_js = [("leaflet", f"{prefix}/leaflet.js")]
+        folium_map.default_css = [("leaflet_css", f"{prefix}/leaflet.css")]
+        icon_urls = {option: path.removeprefix("images/") for option, path in _DEFAULT_ICON.items()}
+        image_path = f"{prefix}/images/"
+    folium_map.add_child(_DefaultIconOptions(image_path, icon_urls), name="leaflet_default_icon")
+    return folium_map
+
+
+class _DefaultIconOptions(MacroElement):
+    """Where Leaflet's default marker finds its images (set before any marker is made)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            L.Icon.Default.imagePath = {{ this.image_path|tojson }};
+            L.Icon.Default.mergeOptions({{ this.icon_urls|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, image_path: str, icon_urls: dict[str, str]):
+        super().__init__()
+        self._name = "DefaultIconOptions"
+        self.image_path = image_path
+        self.icon_urls = icon_urls

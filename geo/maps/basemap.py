@@ -1,0 +1,93 @@
+"""The Natural Earth basemap: land, the countries' shared borders, and the scale to draw them at.
+
+Natural Earth is public domain; the countries come from the gazetteer
+(``Gazetteer.countries(scale)``, (lon, lat) geometries in EPSG:4326). Sea is not a layer: it is
+the background colour of the map.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+__all__ = ["NATURAL_EARTH_CREDIT", "border_lines", "clip_to", "geometry_geojson", "scale_for"]
+
+NATURAL_EARTH_CREDIT = "Natural Earth (public domain)"
+
+_DETAILED_SPAN_DEG = 16.0  # extents narrower than this get the 1:10m countries
+
+
+def scale_for(bounds: tuple[float, float, float, float]) -> str:
+    """The Natural Earth scale for an extent (lon_min, lat_min, lon_max, lat_max, degrees).
+
+    "10m" when the extent spans less than 16 degrees both ways (a region), else "50m".
+    """
+    lon_min, lat_min, lon_max, lat_max = bounds
+    return "10m" if max(lon_max - lon_min, lat_max - lat_min) < _DETAILED_SPAN_DEG else "50m"
+
+
+@functools.lru_cache(maxsize=4)
+def border_lines(gazetteer, scale: str = "50m") -> gpd.GeoSeries:
+    """The land borders between countries at ``scale`` (lines shared by two country shapes).
+
+    Coastlines are left out: the coast is where the land colour meets the sea colour. Computed
+    once per gazetteer and scale.
+    """
+    countries = gazetteer.countries(scale)
+    boundaries = countries.geometry.boundary.values
+    left, right = countries.sindex.query(countries.geometry.values, predicate="intersects")
+    pairs = left < right
+    shared = shapely.intersection(boundaries[left[pairs]], boundaries[right[pairs]])
+    parts = shapely.get_parts(shared)
+    lines = parts[np.isin(shapely.get_type_id(parts), (1, 2))]  # LineString, LinearRing
+    merged = shapely.line_merge(shapely.union_all(lines))
+    return gpd.GeoSeries(shapely.get_parts(merged), crs=countries.crs)
+
+
+def clip_to(frame: gpd.GeoDataFrame | gpd.GeoSeries, bounds: tuple[float, float, float, float]):
+    """The geometries cut to a (lon_min, lat_min, lon_max, lat_max) box, empty ones dropped."""
+    clipped = frame.clip(shapely.box(*bounds))
+    return clipped[~clipped.is_empty]
+
+
+def geometry_geojson(geometries: gpd.GeoSeries, precision_deg: float = 0.005, properties=None) -> dict:
+    """A GeoJSON FeatureCollection of the geometries, vertices snapped to ``precision_deg``.
+
+    Snapping (and dropping the vertices it makes redundant) keeps an embedded world basemap to
+    a few hundred kB; 0.005 degrees is about 500 m, finer than a 1:50m map shows.
+    ``properties`` is an optional list of dicts, one per geometry.
+    """
+    snapped = shapely.set_precision(np.asarray(geometries.values), precision_deg)
+    features = []
+    for index, geometry in enumerate(snapped):
+        if geometry is None or geometry.is_empty:
+            continue
+        features.append({
+            "type": "Feature",
+            "properties": properties[index] if properties else {},
+            "geometry": _rounded(shapely.geometry.mapping(geometry), precision_deg),
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _rounded(mapping: dict, precision_deg: float) -> dict:
+    digits = max(0, int(np.ceil(-np.log10(precision_deg))))
+
+    def walk(value):
+        if isinstance(value, (tuple, list)):
+            if value and isinstance(value[0], (int, float)):
+                return [round(v, digits) for v in value]
+            return [walk(v) for v in value]
+        return value
+
+    return {"type": mapping["type"], "coordinates": walk(mapping["coordinates"])}
+
+
+def largest_part(geometry: BaseGeometry) -> BaseGeometry:
+    """The largest polygon of a (multi)polygon or collection; the geometry itself otherwise."""
+    parts = [p for p in shapely.get_parts(geometry) if p.area > 0]
+    return max(parts, key=lambda p: p.area) if parts else geometry

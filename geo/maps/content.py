@@ -1,0 +1,313 @@
+"""What a map of a story shows: its places with their sources, routes, meetings, claims, extent.
+
+Both the interactive and the static map draw from here, so they agree on what is a place, how
+many sources mention it, which claims can be drawn and what area a map covers. Coordinates are
+(lat, lon) in degrees; an extent (a "bounds") is (lon_min, lat_min, lon_max, lat_max) degrees.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from geo.errors import InputError
+from geo.geodesy import circle, distance_km, geodesic_points
+from geo.maps.style import NOT_POINTS
+from geo.model import Check, Document, Place, Route, Story
+from geo.routes import route_length_km
+
+__all__ = [
+    "LAYERS",
+    "PlaceOnMap",
+    "claim_number",
+    "drawable_checks",
+    "extent_bounds",
+    "format_date",
+    "format_km",
+    "mentioned_countries",
+    "parse_layers",
+    "places_on_map",
+    "route_latlons",
+    "route_lengths",
+    "select_check",
+    "sentence_at",
+]
+
+LAYERS = ("places", "routes", "meetings", "claims")
+"""The layers a map can show, in drawing order (later ones on top)."""
+
+Bounds = tuple[float, float, float, float]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bLt|\bCol|\bSen|\bRep|\bNo)\.$")
+_QUOTE_LIMIT = 320  # characters of a sentence shown in a popup
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class PlaceOnMap:
+    """A resolved place with, for each document mentioning it, the sentence of its first mention.
+
+    ``quotes`` holds (document, sentence) pairs in the story's document order.
+    """
+
+    place: Place
+    quotes: tuple[tuple[Document, str], ...]
+
+    @property
+    def sources(self) -> int:
+        """How many documents mention the place."""
+        return len(self.quotes)
+
+
+def parse_layers(layers: str | Iterable[str] | None) -> tuple[str, ...]:
+    """The layers to draw, from a comma-separated string or a list; None means all of them.
+
+    Raises ``InputError`` naming any layer that does not exist.
+    """
+    if layers is None:
+        return LAYERS
+    names = layers.split(",") if isinstance(layers, str) else list(layers)
+    chosen = {name.strip().lower() for name in names if name.strip()}
+    unknown = sorted(chosen - set(LAYERS))
+    if unknown:
+        raise InputError(f"map layers {', '.join(unknown)!s}: unknown; choose from {', '.join(LAYERS)}")
+    return tuple(layer for layer in LAYERS if layer in chosen)
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding the span ``start``..``end`` (character offsets).
+
+    Sentences end at ., ! or ? followed by a capital, and at line breaks; an initial or a title
+    ("U.S.", "Mr.") does not end one. Long sentences are cut around the span with ellipses.
+    """
+    sentence_start, sentence_end = 0, len(text)
+    for boundary in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text, 0, boundary.start()) and text[boundary.start() - 1] == ".":
+            continue
+        if boundary.end() <= start:
+            sentence_start = boundary.end()
+        elif boundary.start() >= end:
+            sentence_end = boundary.start()
+            break
+    sentence = text[sentence_start:sentence_end].strip()
+    if len(sentence) <= _QUOTE_LIMIT:
+        return sentence
+    offset = start - sentence_start
+    left = max(0, offset - _QUOTE_LIMIT // 2)
+    piece = sentence[left : left + _QUOTE_LIMIT]
+    return ("…" if left else "") + piece.strip() + ("…" if left + _QUOTE_LIMIT < len(sentence) else "")
+
+
+def _quotes_by_place(story: Story) -> dict[str, tuple[Place, list[tuple[Document, str]]]]:
+    found: dict[str, tuple[Place, list[tuple[Document, str]]]] = {}
+    for analysis in story.analyses:
+        document = analysis.document
+        for mention in analysis.mentions:
+            if mention.place is None:
+                continue
+            place, quotes = found.setdefault(mention.place.place_id, (mention.place, []))
+            if not any(quoted is document for quoted, _ in quotes):
+                quotes.append((document, sentence_at(document.text, mention.start, mention.end)))
+    return found
+
+
+def places_on_map(story: Story) -> list[PlaceOnMap]:
+    """The story's resolved places that are drawn as points (not countries or continents).
+
+    Most-mentioned first, then by population and name, so that a label placer gives the
+    important places the first pick of positions.
+    """
+    places = [
+        PlaceOnMap(place, tuple(quotes))
+        for place, quotes in _quotes_by_place(story).values()
+        if place.kind not in NOT_POINTS
+    ]
+    return sorted(places, key=lambda p: (-p.sources, -p.place.population, p.place.name))
+
+
+def mentioned_countries(story: Story) -> dict[str, PlaceOnMap]:
+    """The countries the story names, by ISO 3166-1 alpha-2 code."""
+    return {
+        place.country: PlaceOnMap(place, tuple(quotes))
+        for place, quotes in _quotes_by_place(story).values()
+        if place.kind == "country" and place.country
+    }
+
+
+def route_latlons(route: Route, points_per_flight_leg: int = 64) -> list[tuple[float, float]]:
+    """The (lat, lon) line a route is drawn along.
+
+    Surface routes join their waypoints, which follow the real line; a flight follows the
+    geodesic (great ellipse) between consecutive waypoints, as an aircraft flies.
+    """
+    points = [(w.lat, w.lon) for w in route.waypoints]
+    if route.mode != "flight" or len(points) < 2:
+        return points
+    line = [points[0]]
+    for (lat1, lon1), (lat2, lon2) in zip(points, points[1:]):
+        line.extend(geodesic_points(lat1, lon1, lat2, lon2, n=points_per_flight_leg)[1:])
+    return line
+
+
+def route_lengths(route: Route) -> str:
+    """A route's lengths in words: computed along the line, published (if known), straight line.
+
+    E.g. "1,183 km along the line; published 1,177 km; straight line 671 km".
+    """
+    parts = [f"{format_km(route_length_km(route))} along the line"]
+    if route.published_km:
+        parts.append(f"published {format_km(route.published_km)}")
+    if len(route.waypoints) >= 2:
+        first, last = route.waypoints[0], route.waypoints[-1]
+        parts.append(f"straight line {format_km(distance_km(first.lat, first.lon, last.lat, last.lon))}")
+    return "; ".join(parts)
+
+
+def format_km(km: float) -> str:
+    """A distance in km for a reader: "1,183 km", "8.5 km" below 10 km."""
+    return f"{km:,.1f} km" if km < 10 else f"{km:,.0f} km"
+
+
+def format_date(iso: str) -> str:
+    """An ISO date, month or range ("2019-02-23/2019-02-26") in words ("23–26 February 2019").
+
+    Anything that is not an ISO date is returned as written.
+    """
+    ends = [_date_parts(part) for part in iso.split("/")] if iso else []
+    if not ends or None in ends:
+        return iso
+    if len(ends) == 1:
+        return " ".join(p for p in ends[0] if p)
+    (d1, m1, y1), (d2, m2, y2) = ends[0], ends[-1]
+    if y1 == y2 and m1 == m2 and d1 and d2:
+        return f"{d1}–{d2} {m1} {y1}"
+    if y1 == y2:
+        return f"{' '.join(p for p in (d1, m1) if p)} – {' '.join(p for p in (d2, m2, y2) if p)}"
+    return " – ".join(" ".join(p for p in end if p) for end in ends)
+
+
+def _date_parts(text: str) -> tuple[str, str, str] | None:
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text.strip())
+    if not match or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
+        return None
+    year, month, day = match.groups()
+    return (str(int(day)) if day else "", _MONTHS[int(month) - 1] if month else "", year)
+
+
+def drawable_checks(story: Story) -> list[tuple[int, Check]]:
+    """The story's checks whose subject and anchor are both placed, with their claim numbers.
+
+    Claim numbers count from 1 over ``story.checks`` (the order of ``geo claims``).
+    """
+    return [
+        (number, check)
+        for number, check in enumerate(story.checks, start=1)
+        if check.claim.subject.place is not None and check.claim.anchor.place is not None
+    ]
+
+
+def claim_number(story: Story, check: Check) -> int:
+    """The number (from 1) of ``check`` among ``story.checks``."""
+    for number, candidate in enumerate(story.checks, start=1):
+        if candidate is check:
+            return number
+    raise InputError(f"claim {check.claim.sentence[:60]!r}: not a claim of this story")
+
+
+def select_check(story: Story, claim: int | Check) -> Check:
+    """One claim's check: ``claim`` is a claim number (from 1, as ``claim:N``) or a Check.
+
+    Raises ``InputError`` if there is no such claim or its places are not both resolved.
+    """
+    number = claim if isinstance(claim, int) else claim_number(story, claim)
+    checks = story.checks
+    if not 1 <= number <= len(checks):
+        raise InputError(f"claim:{number}: the story has {len(checks)} claims (numbered from 1)")
+    check = checks[number - 1]
+    if check.claim.subject.place is None or check.claim.anchor.place is None:
+        raise InputError(f"claim:{number}: its places are not both resolved, nothing to draw")
+    return check
+
+
+def _claim_latlons(check: Check) -> list[tuple[float, float]]:
+    """The anchor, the subject and the stated-distance ring of a drawable claim."""
+    anchor, subject = check.claim.anchor.place, check.claim.subject.place
+    points = [(anchor.lat, anchor.lon), (subject.lat, subject.lon)]
+    if check.stated_km:
+        points += circle(anchor.lat, anchor.lon, check.stated_km, n=36)
+    return points
+
+
+def _story_latlons(story: Story, layers: tuple[str, ...]) -> list[tuple[float, float]]:
+    """The points the default extent fits (see :func:`extent_bounds`)."""
+    points: list[tuple[float, float]] = []
+    if "routes" in layers:
+        points += [p for route in story.routes for p in route_latlons(route, 16)]
+    if "meetings" in layers:
+        points += [(m.lat, m.lon) for m in story.meetings]
+    if "places" in layers:
+        points += [(p.place.lat, p.place.lon) for p in places_on_map(story) if p.sources >= 2]
+    if "claims" in layers:
+        for _, check in drawable_checks(story):
+            anchor, subject = check.claim.anchor.place, check.claim.subject.place
+            points += [(anchor.lat, anchor.lon), (subject.lat, subject.lon)]
+    if not points:
+        points = [(p.place.lat, p.place.lon) for p in places_on_map(story)]
+    return points
+
+
+def _bounds_of(latlons: list[tuple[float, float]]) -> Bounds:
+    lats = [lat for lat, _ in latlons]
+    lons = [lon for _, lon in latlons]
+    return (min(lons), min(lats), max(lons), max(lats))
+
+
+def _parse_bbox(spec: str) -> Bounds:
+    try:
+        lon_min, lat_min, lon_max, lat_max = (float(v) for v in spec.split(":", 1)[1].split(","))
+    except ValueError:
+        raise InputError(f"extent {spec!r}: write bbox:lon_min,lat_min,lon_max,lat_max in degrees") from None
+    if not (-180 <= lon_min < lon_max <= 180 and -90 <= lat_min < lat_max <= 90):
+        raise InputError(f"extent {spec!r}: need -180 <= lon_min < lon_max <= 180, -90 <= lat_min < lat_max <= 90")
+    return (lon_min, lat_min, lon_max, lat_max)
+
+
+def extent_bounds(story: Story, extent: str | None = None, layers: Iterable[str] | None = None) -> Bounds:
+    """The area a map shows, (lon_min, lat_min, lon_max, lat_max) in degrees, before margins.
+
+    ``extent``:
+    - None: the whole story, read as the routes, the meetings, the places that at least two
+      sources mention and the claims' two ends (each only if its layer is drawn). A place named
+      once, far from the rest (a capital cited for context), does not stretch the map; if the
+      rule leaves nothing, every placed point counts;
+    - ``"bbox:lon_min,lat_min,lon_max,lat_max"``: that box;
+    - ``"claim:N"``: claim N (from 1), with its stated-distance ring;
+    - ``"route:ID"``: the route whose ``route_id`` is ID.
+
+    Raises ``InputError`` for an extent it cannot read or a story with nothing to map.
+    """
+    if extent is None or not extent.strip():
+        points = _story_latlons(story, parse_layers(layers))
+    else:
+        kind, _, value = extent.strip().partition(":")
+        kind = kind.lower()
+        if kind == "bbox":
+            return _parse_bbox(extent)
+        if kind == "claim":
+            if not value.strip().isdigit():
+                raise InputError(f"extent {extent!r}: write claim:N with N a claim number from 1")
+            points = _claim_latlons(select_check(story, int(value)))
+        elif kind == "route":
+            routes = {route.route_id: route for route in story.routes}
+            if value not in routes:
+                known = ", ".join(routes) or "none"
+                raise InputError(f"extent {extent!r}: no such route (routes: {known})")
+            points = route_latlons(routes[value], 16)
+        else:
+            raise InputError(f"extent {extent!r}: use bbox:..., claim:N or route:ID")
+    if not points:
+        raise InputError("story: no placed points to map (no resolved places, routes or meetings)")
+    return _bounds_of(points)

@@ -1,0 +1,493 @@
+"""The interactive map of a story (folium / Leaflet), complete and offline in one HTML file.
+
+:func:`story_map` returns a ``folium.Map``. In a notebook the map displays itself (folium's
+``_repr_html_`` embeds the page, Leaflet included, in an iframe, so it works offline too);
+:func:`save_html` writes it to a file that opens from disk with no network.
+
+What it draws, each in a layer of the layer control:
+- the basemap: Natural Earth land and borders as vector layers on a sea-coloured background
+  (web tiles only when asked for, as an alternative base layer); the countries the story names
+  are shaded, with the sentences naming them;
+- places: a dot per resolved place, coloured by kind and sized by how many sources (documents)
+  mention it, with the mentioning sentence from each source in its popup;
+- routes: lines along their waypoints (flights as geodesic curves), with their length along the
+  line, the published length and the straight-line distance;
+- meetings: a star at each venue, with dates, participants and status;
+- claims: for each checked distance claim, the measured line anchor -> subject and a ring of
+  the stated distance around the anchor, coloured by verdict.
+A scale bar and a legend complete it. Article text is HTML-escaped wherever it is shown.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from pathlib import Path
+
+import folium
+from branca.element import Element, MacroElement
+from folium.map import Layer
+from folium.template import Template
+
+from geo.geodesy import geodesic_points
+from geo.maps import style
+from geo.maps.assets import use_local_leaflet
+from geo.maps.basemap import NATURAL_EARTH_CREDIT, border_lines, geometry_geojson
+from geo.maps.output import atomic_target
+from geo.maps.content import (
+    PlaceOnMap,
+    drawable_checks,
+    extent_bounds,
+    format_date,
+    format_km,
+    mentioned_countries,
+    parse_layers,
+    places_on_map,
+    route_latlons,
+    route_lengths,
+    select_check,
+)
+from geo.model import Check, Meeting, Route, Story
+
+__all__ = ["save_html", "story_map"]
+
+GEONAMES_CREDIT = "GeoNames (CC-BY 4.0)"
+OSM_CREDIT = "&copy; OpenStreetMap contributors"
+
+_LAYER_NAMES = {
+    "places": "Places",
+    "routes": "Routes",
+    "meetings": "Meetings",
+    "claims": "Distance claims",
+}
+
+_LEGEND_WIDTH_PX = 250
+
+_CSS = """
+.leaflet-container.folium-map {{ background: {sea}; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }}
+.folium-map .leaflet-popup-content {{ max-width: 340px; }}
+.geo-popup h4 {{ margin: 0 0 4px; font-size: 14px; }}
+.geo-popup .geo-meta {{ color: {muted}; margin-bottom: 4px; }}
+.geo-popup ol, .geo-popup ul {{ margin: 4px 0 0; padding-left: 18px; }}
+.geo-popup li {{ margin-bottom: 4px; }}
+.geo-popup q {{ quotes: "\\201C" "\\201D"; }}
+.geo-meeting {{ color: {meeting}; font-size: 20px; line-height: 20px; text-align: center;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }}
+.geo-route-label {{ background: rgba(255,255,255,.85); border: 0; box-shadow: none; color: {ink};
+  font-size: 11px; padding: 1px 4px; }}
+.geo-route-label::before {{ display: none; }}
+.geo-legend, .geo-title {{ background: rgba(255,255,255,.92); border-radius: 4px; color: {ink};
+  box-shadow: 0 1px 4px rgba(0,0,0,.25); padding: 6px 9px; }}
+.geo-legend {{ font-size: 12px; width: {legend_width}px; box-sizing: border-box; }}
+.geo-legend summary {{ cursor: pointer; font-weight: 600; }}
+.geo-legend h5 {{ font-size: 12px; margin: 6px 0 2px; }}
+.geo-legend div {{ display: flex; align-items: center; gap: 6px; margin: 1px 0; }}
+.geo-legend .swatch {{ flex: none; width: 22px; height: 0; border-top: 3px solid; }}
+.geo-legend .dot {{ flex: none; width: 10px; height: 10px; border-radius: 50%; margin: 0 6px 0 6px; }}
+.geo-legend .star {{ flex: none; width: 22px; text-align: center; color: {meeting}; font-size: 16px; }}
+.geo-title h3 {{ margin: 0; font-size: 16px; }}
+.geo-title p {{ margin: 2px 0 0; color: {muted}; }}
+"""
+
+
+class _Bound(MacroElement):
+    """A popup or tooltip bound to its parent layer, its HTML passed as a JSON string.
+
+    folium's own Popup needs jQuery and its Tooltip pastes the text into a JavaScript template
+    literal; this binds ready-escaped HTML with ``bindPopup`` / ``bindTooltip`` and nothing else.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.{{ this.method }}({{ this.html|tojson }}, {{ this.options|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, method: str, html_text: str, **options):
+        super().__init__()
+        self._name = "Bound"
+        self.method = method
+        self.html = html_text
+        self.options = options
+
+
+def _popup(layer, html_text: str) -> None:
+    layer.add_child(_Bound("bindPopup", html_text, maxWidth=360))
+
+
+def _tooltip(layer, html_text: str, **options) -> None:
+    layer.add_child(_Bound("bindTooltip", html_text, **options))
+
+
+class _GeoJsonLayer(Layer):
+    """A GeoJSON layer with one style for every feature; a feature's ``popup`` property (HTML)
+    becomes its popup."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, Object.assign(
+                {{ this.options|tojson }},
+                {onEachFeature: function (feature, layer) {
+                    if (feature.properties && feature.properties.popup) {
+                        layer.bindPopup(feature.properties.popup, {maxWidth: 360});
+                    }
+                }}
+            ));
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict, name: str, *, control: bool = True, **options):
+        super().__init__(name=name, overlay=True, control=control, show=True)
+        self._name = "GeoJsonLayer"
+        self.data = data
+        self.options = options
+
+
+class _Control(MacroElement):
+    """A Leaflet control at a corner of the map holding fixed HTML (a legend, a title)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
+            {{ this.get_name() }}.onAdd = function () {
+                var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
+                div.innerHTML = {{ this.html|tojson }};
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                return div;
+            };
+            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html_text: str, position: str, css_class: str):
+        super().__init__()
+        self._name = "Control"
+        self.html = html_text
+        self.position = position
+        self.css_class = css_class
+
+
+@functools.lru_cache(maxsize=2)
+def _world_basemap(gazetteer) -> tuple[dict, dict]:
+    """Natural Earth 1:50m land and borders as GeoJSON, simplified to about 2 km."""
+    land = gazetteer.land().geometry.simplify(0.02)
+    borders = border_lines(gazetteer, "50m").simplify(0.02)
+    return geometry_geojson(land, 0.01), geometry_geojson(borders, 0.01)
+
+
+def _sources_list(place: PlaceOnMap) -> str:
+    items = []
+    for document, sentence in place.quotes:
+        source = ", ".join(
+            html.escape(part)
+            for part in (document.outlet or document.title or Path(document.path).name,
+                         format_date(document.date))
+            if part
+        )
+        items.append(f"<li><b>{source}</b>: <q>{html.escape(sentence)}</q></li>")
+    return f"<ol>{''.join(items)}</ol>"
+
+
+def _place_popup(place: PlaceOnMap) -> str:
+    p = place.place
+    plural = "source" if place.sources == 1 else "sources"
+    meta = " · ".join(html.escape(x) for x in (p.kind, p.country, f"{p.lat:.4f}, {p.lon:.4f}") if x)
+    return (
+        f'<div class="geo-popup"><h4>{html.escape(p.name)}</h4>'
+        f'<div class="geo-meta">{meta}</div>'
+        f"Named by {place.sources} {plural}:{_sources_list(place)}</div>"
+    )
+
+
+def _place_radius(sources: int) -> float:
+    """Dot radius in px: 4 for one source, growing by 2 px per further source up to 14."""
+    return min(14.0, 2.0 + 2.0 * sources)
+
+
+def _add_places(group: folium.FeatureGroup, places: list[PlaceOnMap]) -> None:
+    for place in reversed(places):  # the most-mentioned last, on top
+        p = place.place
+        kind_group = style.place_group(p.kind)
+        colour = style.PLACE_GROUP_COLOURS[kind_group]
+        hollow = kind_group == "area"
+        marker = folium.CircleMarker(
+            location=(p.lat, p.lon),
+            radius=_place_radius(place.sources),
+            color=colour if hollow else style.HALO,
+            weight=1.5 if hollow else 1,
+            fill=True,
+            fill_color=colour,
+            fill_opacity=0.15 if hollow else 0.9,
+            dash_array="3 3" if hollow else None,
+        )
+        _popup(marker, _place_popup(place))
+        plural = "source" if place.sources == 1 else "sources"
+        _tooltip(marker, f"{html.escape(p.name)} ({place.sources} {plural})")
+        marker.add_to(group)
+
+
+def _route_popup(route: Route) -> str:
+    rows = [
+        ("Mode", route.mode),
+        ("Date", format_date(route.date)),
+        ("Status", route.status),
+        ("Lengths", route_lengths(route)),
+        ("Published length", route.published_source),
+        ("Route", " → ".join(w.name for w in route.waypoints)),
+        ("Source", route.source),
+    ]
+    sections = "".join(
+        f"<li>{html.escape(a)} – {html.escape(b)}: {format_km(km)} ({html.escape(src)})</li>"
+        for a, b, km, src in route.sections
+    )
+    body = "".join(f"<div><b>{label}:</b> {html.escape(value)}</div>" for label, value in rows if value)
+    if sections:
+        body += f"<div><b>Published sections:</b><ul>{sections}</ul></div>"
+    return f'<div class="geo-popup"><h4>{html.escape(route.name)}</h4>{body}</div>'
+
+
+def _add_routes(group: folium.FeatureGroup, routes: tuple[Route, ...]) -> None:
+    for index, route in enumerate(routes):
+        if len(route.waypoints) < 2:
+            continue
+        line = folium.PolyLine(
+            route_latlons(route),
+            color=style.route_colour(index),
+            weight=3.5,
+            opacity=0.9,
+            dash_array=style.route_dashes(route.mode, route.status),
+        )
+        _popup(line, _route_popup(route))
+        label = f"{html.escape(route.name)}: {html.escape(route_lengths(route))}"
+        _tooltip(line, label, sticky=True)
+        line.add_to(group)
+
+
+def _meeting_item(meeting: Meeting) -> str:
+    status = "held" if meeting.status == "held" else f"{meeting.status} (as of the articles)"
+    who = ", ".join(meeting.participants)
+    return (
+        f"<li><b>{html.escape(meeting.title)}</b><br>{html.escape(format_date(meeting.date))}"
+        f" · {html.escape(status)}<br>{html.escape(who)}</li>"
+    )
+
+
+def _add_meetings(group: folium.FeatureGroup, meetings: tuple[Meeting, ...]) -> None:
+    by_venue: dict[tuple[float, float], list[Meeting]] = {}
+    for meeting in meetings:
+        by_venue.setdefault((round(meeting.lat, 3), round(meeting.lon, 3)), []).append(meeting)
+    for venue_meetings in by_venue.values():
+        first = venue_meetings[0]
+        venues = sorted({m.venue for m in venue_meetings})
+        marker = folium.Marker(
+            location=(first.lat, first.lon),
+            icon=folium.DivIcon(
+                html='<div class="geo-meeting">&#9733;</div>',
+                icon_size=(20, 20),
+                icon_anchor=(10, 10),
+                class_name="geo-meeting-icon",
+            ),
+        )
+        items = "".join(_meeting_item(m) for m in sorted(venue_meetings, key=lambda m: m.date))
+        title = html.escape("; ".join(venues))
+        _popup(marker, f'<div class="geo-popup"><h4>{title}</h4><ul>{items}</ul></div>')
+        count = len(venue_meetings)
+        _tooltip(marker, f"{title}: {count} meeting{'s' if count > 1 else ''}")
+        marker.add_to(group)
+
+
+def _claim_popup(number: int, check: Check) -> str:
+    claim = check.claim
+    rows = [
+        ("Stated", format_km(check.stated_km) if check.stated_km is not None else ""),
+        ("Measured (straight line)", format_km(check.actual_km) if check.actual_km is not None else ""),
+        ("Along the route", format_km(check.route_km) if check.route_km is not None else ""),
+        ("Distance", check.distance_verdict),
+        ("Direction", check.direction_verdict),
+        ("Units", check.unit_verdict),
+    ]
+    body = "".join(f"<div><b>{label}:</b> {html.escape(value)}</div>" for label, value in rows if value)
+    return (
+        f'<div class="geo-popup"><h4>Claim {number}: {html.escape(claim.subject.place.name)}'
+        f" from {html.escape(claim.anchor.place.name)}</h4>"
+        f'<div class="geo-meta">{html.escape(claim.document)}</div>'
+        f"<p><q>{html.escape(claim.sentence)}</q></p>{body}"
+        f"<p>{html.escape(check.explanation)}</p></div>"
+    )
+
+
+def _add_claims(group: folium.FeatureGroup, claims: list[tuple[int, Check]]) -> None:
+    for number, check in claims:
+        anchor, subject = check.claim.anchor.place, check.claim.subject.place
+        colour = style.verdict_colour(check.distance_verdict)
+        popup = _claim_popup(number, check)
+        summary = f"Claim {number}: {html.escape(subject.name)} from {html.escape(anchor.name)}"
+        if check.stated_km:
+            ring = folium.Circle(
+                location=(anchor.lat, anchor.lon),
+                radius=check.stated_km * 1000.0,
+                color=colour,
+                weight=1.5,
+                dash_array="6 5",
+                fill=False,
+            )
+            _popup(ring, popup)
+            _tooltip(ring, f"{summary}: stated {format_km(check.stated_km)}", sticky=True)
+            ring.add_to(group)
+        line = folium.PolyLine(
+            geodesic_points(anchor.lat, anchor.lon, subject.lat, subject.lon, n=48),
+            color=colour,
+            weight=2.5,
+            opacity=0.95,
+        )
+        _popup(line, popup)
+        measured = f"measured {format_km(check.actual_km)}" if check.actual_km is not None else ""
+        _tooltip(line, f"{summary}: {measured} ({html.escape(check.distance_verdict)})", sticky=True)
+        line.add_to(group)
+
+
+def _legend(story: Story, layers: tuple[str, ...], claims: list[tuple[int, Check]], places: bool) -> str:
+    parts = []
+    if "routes" in layers and story.routes:
+        parts.append("<h5>Routes</h5>")
+        for index, route in enumerate(story.routes):
+            dashes = style.route_dashes(route.mode, route.status)
+            border = "dashed" if dashes else "solid"
+            parts.append(
+                f'<div><span class="swatch" style="border-top-color:{style.route_colour(index)};'
+                f'border-top-style:{border}"></span>{html.escape(route.name)}</div>'
+            )
+    if "meetings" in layers and story.meetings:
+        parts.append('<h5>Meetings</h5><div><span class="star">&#9733;</span>venue (click for dates)</div>')
+    if places:
+        parts.append("<h5>Places</h5>")
+        for group, label in style.PLACE_GROUP_LABELS.items():
+            colour = style.PLACE_GROUP_COLOURS[group]
+            parts.append(f'<div><span class="dot" style="background:{colour}"></span>{label}</div>')
+        parts.append("<div>Larger dot: named by more sources</div>")
+    if claims:
+        parts.append("<h5>Distance claims</h5><div>line: measured; ring: stated distance</div>")
+        for verdict in sorted({check.distance_verdict for _, check in claims}):
+            parts.append(
+                f'<div><span class="swatch" style="border-top-color:{style.verdict_colour(verdict)}">'
+                f"</span>{html.escape(verdict)}</div>"
+            )
+    return "".join(parts)
+
+
+def _countries_layer(story: Story, gazetteer) -> _GeoJsonLayer | None:
+    named = mentioned_countries(story)
+    if not named:
+        return None
+    countries = gazetteer.countries("50m")
+    chosen = countries[countries["iso2"].isin(list(named))]
+    popups = [{"popup": _place_popup(named[iso2])} for iso2 in chosen["iso2"]]
+    data = geometry_geojson(chosen.geometry.simplify(0.02), 0.01, popups)
+    return _GeoJsonLayer(
+        data, "Countries named", fillColor=style.LAND_MENTIONED, fillOpacity=1, stroke=False
+    )
+
+
+def story_map(
+    story: Story,
+    gazetteer=None,
+    *,
+    claim: int | Check | None = None,
+    layers=None,
+    web_tiles: bool = False,
+    title: str | None = None,
+    assets_url: str | None = None,
+) -> folium.Map:
+    """The interactive map of ``story``: basemap, places, routes, meetings, claims, legend.
+
+    - ``gazetteer``: gives the Natural Earth basemap; default ``default_gazetteer()``;
+    - ``claim``: show only this claim (a claim number from 1, as ``claim:N``, or a Check) and
+      fit the map to it; default all claims that have both places resolved;
+    - ``layers``: which of "places", "routes", "meetings", "claims" to draw (list or
+      comma-separated string); default all;
+    - ``web_tiles``: add OpenStreetMap tiles as a base layer (needs the network when viewed);
+      off by default, and the Natural Earth basemap stays one click away;
+    - ``title``: shown over the map and as the page title;
+    - ``assets_url``: None puts Leaflet inside the page (one offline file); a URL prefix (e.g.
+      "/app/static/leaflet") links the files ``geo.maps.assets.write_assets`` copied there.
+
+    The map opens fitted to the content (see ``geo.maps.content.extent_bounds``).
+    """
+    if gazetteer is None:
+        from geo.gazetteer import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    chosen = parse_layers(layers)
+    if claim is not None:
+        check = select_check(story, claim)
+        claims = [(n, c) for n, c in enumerate(story.checks, start=1) if c is check]
+        lon_min, lat_min, lon_max, lat_max = extent_bounds(story, f"claim:{claims[0][0]}")
+    else:
+        claims = drawable_checks(story) if "claims" in chosen else []
+        lon_min, lat_min, lon_max, lat_max = extent_bounds(story, None, chosen)
+
+    folium_map = folium.Map(location=None, tiles=None, control_scale=True, zoom_snap=0.25)
+    use_local_leaflet(folium_map, assets_url)
+    root = folium_map.get_root()
+    root.title = title or "Map of the story"
+    root.header.add_child(
+        Element(f"<style>{_CSS.format(legend_width=_LEGEND_WIDTH_PX, sea=style.SEA, muted=style.MUTED_INK, meeting=style.MEETING, ink=style.INK)}</style>"),
+        name="geo_map_css",
+    )
+
+    if web_tiles:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", attr=OSM_CREDIT, overlay=False).add_to(folium_map)
+    land, borders = _world_basemap(gazetteer)
+    basemap = folium.FeatureGroup(name="Natural Earth (offline)", overlay=bool(web_tiles), control=bool(web_tiles))
+    _GeoJsonLayer(
+        land, "Land", control=False, fillColor=style.LAND, fillOpacity=1, stroke=False,
+        interactive=False, attribution=f"{NATURAL_EARTH_CREDIT}; places {GEONAMES_CREDIT}",
+    ).add_to(basemap)
+    countries = _countries_layer(story, gazetteer)
+    if countries is not None:
+        countries.control = False
+        countries.add_to(basemap)
+    _GeoJsonLayer(borders, "Borders", control=False, color=style.BORDER, weight=1, interactive=False).add_to(basemap)
+    basemap.add_to(folium_map)
+
+    places = places_on_map(story) if "places" in chosen else []
+    for layer in chosen:
+        group = folium.FeatureGroup(name=_LAYER_NAMES[layer])
+        if layer == "places" and places:
+            _add_places(group, places)
+        elif layer == "routes" and story.routes:
+            _add_routes(group, story.routes)
+        elif layer == "meetings" and story.meetings:
+            _add_meetings(group, story.meetings)
+        elif layer == "claims" and claims:
+            _add_claims(group, claims)
+        else:
+            continue
+        group.add_to(folium_map)
+
+    legend = _legend(story, chosen, claims, bool(places))
+    if legend:
+        folium_map.add_child(_Control(f"<details open><summary>Legend</summary>{legend}</details>", "bottomright", "geo-legend"))
+    if title:
+        folium_map.add_child(_Control(f"<h3>{html.escape(title)}</h3>", "topleft", "geo-title"))
+    folium.LayerControl(collapsed=True).add_to(folium_map)
+    legend_room = (_LEGEND_WIDTH_PX + 24, 24) if legend else (24, 24)
+    folium_map.fit_bounds(
+        [[lat_min, lon_min], [lat_max, lon_max]], padding_top_left=(24, 24), padding_bottom_right=legend_room
+    )
+    return folium_map
+
+
+def save_html(folium_map: folium.Map, path: str | Path) -> Path:
+    """Write the map as one HTML page at ``path`` (atomically); return the path."""
+    page = folium_map.get_root().render()
+    with atomic_target(path) as temporary:
+        temporary.write_text(page, encoding="utf-8")
+    return Path(path)

@@ -1,0 +1,103 @@
+"""Greedy placement of map labels that neither overlap each other nor cover the map's furniture.
+
+Labels are placed one at a time, most important first. Each tries candidate positions around
+its point (right, left, above, below, then the diagonals) and takes the first whose box, in
+display coordinates, stays inside the map and clear of every box already taken (other labels,
+markers, the scale bar, the inset). A label that fits nowhere is dropped, unless it is
+required, in which case it goes where it overlaps least.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+__all__ = ["LabelPlacer"]
+
+# (direction x, direction y, horizontal alignment, vertical alignment), in order of preference
+_CANDIDATES = (
+    (1, 0, "left", "center"),
+    (-1, 0, "right", "center"),
+    (0, 1, "center", "bottom"),
+    (0, -1, "center", "top"),
+    (0.75, 0.75, "left", "bottom"),
+    (0.75, -0.75, "left", "top"),
+    (-0.75, 0.75, "right", "bottom"),
+    (-0.75, -0.75, "right", "top"),
+)
+
+
+def _overlap_area(a: Bbox, b: Bbox) -> float:
+    width = min(a.x1, b.x1) - max(a.x0, b.x0)
+    height = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+@dataclass
+class LabelPlacer:
+    """Places labels on ``axes`` so that their boxes (display px, grown by ``pad_px``) don't collide."""
+
+    axes: Axes
+    renderer: RendererBase
+    pad_px: float = 2.0
+    taken: list[Bbox] = field(default_factory=list)
+
+    @property
+    def area(self) -> Bbox:
+        return self.axes.get_window_extent(self.renderer)
+
+    def block(self, bbox: Bbox) -> None:
+        """Keep labels off ``bbox`` (display coordinates): a marker, a legend, an inset."""
+        self.taken.append(bbox)
+
+    def block_point(self, x: float, y: float, radius_pt: float) -> None:
+        """Keep labels off a marker of ``radius_pt`` points at data coordinates (x, y)."""
+        cx, cy = self.axes.transData.transform((x, y))
+        radius_px = radius_pt * self.axes.figure.dpi / 72.0
+        self.block(Bbox.from_extents(cx - radius_px, cy - radius_px, cx + radius_px, cy + radius_px))
+
+    def _fits(self, box: Bbox) -> bool:
+        area = self.area
+        inside = area.x0 <= box.x0 and box.x1 <= area.x1 and area.y0 <= box.y0 and box.y1 <= area.y1
+        return inside and not any(_overlap_area(box, other) > 0 for other in self.taken)
+
+    def _cost(self, box: Bbox) -> float:
+        area = self.area
+        outside = box.width * box.height - _overlap_area(box, area)
+        return 4 * outside + sum(_overlap_area(box, other) for other in self.taken)
+
+    def place(self, x: float, y: float, text: str, offset_pt: float, required: bool = False,
+              candidates: tuple | None = None, **text_style) -> Text | None:
+        """Label the point at data coordinates (x, y), ``offset_pt`` points from it.
+
+        ``candidates`` limits the positions tried, e.g. ``((0, 0, "center", "center"),)`` to
+        centre a label on its point. Returns the Text, or None if it fits nowhere and is not
+        ``required``.
+        """
+        best: tuple[float, Text, Bbox] | None = None
+        for dx, dy, ha, va in candidates or _CANDIDATES:
+            label = self.axes.annotate(
+                text, (x, y), xytext=(dx * offset_pt, dy * offset_pt), textcoords="offset points",
+                ha=ha, va=va, **text_style,
+            )
+            box = label.get_window_extent(self.renderer).expanded(1, 1).padded(self.pad_px)
+            if self._fits(box):
+                if best is not None:
+                    best[1].remove()
+                self.taken.append(box)
+                return label
+            cost = self._cost(box)
+            if required and (best is None or cost < best[0]):
+                if best is not None:
+                    best[1].remove()
+                best = (cost, label, box)
+            else:
+                label.remove()
+        if best is None:
+            return None
+        self.taken.append(best[2])
+        return best[1]

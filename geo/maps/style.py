@@ -1,0 +1,81 @@
+"""Colours and symbols shared by the interactive and the static map, so the two read alike.
+
+A restrained palette: pale land and sea, grey borders, one colour per route, verdict colours
+(green, amber, red, grey) only for checked claims.
+"""
+
+from __future__ import annotations
+
+SEA = "#dde8ef"
+LAND = "#f3f1ec"
+LAND_MENTIONED = "#e8e3d8"  # countries the story names
+BORDER = "#b8b1a5"
+COAST = "#c9d6df"
+INK = "#2b2b2b"  # text and place markers
+MUTED_INK = "#6f6f6f"  # secondary text, country names
+HALO = "#ffffff"
+
+ROUTE_COLOURS = ("#1f4e89", "#00798c", "#8a3b72", "#b5651d", "#4d4d4d", "#3b7d3a")
+"""One colour per route, in the order the routes are listed."""
+
+MEETING = "#b3261e"
+
+VERDICT_COLOURS = {
+    "accurate": "#2e7d32",
+    "close": "#e39b00",
+    "inaccurate": "#c62828",
+    "unverifiable": "#8c8c8c",
+}
+
+PLACE_GROUPS = {
+    "capital": ("capital",),
+    "settlement": ("city", "town", "village", "settlement"),
+    "site": ("station", "port", "airport", "spaceport", "campus", "bridge", "crossing", "venue",
+             "building", "base", "facility"),
+    "area": ("admin1", "admin2", "region", "river", "sea", "lake", "island", "peninsula"),
+}
+"""Place kinds drawn alike; a kind in no group is drawn as a site."""
+
+PLACE_GROUP_LABELS = {
+    "capital": "Capital",
+    "settlement": "City or town",
+    "site": "Station, port or site",
+    "area": "Region or river (centre)",
+}
+
+PLACE_GROUP_COLOURS = {
+    "capital": "#1a1a1a",
+    "settlement": "#3d3d3d",
+    "site": "#5b5e8c",
+    "area": "#8c8c8c",
+}
+
+NOT_POINTS = ("country", "continent")
+"""Kinds never drawn as a point: a dot at a country's centre says nothing about the story."""
+
+
+def place_group(kind: str) -> str:
+    """The drawing group of a place kind ("capital", "settlement", "site" or "area")."""
+    for group, kinds in PLACE_GROUPS.items():
+        if kind in kinds:
+            return group
+    return "site"
+
+
+def route_colour(index: int) -> str:
+    """The colour of the route at ``index`` in the story's list of routes."""
+    return ROUTE_COLOURS[index % len(ROUTE_COLOURS)]
+
+
+def verdict_colour(verdict: str) -> str:
+    """The colour of a distance verdict; grey for anything unknown."""
+    return VERDICT_COLOURS.get(verdict, VERDICT_COLOURS["unverifiable"])
+
+
+def route_dashes(mode: str, status: str) -> str | None:
+    """An SVG dash pattern (px) for a route line: flights dotted, routes not travelled dashed."""
+    if mode == "flight":
+        return "2 6"
+    if status and status != "travelled":
+        return "8 6"
+    return None

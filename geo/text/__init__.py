@@ -1,0 +1,1 @@
+"""Reading English news text: place mentions, distance figures and distance claims."""

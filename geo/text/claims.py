@@ -1,0 +1,667 @@
+"""Distance claims: sentences stating that one place lies some distance from another.
+
+:func:`extract_claims` reads a document sentence by sentence. Each written distance
+(:func:`geo.text.quantities.find_distances`) becomes a claim only when the grammar around it
+says it separates two places:
+
+* after the figure comes a *relation* — a direction ("north of", "to the north-east of", "due
+  east of", "NNW of"), "from", "away from", "outside", "off", "inland from", "apart", or a
+  journey noun ("a 25 km drive from") — optionally with a mode ("by road", "as the crow
+  flies"), and then the *anchor*: a place mention, possibly after a short noun phrase naming
+  its kind ("north of the North Korean capital Pyongyang", "from the town of X");
+* before the figure stands the *subject*: a place mention joined to the figure by a copula
+  or a locative verb ("X is", "X, which lies", "X, located", "X, a town"), an appositive ("X,
+  30 km from Y"), or a description or pronoun at the head of the clause ("The city is ...",
+  "It lies ...") whose referent is found earlier in the paragraph; or it follows the anchor
+  in an inversion ("30 km north of Y lies X", "... lies the centre"), or the figure is framed
+  by "X and Y are 30 km apart", "the distance between X and Y is 30 km", "30 km from X to Y".
+
+Everything else is a look-alike and gives no claim: a figure measuring a noun ("a range of
+1,500 km", "an altitude of 400 km", "the 17-km border", "a 3 km run"), a zone ("within 50 km
+of"), a vertical or dimensional reading ("10 km deep", "km long"), an event's position (no
+place is the subject of "an earthquake struck 30 km off ..."), a journey's length without
+its two ends ("travelled 2,000 km"), a part of a place as anchor ("30 km from the border with
+X", "off the coast of X"), areas and speeds (never figures at all).
+
+A subject that is a description or a pronoun becomes a new :class:`~geo.model.Mention` whose
+text and offsets are the words as written, whose place is the referent's, and whose
+confidence is the referent's lowered (:data:`DESCRIPTION_CONFIDENCE`, :data:`KIND_CONFIDENCE`,
+:data:`PRONOUN_CONFIDENCE`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from geo.errors import InputError
+from geo.geodesy import COMPASS_POINTS, compass_bearing
+from geo.model import DistanceClaim, Document, Mention
+from geo.text.quantities import DistancePhrase, find_distances
+
+__all__ = [
+    "DESCRIPTION_CONFIDENCE",
+    "KIND_CONFIDENCE",
+    "PRONOUN_CONFIDENCE",
+    "extract_claims",
+    "split_sentences",
+]
+
+DESCRIPTION_CONFIDENCE = 0.8
+"""Share of the referent's confidence kept when the text describes it with the same noun
+("Vostochny Cosmodrome, a space launch centre" ... "the centre")."""
+
+KIND_CONFIDENCE = 0.6
+"""Share kept when the description's noun only matches the referent's kind ("the city")."""
+
+PRONOUN_CONFIDENCE = 0.5
+"""Share kept for a pronoun subject ("It lies ..."), read as the previous sentence's subject."""
+
+REFERENT_SENTENCES = 3
+"""How many sentences back (within the paragraph) a description or pronoun may refer."""
+
+# --- sentences -----------------------------------------------------------------------------
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres prof rev jr sr vs "
+    "approx est jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd dept univ ave "
+    "blvd rd fig".split()
+)
+_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_JOINING_LINE_END_RE = re.compile(
+    r"(?:[,;(\-–—]|\b(?:of|the|a|an|to|from|and|or|in|on|at|by|with|for|some|about))\s*$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``text[dot]`` ends an abbreviation, an initial or an acronym."""
+    word = re.search(r"[\w.]*$", text[:dot]).group(0)
+    if not word:
+        return False
+    if "." in word or (len(word) == 1 and word.isupper()):
+        return True  # U.S., a.m., p.m., initials "John F. Kirby"
+    if word.lower() == "no":
+        return text[dot + 1 : dot + 3].strip()[:1].isdigit()
+    return word.lower() in _ABBREVIATIONS
+
+
+def _lines(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, starts_paragraph) of each run of text between line breaks that end a sentence.
+
+    A line break ends a sentence unless it falls inside one, as in hard-wrapped text: after a
+    comma, a hyphen or a function word, or before a lower-case word.
+    """
+    runs: list[tuple[int, int, bool]] = []
+    position = 0
+    new_paragraph = True
+    for line in text.split("\n"):
+        end = position + len(line)
+        if line.strip():
+            joins = (
+                runs
+                and not new_paragraph
+                and (
+                    _JOINING_LINE_END_RE.search(text[runs[-1][0] : runs[-1][1]])
+                    or re.match(r"\s*[a-z(]", line)
+                )
+            )
+            if joins:
+                runs[-1] = (runs[-1][0], end, runs[-1][2])
+            else:
+                runs.append((position, end, True))
+            new_paragraph = False
+        else:
+            new_paragraph = True
+        position = end + 1
+    return runs
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    sentences: list[_Sentence] = []
+    paragraph = -1
+    for line_start, line_end, starts_paragraph in _lines(text):
+        paragraph += starts_paragraph
+        start = line_start
+        for match in _SENTENCE_END_RE.finditer(text, line_start, line_end):
+            if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+                continue
+            sentences.append(_Sentence(start, match.end(), paragraph))
+            start = match.end()
+        sentences.append(_Sentence(start, line_end, paragraph))
+    trimmed = []
+    for sentence in sentences:
+        chunk = text[sentence.start : sentence.end]
+        if chunk.strip():
+            start = sentence.start + len(chunk) - len(chunk.lstrip())
+            end = sentence.end - (len(chunk) - len(chunk.rstrip()))
+            trimmed.append(_Sentence(start, end, sentence.paragraph))
+    return trimmed
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of each sentence of ``text``, whitespace trimmed.
+
+    A sentence ends at ".", "!" or "?" before a capital, a digit or an opening quote, unless
+    the full stop ends an abbreviation ("Mr.", "St.", "Gen."), an initial ("John F. Kirby") or
+    a dotted acronym ("U.S.", "a.m."); and at a line break unless the text is hard-wrapped.
+    """
+    return [(s.start, s.end) for s in _sentences(text)]
+
+
+# --- the grammar around a figure ------------------------------------------------------------
+
+_DIRECTION = (
+    r"(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}"
+    r"|(?-i:NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW|NE|SE|SW|NW|N|E|S|W)"
+)
+_MODE_PHRASE = (
+    r"by\s+(?:road|car|bus|coach|rail|railway|train|air|plane|sea|boat|ship|ferry)"
+    r"|as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line|overland|on\s+foot"
+)
+_JOURNEY_NOUN = (
+    r"(?:(?:train|bus|car|boat|ferry|taxi)\s+)?(?:drive|ride|journey|trip|flight|walk|hike|trek|"
+    r"voyage|sail|crossing|commute)"
+)
+_RELATION_RE = re.compile(
+    rf"""
+    \s*,?\s*(?P<aside>\([^()]*\)\s*,?\s*)?(?:\(?(?P<mode>{_MODE_PHRASE})\)?\s*,?\s*)?
+    (?:
+        (?P<apart>apart)\b
+      | (?P<journey>{_JOURNEY_NOUN})\s+(?:away\s+)?(?=from\b|to\b)(?P<journey_to>to\b)?(?:from\b)?
+      | (?:to\s+the\s+|(?P<due>due)\s+|further\s+|farther\s+)?
+        (?P<direction>{_DIRECTION})(?:wards?)?\s+(?:of|from)\b
+      | (?:away|distant)\s+from\b
+      | (?P<away>away)\b
+      | from\b
+      | outside(?:\s+of)?\b | beyond\b | past\b | off\b | short\s+of\b
+      | inland\s+(?:from|of)\b | (?:upstream|downstream|upriver|downriver)\s+(?:from|of)\b
+      | (?:up|down)\s+the\s+(?:coast|road|river|line|highway|valley|motorway)\s+from\b
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_RELATION_BEFORE_RE = re.compile(
+    rf"(?:(?:to\s+the\s+|(?P<due>due)\s+)?(?P<direction>{_DIRECTION})(?:wards?)?\s+(?:of|from)|\bfrom)"
+    r"\s+(?:the\s+(?:[a-z][\w-]*\s+){0,3}?(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_NOUN_OF_BEFORE_RE = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s*$", re.IGNORECASE)
+_WITHIN_BEFORE_RE = re.compile(r"\bwithin\s+(?:(?:a|an|just|only)\s+)*$", re.IGNORECASE)
+
+_LINK_WORDS = frozenset(
+    "is are was were be been being will would could may might must should has have had 's ’s "
+    "lies lie lay lying sits sit sat sitting stands stand stood standing remains remain remained "
+    "located situated based sited positioned set nestled perched placed built which that also "
+    "still now currently itself just only actually roughly approximately".split()
+)
+_VERB_WORDS = _LINK_WORDS - frozenset("which that also still now currently itself just only actually roughly approximately".split())
+_RELATIVE_OR_PARTICIPLE = frozenset(
+    "which that located situated based sited positioned set nestled perched placed built lying sitting standing".split()
+)
+_DISTANCE_FRAME_RE = re.compile(
+    rf"\(?(?:{_MODE_PHRASE})\)?|\b(?:at\s+)?a\s+(?:straight[-\s]line\s+|road\s+|driving\s+)?distance\s+of\b",
+    re.IGNORECASE,
+)
+_ANCHOR_GAP_STOP_WORDS = frozenset(
+    "with and or between to from in on at near by for into across along around toward towards "
+    "via through than but where which who that border borders frontier boundary coast coastline "
+    "shore shores line front edge side bank banks mouth tip".split()
+)
+_LINK_ALTERNATIVES = "|".join(sorted(_LINK_WORDS, key=len, reverse=True))
+_PRONOUN_OR_DESCRIPTION_RE = re.compile(
+    r"(?:^|(?<=[,;:—–])\s*|\b(?:and|but|while|whereas|that|said|says)\s+)"
+    r"(?P<np>[Ii]t|[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?(?P<head>[a-z][\w-]*))\s+"
+    rf"(?P<link>(?:(?:{_LINK_ALTERNATIVES})\s+)+)$"
+)
+_INVERSION_RE = re.compile(
+    r"\s*,?\s*(?:lies|lie|lay|is|are|was|were|sits|sit|stands|stand|stood)\s+(?P<rest>.*)$", re.DOTALL
+)
+_DESCRIPTION_NP_RE = re.compile(
+    r"\s*(?P<np>[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?(?P<head>[a-z][\w-]*))"
+    r"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:and|but|where|which|that|who|in|on|at|near|with|for|by|from|to|as|after|"
+    r"before|since|while|because|when|has|had|have|is|was|lies|sits|stands)\b)"
+)
+_FRONTED_BEFORE_RE = re.compile(
+    r"^\s*(?:(?:located|situated|lying|sitting|set|nestled|perched|based|just|only)\b\s*)*$", re.IGNORECASE
+)
+
+_MODES = (
+    ("straight", r"as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line|straight[-\s]line|direct\s+line"),
+    ("rail", r"by\s+(?:rail|railway|train)|\b(?:rail|railway|train)\s+(?:ride|journey|trip|distance|route)"),
+    ("road", r"by\s+(?:road|car|bus|coach|truck)|\bdriv(?:e|ing)\b|\broad\s+(?:distance|journey|trip)"
+             r"|\b(?:car|bus|taxi)\s+(?:ride|journey|trip)"),
+    ("flight", r"by\s+(?:air|plane|aircraft|helicopter)|\bflights?\b|\b(?:fly|flying|flew)\b"),
+    ("sea", r"by\s+(?:sea|boat|ship|ferry)|\bvoyage\b|\bsail(?:ing|ed)?\b|\b(?:boat|ferry)\s+(?:ride|trip|crossing)"),
+)  # fmt: skip
+_MODE_RES = tuple((mode, re.compile(pattern, re.IGNORECASE)) for mode, pattern in _MODES)
+
+_KIND_NOUNS = {
+    "city": {"city", "capital"}, "town": {"city"}, "village": {"city"}, "settlement": {"city"},
+    "municipality": {"city"}, "metropolis": {"city", "capital"}, "hamlet": {"city"},
+    "capital": {"capital"}, "port": {"port", "city"}, "country": {"country"},
+    "nation": {"country"}, "state": {"admin1", "country"}, "region": {"admin1", "admin2"},
+    "province": {"admin1"}, "prefecture": {"admin1"}, "oblast": {"admin1"},
+    "territory": {"admin1"}, "county": {"admin2"}, "district": {"admin2"},
+}  # fmt: skip
+"""Description nouns and the Place.kind values they may refer to; any other noun matches a
+kind of the same name ("the station" -> kind "station")."""
+
+_HEAD_SPELLINGS = {"center": "centre", "harbor": "harbour", "theater": "theatre"}
+
+
+@dataclass(frozen=True)
+class _Relation:
+    end: int  # offset just after the relation words
+    direction: str
+    mode: str
+    apart: bool
+    journey_to: bool  # "a 30 km drive to X": the anchor is the destination
+    away: bool = False  # "X is east of Y, 30 km away": the anchor comes before the figure
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What one document offers the grammar: its text, sentences and mentions in order."""
+
+    document: Document
+    sentences: tuple[_Sentence, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’]+|[,—–]", text.lower())
+
+
+def _normal_head(word: str) -> str:
+    word = word.lower()
+    return _HEAD_SPELLINGS.get(word, word)
+
+
+def _direction(words: str, due: bool) -> str | None:
+    try:
+        point = COMPASS_POINTS[int(compass_bearing(words) / 22.5)]
+    except InputError:
+        return None
+    return f"due {point}" if due else point
+
+
+def _relation(text: str, start: int, end: int) -> _Relation | None:
+    """The relation words right after a figure, or None when the figure is not a separation."""
+    match = _RELATION_RE.match(text, start, end)
+    if match is None:
+        return None
+    direction = ""
+    if match.group("direction"):
+        direction = _direction(match.group("direction"), bool(match.group("due")))
+        if direction is None:
+            return None
+    mode = _mode_of(" ".join(match.group(g) or "" for g in ("mode", "journey", "aside")))
+    return _Relation(match.end(), direction, mode, bool(match.group("apart")), bool(match.group("journey_to")),
+                     bool(match.group("away")))
+
+
+def _mode_of(words: str) -> str:
+    for mode, pattern in _MODE_RES:
+        if pattern.search(words):
+            return mode
+    return ""
+
+
+def _rejected_by_words_before(text: str, sentence: _Sentence, phrase: DistancePhrase) -> bool:
+    """A figure that measures a noun ("a range of 1,500 km") or a zone ("within 50 km")."""
+    before = text[sentence.start : phrase.start]
+    noun_of = _NOUN_OF_BEFORE_RE.search(before)
+    if noun_of and noun_of.group("noun").lower() != "distance":
+        return True
+    return bool(_WITHIN_BEFORE_RE.search(before))
+
+
+# --- anchors and subjects -------------------------------------------------------------------
+
+
+def _anchor_after(context: _Context, start: int, limit: int) -> Mention | None:
+    """The place named right after ``start``: a mention, perhaps after a short kind phrase."""
+    text = context.text
+    for mention in context.mentions_between(start, limit):
+        gap = text[start : mention.start]
+        words = [w for w in _words(gap) if w != ","]
+        if len(words) > 6 or any(w in _ANCHOR_GAP_STOP_WORDS for w in words):
+            break
+        if re.search(r"[.;:!?()\[\]\"“”]", gap):
+            break
+        possessive = re.match(r"['’]s\b", text[mention.end : mention.end + 2])
+        if possessive:  # "from Russia's capital, Moscow": the anchor is further on
+            start = mention.end + 2
+            continue
+        return mention
+    return None
+
+
+def _description_anchor(context: _Context, sentence: _Sentence, start: int) -> Mention | None:
+    """A description right after the relation ("north of the capital") read as its referent."""
+    match = _DESCRIPTION_NP_RE.match(context.text, start, sentence.end)
+    if match is None:
+        return None
+    return _referent(context, sentence, match.start("np"), match.end("np"), match.group("head"))
+
+
+def _is_subject_link(connector: str) -> bool:
+    """Whether the words between a place and a figure make the place the figure's subject.
+
+    Accepted: nothing, a comma (an appositive "X, 30 km from Y"), a copula or locative verb
+    ("is", "lies", "is located", "which sits"), an appositive noun phrase ("X, a town") and a
+    distance frame ("at a distance of", "by road"); parenthetical asides are skipped.
+    """
+    connector = re.sub(r"\([^()]*\)", " ", connector)
+    connector = _DISTANCE_FRAME_RE.sub(" ", connector)
+    words = _words(connector)
+    if words and words[-1] in {"a", "an"}:  # "X is a 30 km drive from Y"
+        words = words[:-1]
+    i = 0
+    apposition = bool(words) and words[0] in {",", "—", "–"}
+    i += apposition
+    if apposition and i < len(words) and words[i] in {"a", "an", "the"}:
+        j = i + 1
+        while j < len(words) and words[j] not in _LINK_WORDS and words[j] not in {",", "—", "–"}:
+            j += 1
+        if j - i > 6:
+            return False
+        rest = [w for w in words[j:] if w not in {",", "—", "–"}]
+        return not rest or (rest[0] in _RELATIVE_OR_PARTICIPLE and all(w in _LINK_WORDS for w in rest))
+    return all(w in _LINK_WORDS or w in {",", "—", "–"} for w in words[i:])
+
+
+def _appositive_head(context: _Context, mention: Mention) -> Mention:
+    """For a mention inside an appositive ("X, the capital of Y, is ..."), the head X."""
+    before = context.text[: mention.start]
+    match = re.search(r"(?P<comma>,)\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:of|in)\s+(?:the\s+)?$", before)
+    if match:
+        for head in context.mentions:
+            if head.end <= match.start("comma") and not context.text[head.end : match.start("comma")].strip():
+                return head
+    return mention
+
+
+def _subject_before(context: _Context, sentence: _Sentence, position: int) -> Mention | None:
+    """The place mention the words before ``position`` (a figure) make its subject."""
+    before = context.mentions_between(sentence.start, position)
+    if not before:
+        return None
+    nearest = before[-1]
+    if not _is_subject_link(context.text[nearest.end : position]):
+        return None
+    return _appositive_head(context, nearest)
+
+
+def _pair_before(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> tuple[Mention, Mention] | None:
+    """(subject, anchor) of "X and Y are 30 km apart" or "the distance between X and Y is"."""
+    before = context.mentions_between(sentence.start, phrase.start)
+    if len(before) < 2:
+        return None
+    first, second = before[-2], before[-1]
+    text = context.text
+    joined = re.fullmatch(r"\s*(?:,\s*)?(?:and|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?", text[first.end : second.start])
+    if not joined:
+        return None
+    link = text[second.end : phrase.start]
+    if not _is_subject_link(link) and not re.fullmatch(r"\s*(?:is|was|stands\s+at|comes\s+to|of)?\s*", link):
+        return None
+    return first, second
+
+
+def _distance_between(context: _Context, sentence: _Sentence, first: Mention) -> bool:
+    return bool(re.search(r"\bdistance\s+(?:between|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?$",
+                          context.text[sentence.start : first.start], re.IGNORECASE))
+
+
+def _referent(context: _Context, sentence: _Sentence, np_start: int, np_end: int, head: str | None,
+              exclude: Mention | None = None) -> Mention | None:
+    """A new mention for a description or pronoun, placed at its referent; None if none fits."""
+    index = context.sentences.index(sentence)
+    first = max(0, index - REFERENT_SENTENCES)
+    while first < index and context.sentences[first].paragraph != sentence.paragraph:
+        first += 1
+    window_start = context.sentences[first].start
+    candidates = [
+        m for m in context.mentions_between(window_start, np_start)
+        if exclude is None or (m.start, m.end) != (exclude.start, exclude.end)
+    ]  # fmt: skip
+    referent, share = None, 0.0
+    if head is None:  # a pronoun: the subject of the previous sentence
+        if index > first:
+            previous = context.sentences[index - 1]
+            in_previous = [m for m in candidates if m.start >= previous.start]
+            if in_previous:
+                referent, share = in_previous[0], PRONOUN_CONFIDENCE
+    else:
+        head = _normal_head(head)
+        described = [m for m in candidates if head in _descriptions(context.text, m)]
+        if described:
+            referent, share = described[-1], DESCRIPTION_CONFIDENCE
+        else:
+            kinds = _KIND_NOUNS.get(head, {head})
+            of_kind = [m for m in candidates if m.place is not None and m.place.kind in kinds]
+            if of_kind:
+                referent, share = of_kind[-1], KIND_CONFIDENCE
+    if referent is None:
+        return None
+    return Mention(
+        text=context.text[np_start:np_end],
+        start=np_start,
+        end=np_end,
+        place=referent.place,
+        confidence=referent.confidence * share,
+        candidates=referent.candidates,
+    )
+
+
+def _descriptions(text: str, mention: Mention) -> set[str]:
+    """Words the text uses for a mention: its own ("Vostochny Cosmodrome" -> "cosmodrome"), an
+    appositive or predicate after it ("X, a space launch centre where ..." -> "space", "launch",
+    "centre"; "X is a port city" -> "port", "city") and a description before it ("the eastern
+    Russian city of X" -> "eastern", "russian", "city")."""
+    nouns = {_normal_head(w) for w in re.findall(r"[\w-]+", mention.text)}  # "the cosmodrome"
+    after = re.match(
+        r"\s*(?:,|\(|—|–|\bis\b|\bwas\b)\s*(?:a|an|the)\s+(?P<np>[^,.;:()—–\"“”]*)", text[mention.end : mention.end + 160]
+    )
+    if after:
+        np = re.split(r"\b(?:where|which|that|who|in|on|at|of|near|with|for|by|from|to|and|is|was)\b", after.group("np"))[0]
+        nouns.update(_normal_head(w) for w in re.findall(r"[\w-]+", np)[:6])
+    before = re.search(r"\b(?:the|a|an)\s+(?P<np>(?:[\w'’-]+\s+){0,4}?[\w-]+)\s+(?:of\s+)?$", text[max(0, mention.start - 80) : mention.start])
+    if before:
+        nouns.update(_normal_head(w) for w in re.findall(r"[\w-]+", before.group("np")))
+    return nouns
+
+
+def _description_subject_before(context: _Context, sentence: _Sentence, position: int,
+                                anchor: Mention | None) -> Mention | None:
+    """"The city is about ..." / "It lies ...": the description or pronoun heading the clause
+    that reaches ``position`` (a figure)."""
+    before = context.text[sentence.start : position]
+    match = _PRONOUN_OR_DESCRIPTION_RE.search(before)
+    if match is None:
+        return None
+    link = match.group("link").lower().split()
+    if not link or not all(w in _LINK_WORDS for w in link) or not any(w in _VERB_WORDS for w in link):
+        return None
+    head = None if match.group("np").lower() == "it" else match.group("head")
+    start = sentence.start + match.start("np")
+    return _referent(context, sentence, start, sentence.start + match.end("np"), head, exclude=anchor)
+
+
+def _subject_after(context: _Context, sentence: _Sentence, phrase: DistancePhrase, anchor: Mention) -> Mention | None:
+    """The subject after the anchor of a fronted figure: "30 km north of Y lies X" / "..., X"."""
+    before = context.text[sentence.start : phrase.start]
+    if not _FRONTED_BEFORE_RE.match(before):
+        return None
+    text = context.text
+    inversion = _INVERSION_RE.match(text, anchor.end, sentence.end)
+    if inversion:
+        start = inversion.start("rest")
+        mention = next(iter(context.mentions_between(start, sentence.end)), None)
+        if mention is not None and re.fullmatch(r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:of\s+)?", text[start : mention.start]):
+            return mention
+        description = _DESCRIPTION_NP_RE.match(text, start, sentence.end)
+        if description:
+            return _referent(context, sentence, description.start("np"), description.end("np"),
+                             description.group("head"), exclude=anchor)
+        return None
+    comma = re.match(r"\s*,\s*(?:the\s+(?:[a-z][\w-]*\s+){0,2}?(?:of\s+)?)?", text[anchor.end : sentence.end])
+    if comma:
+        following = context.mentions_between(anchor.end + comma.end(), sentence.end)
+        if following and following[0].start == anchor.end + comma.end():
+            return following[0]
+    return None
+
+
+def _continued_subject(context: _Context, previous: DistanceClaim | None, phrase: DistancePhrase) -> Mention | None:
+    """"X is 30 km from Y and 50 km from Z": the second figure keeps the first one's subject."""
+    if previous is None or previous.anchor.end > phrase.start:
+        return None
+    link = context.text[previous.anchor.end : phrase.start]
+    if re.fullmatch(r"\s*,?\s*(?:(?:and|but|or|while)\s+)?(?:(?:is|are|was|were|lies|lie|sits|only|just|also)\s+)*", link):
+        return previous.subject
+    return None
+
+
+def _away_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> tuple[Mention, Mention, str] | None:
+    """(subject, anchor, direction) of "X is (due) east of Y, (some) 30 km away"."""
+    text = context.text
+    before = context.mentions_between(sentence.start, phrase.start)
+    if not before or not re.fullmatch(r"\s*,\s*", text[before[-1].end : phrase.start]):
+        return None
+    anchor = before[-1]
+    relation = _RELATION_BEFORE_RE.search(text, sentence.start, anchor.start)
+    if relation is None:
+        return None
+    direction = ""
+    if relation.group("direction"):
+        direction = _direction(relation.group("direction"), bool(relation.group("due")))
+        if direction is None:
+            return None
+    subject = _subject_before(context, sentence, relation.start()) or _description_subject_before(
+        context, sentence, relation.start(), anchor
+    )
+    return None if subject is None else (subject, anchor, direction)
+
+
+def _mode_around(context: _Context, sentence: _Sentence, phrase: DistancePhrase, subject: Mention,
+                 anchor: Mention) -> str:
+    """The travel mode named in the claim's own words: between a subject and its figure when
+    they are close ("X is, by road, 30 km ..."), from the figure to the anchor, and in the words
+    after the anchor up to the next punctuation ("... from Y as the crow flies")."""
+    text = context.text
+    end = max(anchor.end, phrase.end)
+    start = subject.end if 0 <= phrase.start - subject.end <= 40 else phrase.start
+    tail = re.match(r"[^,;.!?]{0,60}", text[end : sentence.end]).group(0)
+    return _mode_of(text[min(start, phrase.start) : end] + " " + tail)
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+
+def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
+               previous: DistanceClaim | None) -> DistanceClaim | None:
+    text = context.text
+    if _rejected_by_words_before(text, sentence, phrase):
+        return None
+    relation = _relation(text, phrase.end, sentence.end)
+    if relation is None or relation.apart:  # "X and Y are 30 km apart", "the distance between"
+        pair = _pair_before(context, sentence, phrase)
+        if pair is None or (relation is None and not _distance_between(context, sentence, pair[0])):
+            return None
+        if relation is None:
+            relation = _Relation(phrase.end, "", "", False, False)
+        subject, anchor = (pair[1], pair[0]) if not relation.apart else pair
+    elif relation.away:
+        found = _away_claim(context, sentence, phrase)
+        if found is None:
+            return None
+        subject, anchor, direction = found
+        relation = replace(relation, direction=direction)
+    else:
+        anchor = _anchor_after(context, relation.end, sentence.end) or _description_anchor(
+            context, sentence, relation.end
+        )
+        if anchor is None:
+            return None
+        onward = re.match(r"\s+to\s+", text[anchor.end : sentence.end])
+        destination = _anchor_after(context, anchor.end + onward.end(), sentence.end) if onward else None
+        if destination is not None and not relation.journey_to:  # "30 km from X to Y"
+            subject = destination
+        elif relation.journey_to:  # "X is a 30 km drive to Y"
+            subject = _subject_before(context, sentence, phrase.start)
+        else:
+            subject = (
+                _continued_subject(context, previous, phrase)
+                or _subject_before(context, sentence, phrase.start)
+                or _description_subject_before(context, sentence, phrase.start, anchor)
+                or _subject_after(context, sentence, phrase, anchor)
+            )
+    if subject is None or (subject.start, subject.end) == (anchor.start, anchor.end):
+        return None
+    return DistanceClaim(
+        document=context.document.path,
+        sentence=text[sentence.start : sentence.end],
+        sentence_start=sentence.start,
+        subject=subject,
+        anchor=anchor,
+        stated=phrase.quantities,
+        hedge=phrase.hedge,
+        direction=relation.direction,
+        mode=relation.mode or _mode_around(context, sentence, phrase, subject, anchor),
+    )
+
+
+def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[DistanceClaim]:
+    """Every claim in ``document`` that one place lies some distance from another.
+
+    ``mentions`` are the document's place mentions (offsets into ``document.text``; resolved
+    or not). Claims come in text order; a sentence may hold several. Subjects written as a
+    description or a pronoun come back as new mentions (see the module docstring). Never
+    raises on odd text: a sentence without two places or without a readable figure gives no
+    claim.
+    """
+    text = document.text
+    ordered = tuple(sorted((m for m in mentions if 0 <= m.start < m.end <= len(text)), key=lambda m: (m.start, -m.end)))
+    context = _Context(document, tuple(_sentences(text)), _outermost(ordered))
+    claims: list[DistanceClaim] = []
+    for sentence in context.sentences:
+        previous = None
+        for phrase in find_distances(text[sentence.start : sentence.end]):
+            phrase = replace(
+                phrase,
+                start=phrase.start + sentence.start,
+                end=phrase.end + sentence.start,
+                figure_start=phrase.figure_start + sentence.start,
+            )
+            claim = _claim_for(context, sentence, phrase, previous)
+            if claim is not None:
+                claims.append(claim)
+                previous = claim
+    return claims
+
+
+def _outermost(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Mentions without those nested inside another ("Russian" in "the Russian Far East")."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return tuple(kept)

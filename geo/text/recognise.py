@@ -1,0 +1,267 @@
+"""Find the spans of English news text that name places.
+
+The recogniser reads capitalised word runs and matches them, longest first, against the
+gazetteer's alias index; it also finds the gazetteer's lowercase descriptions ("the border
+river"), "the <demonym> capital", and place-like names the gazetteer lacks ("the town of X",
+"X, <country>"), which stay as unresolved mentions. It rejects what news capitalises but is not a
+place: people (after a title, or a name already seen as a person), organisations ("Washington
+Post"), days, months and sentence openers.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from geo.gazetteer import Gazetteer, fold
+from geo.gazetteer.layers import ALTERNATE, DEMONYM, GAZETTEER_DIR
+from geo.model import Candidate, Mention
+
+WORD = re.compile(r"\w+(?:[’'.]\w+)*\.?")
+CONNECTORS = frozenset({"of", "and", "de", "la", "le", "du", "del", "da", "upon", "on", "am",
+                        "an", "el", "al", "the", "y", "sur", "les", "des", "di", "do", "dos"})
+TITLES = frozenset("""mr mrs ms miss dr prof president vice leader minister premier chancellor
+secretary spokesman spokeswoman spokesperson king queen prince princess emperor general gen
+lt col colonel capt captain sgt sen senator rep representative gov governor mayor judge justice
+pope ambassador envoy chairman chairwoman chair director comrade adviser advisor aide deputy
+correspondent writer journalist reporter columnist editor coach ceo founder sir lord lady
+father sister brother st saint officer detective sheriff commissioner councilman
+councilwoman professor""".split())
+ORGANISATION_WORDS = frozenset("""university college school academy institute hospital times post
+news agency press daily journal herald tribune gazette network tv radio channel group company
+corp corporation inc ltd bank council party ministry department office committee commission
+board senate congress parliament assembly court union association federation club league team
+church airlines airline airways fleet army navy forces force guard police service services
+foundation fund forum summit conference program programme project house hotel""".split())
+PLACE_HEADS = frozenset("""town city village port region province district county state island
+islands capital municipality prefecture oblast krai republic""".split())
+QUALIFIERS = frozenset("""north south east west northern southern eastern western central
+greater upper lower inner outer downtown suburban rural coastal northeast northwest southeast
+southwest northeastern northwestern southeastern southwestern far new old""".split())
+MATCH_SCORE = {ALTERNATE: -1.5}
+"""A candidate's score from the name matched: an old or foreign variant counts against it."""
+PERSON_VERBS = frozenset({"said", "says", "told", "added", "wrote", "asked", "stated"})
+
+
+@functools.lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Folded words that name no place when capitalised alone (data/gazetteer/not_places.txt)."""
+    lines = (GAZETTEER_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+class Token(NamedTuple):
+    """A word: its offsets in the text, the word, its lowercase key, and whether capitalised."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    capitalised: bool
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with their character offsets; a trailing period stays only on abbreviations."""
+    tokens = []
+    for match in WORD.finditer(text):
+        word, end = match.group(), match.end()
+        if word[-1] == "." and not _is_abbreviation(word):
+            word, end = word[:-1], end - 1
+        tokens.append(Token(match.start(), end, word, word.rstrip(".").lower(), word[0].isupper()))
+    return tokens
+
+
+def _is_abbreviation(word: str) -> bool:
+    core = word[:-1]
+    return "." in core or (len(core) <= 3 and core[:1].isupper() and core.lower() in TITLES | {"st"})
+
+
+def _sentence_initial(text: str, token: Token) -> bool:
+    before = text[:token.start].rstrip(" \t\"“‘'([")
+    return not before or before[-1] in ".!?\n:;—–-|" or before.endswith("___")
+
+
+def _runs(tokens: list[Token], text: str) -> list[tuple[int, int]]:
+    """(first, last+1) token indices of capitalised runs joined only by spaces."""
+    runs, i = [], 0
+    while i < len(tokens):
+        if not tokens[i].capitalised:
+            i += 1
+            continue
+        j = i + 1
+        while (j < len(tokens) and tokens[j].capitalised
+               and text[tokens[j - 1].end:tokens[j].start] in (" ", "-")):
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Place mentions in ``text``, in order, each with its candidate places (not yet resolved)."""
+    tokens = tokenize(text)
+    persons = _person_names(tokens, text)
+    stop = not_places()
+    mentions: list[Mention] = []
+    taken = [False] * len(tokens)
+    for first, last in _runs(tokens, text):
+        if _is_person_run(tokens, first, last, persons, text):
+            continue
+        i = first
+        while i < last:
+            match = _longest_match(tokens, i, text, gazetteer)
+            if match is None:
+                i += 1
+                continue
+            end, key = match
+            entries = gazetteer.entries(key)
+            partial = end - i < last - first
+            organisation = any(t.key in ORGANISATION_WORDS for t in tokens[end:max(end, last)])
+            if _accept(tokens, i, end, first, last, key, entries, organisation, partial, stop,
+                       text, persons):
+                mentions.append(_mention(text, tokens[i].start, tokens[end - 1].end, entries))
+                for k in range(i, end):
+                    taken[k] = True
+            i = end
+    mentions += _descriptions(text, gazetteer, mentions)
+    mentions += _unknown_places(tokens, text, taken, persons, stop, gazetteer)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _longest_match(tokens, i, text, gazetteer) -> tuple[int, str] | None:
+    """(end index, alias key) of the longest alias starting at token i.
+
+    A name runs over capitalised words, numbers after them ("Pier 33") and lowercase
+    connectors between them ("Isle of Man"), joined by single spaces or hyphens.
+    """
+    limit = min(len(tokens), i + min(gazetteer.max_alias_words, 7))
+    best = None
+    end = i
+    while end < limit:
+        token = tokens[end]
+        if end > i and text[tokens[end - 1].end:token.start] not in (" ", "-"):
+            break
+        if not (token.capitalised or token.text[0].isdigit() or token.key in CONNECTORS):
+            break
+        end += 1
+        if token.key not in CONNECTORS:
+            key = fold(text[tokens[i].start:token.end])
+            if gazetteer.has_alias(key):
+                best = (end, key)
+    return best
+
+
+def _accept(tokens, i, end, first, last, key, entries, organisation, partial, stop, text,
+            persons) -> bool:
+    """Whether a gazetteer match inside a capitalised run is a place mention."""
+    if key in stop or key in persons or (end - i == 1 and _is_title(tokens[i].key)):
+        return False
+    kinds = {place.kind for place, _ in entries}
+    is_country = bool(kinds & {"country", "continent", "admin1"}) or any(
+        alias_kind == DEMONYM for _, alias_kind in entries)
+    if organisation and not (is_country and i == first and end < last):
+        return False  # "Washington Post", "Far Eastern Federal University" is matched whole
+    if partial:
+        # inside a longer capitalised name: a place only as a modifier of a role or body
+        # ("Moscow Mayor", "Russian President"), or after qualifiers ("Northern Virginia");
+        # "Vladimir Putin", "Paris Hilton", "New York Yankees" name no place
+        follower = tokens[end].key if end < last else ""
+        modifier = i == first and (is_country or _is_title(follower) or follower in ORGANISATION_WORDS)
+        if not modifier and not (i > first and _only_qualifiers(tokens[first:i])):
+            return False
+    if end - i == 1 and i and tokens[i - 1].key in ORGANISATION_WORDS:
+        return False  # "the mercenary group Wagner"
+    if end - i == 1 and _sentence_initial(text, tokens[i]) and not is_country:
+        word = tokens[i].text.lower()
+        if re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", text):  # the word in lowercase
+            return False
+    return True
+
+
+def _only_qualifiers(tokens) -> bool:
+    """True when the words before a name in its run only qualify it ("Northern Virginia")."""
+    return all(t.key in QUALIFIERS for t in tokens)
+
+
+def _mention(text: str, start: int, end: int, entries) -> Mention:
+    return Mention(text=text[start:end], start=start, end=end, candidates=_candidates(tuple(entries)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _candidates(entries: tuple) -> tuple[Candidate, ...]:
+    return tuple(Candidate(place, MATCH_SCORE.get(kind, 0.0)) for place, kind in entries)
+
+
+def _is_title(key: str) -> bool:
+    """True for a title or role that comes before a person's name ("writers Jim Heintz")."""
+    return key in TITLES or (key.endswith("s") and key[:-1] in TITLES)
+
+
+def _person_names(tokens: list[Token], text: str) -> frozenset[str]:
+    """Folded names of people in the text: runs after a title, or before "said"."""
+    names = set()
+    for first, last in _runs(tokens, text):
+        before = tokens[first - 1].key if first else ""
+        run = tokens[first:last]
+        titled = [k for k, t in enumerate(run) if _is_title(t.key)]
+        if titled:
+            run = run[titled[-1] + 1:]
+        elif not _is_title(before):
+            after = tokens[last].key if last < len(tokens) else ""
+            if not (len(run) >= 2 and after in PERSON_VERBS):
+                continue
+        if run:
+            names.add(fold(" ".join(t.text for t in run)))
+            names.add(fold(run[-1].text))
+            if len(run) >= 2:
+                names.add(fold(run[0].text))
+    return frozenset(names)
+
+
+def _is_person_run(tokens, first, last, persons, text) -> bool:
+    """True when the whole run names a person already known as one."""
+    words = fold(" ".join(t.text for t in tokens[first:last]))
+    return words in persons and words.count(" ") >= 1
+
+
+def _descriptions(text: str, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """Lowercase descriptions from the gazetteer ("the border river") and "the X capital"."""
+    lowered = text.lower()
+    mentions = []
+    for key in gazetteer.description_keys:
+        for match in re.finditer(rf"\b{re.escape(key)}\b", lowered):
+            mentions.append(_mention(text, match.start(), match.end(), gazetteer.entries(key)))
+    for match in re.finditer(r"\bthe ((?:[A-Z][\w’']+ ){0,2}[A-Z][\w’']+) capital\b", text):
+        countries = [p for p, kind in gazetteer.entries(fold(match.group(1)))
+                     if p.kind == "country"]
+        capitals = [cap for country in countries[:1] for cap in gazetteer.capitals(country.country)]
+        if capitals:
+            mentions.append(Mention(text=match.group(), start=match.start(), end=match.end(),
+                                    candidates=tuple(Candidate(p, 0.0) for p in capitals)))
+    taken = {(m.start, m.end) for m in found}
+    return [m for m in mentions
+            if not any(s < m.end and m.start < e for s, e in taken)]
+
+
+def _unknown_places(tokens, text, taken, persons, stop, gazetteer) -> list[Mention]:
+    """Capitalised names the grammar marks as places but the gazetteer lacks: unresolved."""
+    mentions = []
+    for first, last in _runs(tokens, text):
+        if any(taken[first:last]):
+            continue
+        name_start, name_end = tokens[first].start, tokens[last - 1].end
+        key = fold(text[name_start:name_end])
+        if key in persons or key in stop or tokens[last - 1].key in ORGANISATION_WORDS:
+            continue
+        before = [t.key for t in tokens[max(0, first - 2):first]]
+        heads = len(before) == 2 and before[1] == "of" and before[0] in PLACE_HEADS
+        after = text[name_end:name_end + 40]
+        followed_by_country = re.match(r",\s+([A-Z][\w’']+(?: [A-Z][\w’']+)*)", after)
+        in_country = False
+        if followed_by_country:
+            entries = gazetteer.entries(fold(followed_by_country.group(1)))
+            in_country = any(p.kind in ("country", "admin1") for p, _ in entries)
+        if heads or in_country:
+            mentions.append(Mention(text=text[name_start:name_end], start=name_start, end=name_end))
+    return mentions

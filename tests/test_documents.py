@@ -1,0 +1,61 @@
+"""Reading inputs: every bad input gets one line naming it, and the others still go through."""
+
+import pytest
+
+from geo.documents import MAX_BYTES, decode, html_to_text, read_documents
+from geo.errors import InputError
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Talks were held in Vladivostok.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" * 10)
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Côte d'Ivoire".encode("latin-1"))
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as stream:
+        stream.truncate(50 * 1024 * 1024)  # 50 MB (sparse)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    return {"good": good, "empty": empty, "binary": binary, "latin1": latin1, "huge": huge,
+            "folder": folder, "missing": tmp_path / "missing.txt"}
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("empty", "empty"), ("binary", "binary"), ("latin1", "not UTF-8"), ("huge", "too large"),
+    ("folder", "directory"), ("missing", "no such file"),
+])
+def test_each_bad_input_gets_one_line_and_the_good_one_is_read(inputs, name, problem):
+    documents, errors = read_documents([inputs[name], inputs["good"]])
+    assert [d.text for d in documents] == ["Talks were held in Vladivostok."]
+    assert len(errors) == 1 and "\n" not in errors[0]
+    assert str(inputs[name]) in errors[0] and problem in errors[0]
+
+
+def test_input_error_is_a_value_error():
+    with pytest.raises(ValueError):
+        decode("x.txt", b"")
+    assert issubclass(InputError, ValueError)
+
+
+def test_too_large_bytes_are_refused():
+    with pytest.raises(InputError, match="too large"):
+        decode("big.txt", b"a" * (MAX_BYTES + 1))
+
+
+def test_html_gives_its_visible_text():
+    markup = ("<html><head><title>T</title><script>alert(1)</script></head>"
+              "<body><p>In <b>Hanoi</b> &amp; Hue.</p><p>Second</p></body></html>")
+    assert html_to_text(markup) == "T\nIn Hanoi & Hue.\nSecond"
+
+
+def test_bundled_story_has_five_articles_with_metadata():
+    documents, errors = read_documents()
+    assert errors == [] and len(documents) == 5
+    associated = documents[4]
+    assert associated.outlet == "Associated Press" and associated.date == "2023-09-11"
+    assert all(d.title and d.date.startswith("2023-09") for d in documents)

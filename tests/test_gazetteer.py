@@ -1,0 +1,109 @@
+"""The gazetteer's layers, alias folding and geometry, on the real data."""
+
+import pytest
+
+from geo.errors import PlaceNotFound
+from geo.gazetteer import fold
+from geo.geodesy import distance_km
+
+
+@pytest.mark.parametrize("written, key", [
+    ("Đồng Đăng", "dong dang"),
+    ("VLADIVOSTOK", "vladivostok"),
+    ("Kim Jong-un", "kim jong un"),
+    ("U.S.", "us"),
+    ("Côte d’Ivoire", "cote divoire"),
+    ("São Paulo", "sao paulo"),
+    ("  Pier   33 ", "pier 33"),
+])
+def test_fold_removes_case_diacritics_and_punctuation(written, key):
+    assert fold(written) == key
+
+
+def test_populated_places_layer_has_geonames_cities500(gazetteer):
+    assert len(gazetteer) > 230_000
+    vladivostok = gazetteer.get("geonames:2013348")
+    assert (vladivostok.name, vladivostok.country, vladivostok.kind) == ("Vladivostok", "RU", "city")
+    assert vladivostok.population > 500_000
+    assert "CC-BY" in vladivostok.source
+
+
+def test_capitals_are_marked(gazetteer):
+    assert [p.name for p in gazetteer.capitals("KP")] == ["Pyongyang"]
+    assert gazetteer.lookup("Pyongyang")[0].kind == "capital"
+
+
+@pytest.mark.parametrize("lat, lon, iso2", [
+    (39.03, 125.75, "KP"),    # Pyongyang
+    (43.13, 131.92, "RU"),    # Vladivostok
+    (37.57, 126.98, "KR"),    # Seoul
+    (59.44, 24.75, "EE"),     # Tallinn
+    (21.03, 105.85, "VN"),    # Hanoi
+    (40.0, -30.0, ""),        # the Atlantic
+])
+def test_country_layer_answers_which_country_a_point_is_in(gazetteer, lat, lon, iso2):
+    assert gazetteer.country_at(lat, lon) == iso2
+
+
+def test_country_layer_has_polygons_names_and_demonyms(gazetteer):
+    korea = gazetteer.country("KP")
+    assert korea.name == "North Korea" and korea.kind == "country"
+    assert gazetteer.extent(korea).geom_type in ("Polygon", "MultiPolygon")
+    assert gazetteer.country_at(korea.lat, korea.lon) == "KP"  # its point lies inside it
+    for alias in ("DPRK", "North Korean", "Democratic People's Republic of Korea"):
+        assert gazetteer.lookup(alias)[0] == korea, alias
+
+
+def test_north_korea_russia_border_is_their_shared_boundary(gazetteer):
+    border = gazetteer.border("KP", "RU")
+    assert border.geom_type in ("LineString", "MultiLineString")
+    lon_min, lat_min, lon_max, lat_max = border.bounds
+    # the Tumen's last stretch, some 17 km long, near 42.3-42.6 N, 130.5-130.7 E
+    assert 42.2 < lat_min < lat_max < 42.7 and 130.4 < lon_min < lon_max < 130.8
+    length = sum(distance_km(a[1], a[0], b[1], b[0])
+                 for line in getattr(border, "geoms", [border])
+                 for a, b in zip(line.coords, line.coords[1:]))
+    assert 12 < length < 40
+    assert gazetteer.border("KP", "US").is_empty
+
+
+def test_us_admin_layer(gazetteer):
+    texas = next(p for p in gazetteer.lookup("Texas") if p.kind == "admin1")
+    assert texas.country == "US" and 28 < texas.lat < 34 and -103 < texas.lon < -95
+    cook = [p for p in gazetteer.lookup("Cook County") if p.kind == "admin2"]
+    assert len(cook) >= 3  # Illinois, Minnesota, Georgia
+
+
+def test_story_layer_holds_what_no_populated_place_list_has(gazetteer):
+    cosmodrome = gazetteer.lookup("Vostochny Cosmodrome")[0]
+    assert cosmodrome.layer == "story" and cosmodrome.kind == "spaceport"
+    assert 10 <= cosmodrome.radius_km <= 25  # some 30 km across
+    pier = gazetteer.lookup("Pier 33")[0]
+    assert pier.layer == "story" and pier.radius_km < 1  # a pier is a point
+    assert distance_km(pier.lat, pier.lon, 43.11, 131.89) < 5  # Golden Horn Bay, Vladivostok
+    tumen = next(p for p in gazetteer.lookup("Tumen River") if p.layer == "story")
+    assert gazetteer.extent(tumen).geom_type in ("LineString", "MultiLineString")  # a line
+    for place in (cosmodrome, pier, tumen):
+        assert place.source
+
+
+def test_descriptions_are_aliases(gazetteer):
+    assert "river" in gazetteer.lookup("the border river")[0].kind
+
+
+def test_get_unknown_id_raises_place_not_found(gazetteer):
+    with pytest.raises(PlaceNotFound, match="nowhere:1"):
+        gazetteer.get("nowhere:1")
+    with pytest.raises(LookupError):  # PlaceNotFound is also a LookupError
+        gazetteer.get("nowhere:1")
+
+
+def test_warm_load_reads_the_cache_without_rebuilding(gazetteer):
+    from geo.gazetteer import Gazetteer
+    from geo.paths import cache_dir
+
+    before = {p.name: p.stat().st_mtime_ns for p in cache_dir().glob("gazetteer-*")}
+    loaded = Gazetteer.load()
+    after = {p.name: p.stat().st_mtime_ns for p in cache_dir().glob("gazetteer-*")}
+    assert before and after == before
+    assert loaded.lookup("Hanoi")[0].country == "VN"

@@ -1,0 +1,72 @@
+"""Place recognition on English news text: what is a place mention and what is not."""
+
+import pytest
+
+from geo.resolve import resolve_mentions
+from geo.text.recognise import find_mentions, tokenize
+
+
+def places(text, gazetteer):
+    """(mention text, chosen place name or None) in order."""
+    mentions = resolve_mentions(text, find_mentions(text, gazetteer), gazetteer)
+    return [(m.text, m.place.name if m.place else None) for m in mentions]
+
+
+def test_tokens_keep_offsets_and_abbreviations():
+    text = "Mr. Kim went to the U.S. on Sept. 3."
+    tokens = tokenize(text)
+    assert [t.text for t in tokens][:2] == ["Mr.", "Kim"]
+    assert "U.S." in [t.text for t in tokens]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+
+
+def test_offsets_point_into_the_text(gazetteer):
+    text = "Talks in Vladivostok, on Russia’s Pacific coast, began on Monday."
+    for mention in find_mentions(text, gazetteer):
+        assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kim Jong Un met Vladimir Putin in Vladivostok on Wednesday.", [("Vladivostok", "Vladivostok")]),
+    ("Mr. Kim said on Wednesday that Putin would visit.", []),
+    ("President Paris Hilton arrived in Paris.", [("Paris", "Paris")]),
+    ("The Washington Post reported the talks.", []),
+    ("Police said the road was closed.", []),
+    ("Associated Press writers Jim Heintz in Tallinn, Estonia, contributed.",
+     [("Tallinn", "Tallinn"), ("Estonia", "Estonia")]),
+])
+def test_people_organisations_and_days_are_not_places(gazetteer, text, expected):
+    assert places(text, gazetteer) == expected
+
+
+def test_demonyms_are_mentions_of_their_country(gazetteer):
+    found = places("North Korean leader Kim Jong Un met the Russian President.", gazetteer)
+    assert found == [("North Korean", "North Korea"), ("Russian", "Russia")]
+
+
+def test_multiword_names_and_connectors(gazetteer):
+    found = places("He flew from the Isle of Man to the United States of America.", gazetteer)
+    assert [name for _, name in found] == ["Isle of Man", "United States"]
+
+
+def test_unknown_place_named_by_grammar_stays_unresolved(gazetteer):
+    found = places("Reporters in Zzyzxville, China, saw the train.", gazetteer)
+    assert ("Zzyzxville", None) in found
+    assert ("China", "China") in found
+
+
+def test_descriptions_from_the_gazetteer(gazetteer):
+    text = "The train stood at a station on the North Korean side of a border river."
+    found = places(text, gazetteer)
+    assert any(mention == "border river" or "river" in mention for mention, name in found
+               if name and "Tumen" in name)
+
+
+def test_the_demonym_capital_is_the_capital(gazetteer):
+    found = places("The train left the North Korean capital on Sunday.", gazetteer)
+    assert ("the North Korean capital", "Pyongyang") in found
+
+
+def test_all_caps_dateline(gazetteer):
+    assert places("SEOUL, South Korea (AP) — Talks began.", gazetteer)[:2] == [
+        ("SEOUL", "Seoul"), ("South Korea", "South Korea")]

@@ -1,0 +1,66 @@
+"""Resolution: the right place among same-named ones, using context."""
+
+import pytest
+
+from geo.geodesy import distance_km
+from geo.resolve import resolve_mentions, resolve_name
+from geo.text.recognise import find_mentions
+
+
+def chosen(text, name, gazetteer):
+    mentions = resolve_mentions(text, find_mentions(text, gazetteer), gazetteer)
+    return next(m for m in mentions if m.text == name)
+
+
+@pytest.mark.parametrize("name, lat, lon, km", [
+    ("Pyongyang", 39.03, 125.75, 20),
+    ("Vladivostok", 43.12, 131.89, 20),
+    ("Vostochny", 51.88, 128.33, 30),
+    ("Hanoi", 21.03, 105.85, 20),
+    ("Pier 33", 43.11, 131.89, 5),
+    ("Far Eastern Federal University", 43.03, 131.89, 5),
+    ("Fangchuan", 42.43, 130.59, 15),
+    ("Moscow", 55.75, 37.62, 20),
+    ("Tallinn", 59.44, 24.75, 15),
+    ("Seoul", 37.57, 126.98, 20),
+    ("Tumen River", 42.5, 130.5, 150),
+])
+def test_resolve_ranks_the_story_places_first(gazetteer, name, lat, lon, km):
+    best = resolve_name(name, gazetteer)[0].place
+    assert distance_km(best.lat, best.lon, lat, lon) < km, best
+
+
+def test_georgia_in_a_kremlin_story_is_the_country(gazetteer):
+    text = "The Kremlin said Russia would talk to Georgia about the border with Moscow's troops."
+    assert chosen(text, "Georgia", gazetteer).place.kind == "country"
+
+
+def test_georgia_beside_atlanta_is_the_state(gazetteer):
+    text = "Storms hit Atlanta and Savannah, Georgia, and Charleston in South Carolina."
+    assert chosen(text, "Georgia", gazetteer).place.place_id == "admin:US-GA"
+
+
+def test_context_picks_among_same_named_cities(gazetteer):
+    assert chosen("He left Paris for Lyon and Marseille.", "Paris", gazetteer).place.country == "FR"
+    texas = chosen("Paris is a small town near Dallas and Sherman in Texas.", "Paris", gazetteer)
+    assert texas.place.country == "US"
+
+
+def test_resolve_name_uses_the_context_argument(gazetteer):
+    plain = resolve_name("Moscow", gazetteer)[0].place
+    assert plain.country == "RU"
+    idaho = resolve_name("Moscow", gazetteer, context="Moscow is near Pullman and Lewiston, Idaho.")
+    assert idaho[0].place.country == "US"
+
+
+def test_confidence_and_candidates(gazetteer):
+    mention = chosen("Officials in Moscow and Kyiv spoke.", "Moscow", gazetteer)
+    assert 0.5 < mention.confidence <= 1.0
+    assert mention.candidates[0].place == mention.place
+    assert len(mention.candidates) > 1
+    assert [c.score for c in mention.candidates] == sorted((c.score for c in mention.candidates),
+                                                            reverse=True)
+
+
+def test_unknown_name_has_no_candidates(gazetteer):
+    assert resolve_name("Qwxyzzy", gazetteer) == []
