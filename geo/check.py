@@ -13,11 +13,12 @@ Distance: what the wording allows
     An *approximate* hedge ("about", "some", "roughly") allows ±10 % or the rounding, whichever
     is larger, at most ±25 %. A *bound* is one-sided: "more than 600 km" allows anything from
     600 less its rounding upward; "less than", "under", "up to" the reverse. A *near bound* is
-    one-sided with an approximate other side: "nearly 1,000 km" allows 900..1,000 (plus
-    rounding), "just over 600 km" 600..660. A range ("20 to 30 km") allows its span, each end
+    one-sided with an approximate other side: "nearly 600 km" allows 540..650 (10 % below, the
+    rounding above), "just over 600 km" 550..660. A range ("20 to 30 km") allows its span, each end
     widened as above. Then the two places' extents (``Place.radius_km``, each counted up to
     50 km: a city or a cosmodrome is not a point, but a country's radius says nothing about
-    where a writer measured from) widen both sides.
+    where a writer measured from; the two together up to a quarter of the measured distance)
+    widen both sides.
 
 Distance verdicts
     ``accurate`` inside the allowance; ``close`` outside it by no more than the tolerance again
@@ -32,7 +33,7 @@ Direction verdicts
     measured initial bearing (anchor to subject) lies in the stated sector, ``approximate`` when
     it lies in a neighbouring sector of the same width (one compass point off, so "north"
     covers up to ±67.5°), ``wrong`` beyond. Both widen by the angle the places' extent subtends
-    at that distance, at most one half-sector.
+    at that distance, at most half the sector's half-width (11.25° for "north").
 
 Units
     Two figures of one claim ("950 km (600 mi)") are ``consistent`` when the spans their flat
@@ -80,6 +81,9 @@ APPROXIMATE_CAP = 0.25
 
 PLACE_EXTENT_CAP_KM = 50.0
 """The most one place's extent (km) widens a tolerance."""
+
+PLACE_EXTENT_SHARE = 0.25
+"""The most the two places' extents together widen a tolerance, as a share of their distance."""
 
 MAX_DISTANCE_KM = 20_004.0
 """The longest geodesic on the WGS84 ellipsoid (between antipodes on the equator), km."""
@@ -137,7 +141,7 @@ def rounding_step(value: float) -> float:
     digits = Decimal(repr(abs(float(value)))).normalize()
     if digits == 0:
         return 0.0
-    sign, figures, exponent = digits.as_tuple()
+    _, figures, exponent = digits.as_tuple()
     place = Decimal(1).scaleb(exponent)
     last, before = figures[-1], figures[-2] if len(figures) > 1 else 0
     if last == 5 and before in (2, 7):
@@ -192,7 +196,7 @@ def unverifiable_figure(quantity: Quantity) -> str:
     if quantity.unit not in KM_PER_UNIT:
         return f"the unit {quantity.unit!r} is not a distance unit"
     if any(f is None or not math.isfinite(f) for f in figures):
-        return f"the figure {quantity.text or format_quantity(quantity)!r} is not a finite number"
+        return f"the figure {quantity.text or ' to '.join(map(str, figures))!r} is not a finite number"
     low_km, high_km = sorted(quantity.km_bounds)
     if not math.isfinite(high_km):
         return f"the figure {quantity.text or format_quantity(quantity)!r} is not a finite number"
@@ -209,9 +213,15 @@ def unverifiable_figure(quantity: Quantity) -> str:
 # --- places --------------------------------------------------------------------------------
 
 
-def extent_km(subject: Place, anchor: Place) -> float:
-    """How far (km) the two places' extents can move the distance: each radius, at most 50 km."""
-    return sum(min(max(p.radius_km, 0.0), PLACE_EXTENT_CAP_KM) for p in (subject, anchor))
+def extent_km(subject: Place, anchor: Place, distance_km: float = math.inf) -> float:
+    """How far (km) the two places' extents can move the distance between them.
+
+    Each radius counts up to 50 km, and the two together up to a quarter of ``distance_km``
+    (the measured distance): a writer giving a distance between two places means their main
+    points more than their far edges, and two cities 60 km apart are not "anything from 10 km".
+    """
+    radii = sum(min(max(p.radius_km, 0.0), PLACE_EXTENT_CAP_KM) for p in (subject, anchor))
+    return min(radii, PLACE_EXTENT_SHARE * distance_km)
 
 
 def _unresolved_reason(claim: DistanceClaim) -> str:
@@ -219,7 +229,7 @@ def _unresolved_reason(claim: DistanceClaim) -> str:
         if mention.place is None:
             return f"the {role} {mention.text!r} could not be resolved to a place"
         place = mention.place
-        if not (math.isfinite(place.lat) and math.isfinite(place.lon)):
+        if not (abs(place.lat) <= 90 and math.isfinite(place.lon)):
             return f"the {role} {place.name!r} has no valid coordinates"
     if claim.subject.place.place_id == claim.anchor.place.place_id:
         return f"subject and anchor are the same place ({claim.subject.place.name})"
@@ -270,7 +280,8 @@ def _side_words(side: str, figure: float, unit: str) -> str:
 def _allowance_words(quantity: Quantity, hedge: str, below: str, above: str, extent: float) -> str:
     unit = quantity.unit
     low, high = _figures(quantity)
-    subject = f"'{_hedge_key(hedge)} {format_quantity(quantity)}'" if hedge else f"a flat {format_quantity(quantity)}"
+    figure = format_quantity(quantity)
+    subject = f"'{_hedge_key(hedge)} {figure}'" if hedge else f"a flat {figure}"
     if below == above:
         ends = " at each end" if quantity.is_range else ""
         words = f"{subject} allows {_side_words(below, low, unit)}{ends}"
@@ -559,7 +570,9 @@ def check_claim(claim: DistanceClaim, routes: Sequence[Route] = (), gazetteer=No
 
     subject, anchor = claim.subject.place, claim.anchor.place
     actual_km, bearing = inverse(anchor.lat, anchor.lon, subject.lat, subject.lon)
-    extent = extent_km(subject, anchor)
+    if actual_km == 0:
+        return _unverifiable_check(claim, stated_km, f"{subject.name} and {anchor.name} have the same coordinates")
+    extent = extent_km(subject, anchor, actual_km)
     direction_verdict = (
         check_direction(claim.direction, bearing, actual_km, extent) if claim.direction else "not stated"
     )

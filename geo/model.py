@@ -167,6 +167,7 @@ class Route:
     published_source: str = ""
     source: str = ""
     sections: tuple[tuple[str, str, float, str], ...] = ()  # (from, to, km, source) published
+    note: str = ""  # what the reader should know (e.g. planned as of the articles, what happened)
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ class Meeting:
     status: str  # held, planned
     place_id: str = ""
     source: str = ""
+    note: str = ""  # e.g. where a planned meeting took place per later reporting
 
 
 @dataclass(frozen=True)

@@ -27,13 +27,13 @@ from geo.model import Candidate, Mention, Place
 from geo.text.recognise import MATCH_SCORE, find_mentions
 
 KIND_PRIOR = {"country": 4.0, "continent": 3.5, "ocean": 3.5, "sea": 3.0, "region": 3.0,
-              "peninsula": 3.0, "admin1": 3.0, "capital": 2.0, "admin2": 1.0, "city": 0.0}
+              "peninsula": 3.0, "admin1": 4.0, "capital": 2.0, "admin2": 1.0, "city": 0.0}
 STORY_PRIOR = 3.0  # curated places: a cosmodrome, a pier, a border river
 IN_NAMED_COUNTRY = 2.5
 IN_NEIGHBOUR_COUNTRY = 0.75
 NEARBY = 2.5  # points for a candidate at the same spot as an unambiguous place
 NEARBY_SCALE_KM = 300.0
-AMBIGUITY_MARGIN = 2.0  # a mention is unambiguous when its best prior leads by this much
+AMBIGUITY_MARGIN = 1.0  # a mention is unambiguous when its best prior leads by this much
 MIN_SCORE = 1.0  # below this the best candidate is a guess: the mention stays unresolved
 
 
@@ -50,22 +50,32 @@ def prior(place: Place) -> float:
     return base + 0.5 * math.log10(place.population + 1)
 
 
-def _context(mentions: list[Mention]) -> tuple[set[str], set[str], list[Place]]:
-    """Countries the text names, their neighbours, and the places it names unambiguously."""
-    named, anchors = set(), []
+def _evidence(mentions: list[Mention]) -> list[tuple[tuple[str, ...], Place]]:
+    """(candidate ids, best place) of each mention whose best candidate is clear before context."""
+    evidence = []
     for mention in mentions:
-        scored = sorted((c.score + prior(c.place) for c in mention.candidates), reverse=True)
-        if not scored:
+        if not mention.candidates:
             continue
-        best = max(mention.candidates, key=lambda c: c.score + prior(c.place)).place
-        if len(scored) == 1 or scored[0] - scored[1] >= AMBIGUITY_MARGIN:
-            if best.kind == "country":
-                named.add(best.country)
-            elif best.kind not in ("continent",):
-                anchors.append(best)
-                named.add(best.country)
+        scored = sorted(((c.score + prior(c.place), c.place) for c in mention.candidates),
+                        key=lambda sp: -sp[0])
+        if len(scored) == 1 or scored[0][0] - scored[1][0] >= AMBIGUITY_MARGIN:
+            evidence.append((tuple(c.place.place_id for c in mention.candidates), scored[0][1]))
+    return evidence
+
+
+def _context(evidence, exclude: tuple[str, ...] = ()) -> tuple[set[str], set[str], list[Place]]:
+    """Countries the text names, their neighbours, and the places it names unambiguously,
+    leaving out the evidence of the name being resolved (a name is no evidence for itself)."""
+    named, anchors = set(), {}
+    for ids, place in evidence:
+        if ids == exclude:
+            continue
+        if place.country:
+            named.add(place.country)
+        if place.kind not in ("country", "continent", "ocean", "sea", "region"):
+            anchors[place.place_id] = place
     neighbours = set().union(*(_neighbours().get(c, frozenset()) for c in named)) - named
-    return named, neighbours, anchors
+    return named, neighbours, list(anchors.values())
 
 
 def _score(candidates, named, neighbours, anchors) -> np.ndarray:
@@ -102,8 +112,7 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
     with the other stages (the candidates already carry their places).
     """
     mentions = list(mentions)
-    named, neighbours, anchors = _context(mentions)
-    anchors = list({a.place_id: a for a in anchors}.values())
+    evidence = _evidence(mentions)
     ranked_by_candidates: dict[tuple, tuple] = {}  # a name repeated is resolved once
     resolved = []
     for mention in mentions:
@@ -112,7 +121,7 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
             continue
         ids = tuple(c.place.place_id for c in mention.candidates)
         if ids not in ranked_by_candidates:
-            ranked_by_candidates[ids] = _ranked(mention.candidates, named, neighbours, anchors)
+            ranked_by_candidates[ids] = _ranked(mention.candidates, *_context(evidence, ids))
         ranked, share = ranked_by_candidates[ids]
         chosen = ranked[0].place if ranked[0].score >= MIN_SCORE else None
         resolved.append(replace(mention, place=chosen, confidence=round(share if chosen else 0.0, 3),
@@ -126,6 +135,6 @@ def resolve_name(name: str, gazetteer: Gazetteer, context: str = "") -> list[Can
     if not entries:
         return []
     candidates = tuple(Candidate(p, MATCH_SCORE.get(kind, 0.0)) for p, kind in entries)
-    context_mentions = find_mentions(context, gazetteer) if context else []
-    named, neighbours, anchors = _context(context_mentions)
-    return list(_ranked(candidates, named, neighbours, anchors)[0])
+    evidence = _evidence(find_mentions(context, gazetteer)) if context else []
+    ids = tuple(c.place.place_id for c in candidates)
+    return list(_ranked(candidates, *_context(evidence, ids))[0])

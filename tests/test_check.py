@@ -179,6 +179,7 @@ def test_places_extent_widens_the_tolerance():
     big = Place("test:big", "Bigtown", "city", "XA", 1.0, 0.0, radius_km=10.0)
     sprawling = Place("test:sprawl", "Sprawl", "city", "XA", 0.0, 0.0, radius_km=400.0)
     assert extent_km(big, sprawling) == 60.0  # each radius counts up to 50 km
+    assert extent_km(big, sprawling, distance_km=100.0) == 25.0  # together up to a quarter of the distance
     wide_anchor = Place("test:wide", "Wide Anchorville", "city", "XA", 0.0, 0.0, radius_km=10.0)
     result = check_claim(claim(subject=big, anchor=wide_anchor, stated=[Quantity("km", 130.0)]))
     assert result.distance_verdict == "accurate"  # 130 +- 5 +- 20
@@ -246,6 +247,24 @@ def test_same_place_twice_is_unverifiable():
     result = check_claim(claim(subject=ANCHOR, anchor=ANCHOR))
     assert result.distance_verdict == "unverifiable"
     assert "same place" in result.explanation
+
+
+def test_places_at_the_same_coordinates_are_unverifiable():
+    station = Place("test:station", "Anchorville Station", "station", "XA", 0.0, 0.0)
+    result = check_claim(claim(subject=station))
+    assert result.distance_verdict == "unverifiable"
+    assert "same coordinates" in result.explanation
+
+
+def test_place_without_valid_coordinates_is_unverifiable():
+    broken = Place("test:broken", "Nowhere", "city", "XA", math.nan, 0.0)
+    assert "no valid coordinates" in check_claim(claim(subject=broken)).explanation
+    beyond = Place("test:beyond", "Beyond", "city", "XA", 95.0, 0.0)
+    assert check_claim(claim(subject=beyond)).distance_verdict == "unverifiable"
+
+
+def test_range_without_bounds_is_unverifiable():
+    assert "not a finite number" in unverifiable_figure(Quantity("km", low=None, high=None))
 
 
 def test_no_figure_is_unverifiable():

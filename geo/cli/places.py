@@ -5,6 +5,7 @@ from __future__ import annotations
 from geo.cli._common import add_inputs, print_json, print_table, report_errors
 from geo.documents import read_documents
 from geo.gazetteer import default_gazetteer
+from geo.gazetteer.online import add_online_arguments, fill_unresolved, geocoder_from_arguments
 from geo.records import mention_record
 from geo.resolve import resolve_mentions
 from geo.text.recognise import find_mentions
@@ -17,15 +18,19 @@ def register(subparsers) -> None:
                     "offline gazetteer. With no FILE, reads the bundled story.")
     add_inputs(parser)
     parser.add_argument("--json", action="store_true", help="print JSON (see DESIGN.md)")
+    add_online_arguments(parser)
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     documents, errors = read_documents(args.files)
     gazetteer = default_gazetteer()
+    geocoder = geocoder_from_arguments(args)
     results = []
     for document in documents:
         mentions = resolve_mentions(document.text, find_mentions(document.text, gazetteer), gazetteer)
+        if geocoder:
+            mentions = fill_unresolved(mentions, geocoder)
         results.append({"path": document.path, "title": document.title,
                         "mentions": [mention_record(m) for m in mentions]})
     if args.json:

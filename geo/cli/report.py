@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from geo.cli._inputs import add_input_arguments, report_input_errors
+from geo.cli._common import add_inputs, report_errors
 
 
 def register(subparsers) -> None:
@@ -19,8 +19,10 @@ def register(subparsers) -> None:
             "file with a map per claim), .md, .json or .csv (one row per claim)."
         ),
     )
-    add_input_arguments(parser)
-    parser.add_argument("-o", "--output", required=True, metavar="PATH", help="the report file (.html, .md, .json, .csv)")
+    add_inputs(parser)
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="PATH", help="the report file (.html, .md, .json, .csv)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -29,9 +31,9 @@ def run(args) -> int:
     from geo.story import analyse
 
     report_format(args.output)  # an unknown extension fails before the articles are read
-    story = analyse(args.inputs or None)
+    story = analyse(args.files or None)
     path = write_report(story, args.output)
     documents, claims = len(story.documents), len(story.checks)
-    print(f"geo: wrote {path} ({claims} claim{'s' * (claims != 1)} from {documents} article{'s' * (documents != 1)})",
-          file=sys.stderr)
-    return report_input_errors(story.errors)
+    counts = f"{claims} claim{'s' * (claims != 1)} from {documents} article{'s' * (documents != 1)}"
+    print(f"geo: wrote {path} ({counts})", file=sys.stderr)
+    return report_errors(story.errors)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from geo.cli._common import print_json, print_table
 from geo.errors import PlaceNotFound
 from geo.gazetteer import default_gazetteer
+from geo.gazetteer.online import add_online_arguments, geocoder_from_arguments
+from geo.model import Candidate
 from geo.resolve import resolve_name
 
 
@@ -18,11 +20,15 @@ def register(subparsers) -> None:
                         help="text around the name, used to rank the candidates")
     parser.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
     parser.add_argument("--json", action="store_true", help="print JSON (see DESIGN.md)")
+    add_online_arguments(parser)
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     candidates = resolve_name(args.name, default_gazetteer(), args.context)[:args.limit]
+    geocoder = geocoder_from_arguments(args)
+    if not candidates and geocoder:
+        candidates = [Candidate(place, 0.0) for place in geocoder.geocode(args.name, args.limit)]
     if not candidates:
         raise PlaceNotFound(f"{args.name!r}: no place of that name in the gazetteer")
     records = [{"place_id": c.place.place_id, "name": c.place.name, "kind": c.place.kind,

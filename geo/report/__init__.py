@@ -16,7 +16,10 @@ from geo.model import Story
 
 __all__ = ["FORMATS", "render", "render_csv", "render_html", "render_json", "render_markdown", "write_report"]
 
-FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv"}
+FORMATS = {
+    ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+    ".json": "json", ".csv": "csv",
+}  # fmt: skip
 """File extension -> report format."""
 
 
@@ -56,7 +59,9 @@ def report_format(path: str | os.PathLike) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         known = ", ".join(sorted(FORMATS))
-        raise InputError(f"report {os.fspath(path)!r}: unknown extension {suffix or '(none)'!r}; use one of {known}")
+        raise InputError(
+            f"report {os.fspath(path)!r}: unknown extension {suffix or '(none)'!r}; use one of {known}"
+        )
     return FORMATS[suffix]
 
 
@@ -73,12 +78,20 @@ def render(story: Story, report: str, gazetteer=None, generated: str | None = No
     raise InputError(f"report format {report!r}: use html, markdown, json or csv")
 
 
+def _new_file_mode() -> int:
+    """The permissions a new file gets under the process's umask (mkstemp's are 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_text_atomically(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder and a rename."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
+        os.chmod(temporary, _new_file_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

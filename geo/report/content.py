@@ -18,6 +18,7 @@ from geo.check import (
     APPROXIMATE_SHARE,
     MAX_DISTANCE_KM,
     PLACE_EXTENT_CAP_KM,
+    PLACE_EXTENT_SHARE,
     compass_words,
     direction_words,
     format_km,
@@ -70,8 +71,9 @@ METHOD = (
         "'less than', 'under', 'up to' an upper bound, each less or plus its rounding; 'nearly', "
         f"'almost', 'just under' an upper bound that allows {APPROXIMATE_SHARE:.0%} below, 'just over' "
         "the reverse. A range allows its span. The extent of each place (its radius in the "
-        f"gazetteer, counted up to {PLACE_EXTENT_CAP_KM:,.0f} km) widens both sides: a city or a "
-        "cosmodrome is not a point.",
+        f"gazetteer, counted up to {PLACE_EXTENT_CAP_KM:,.0f} km, the two together up to "
+        f"{PLACE_EXTENT_SHARE:.0%} of their distance) widens both sides: a city or a cosmodrome is "
+        "not a point, but a distance between two places is meant between their main points.",
     ),
     (
         "Distance verdicts",
@@ -228,9 +230,9 @@ def _signed_pct(pct: float) -> str:
 def claim_view(number: int, check: Check, documents: dict[str, Document]) -> ClaimView:
     """The formatted view of claim ``number`` (from 1)."""
     claim = check.claim
-    error = (
-        f"{_signed_km(check.error_km)} ({_signed_pct(check.error_pct)})" if check.error_km is not None else "—"
-    )
+    error = "—"
+    if check.error_km is not None:
+        error = f"{_signed_km(check.error_km)} ({_signed_pct(check.error_pct)})"
     bearing = (
         f"{check.bearing_deg:.0f}° ({compass_words(compass_point(check.bearing_deg))})"
         if check.bearing_deg is not None
@@ -246,7 +248,8 @@ def claim_view(number: int, check: Check, documents: dict[str, Document]) -> Cla
         route=format_km(check.route_km) if check.route_km is not None else "",
         error=error,
         bearing=bearing,
-        places=(("subject", claim.subject.place, claim.subject), ("anchor", claim.anchor.place, claim.anchor)),
+        places=(("subject", claim.subject.place, claim.subject),
+                ("anchor", claim.anchor.place, claim.anchor)),
     )
 
 

@@ -66,7 +66,8 @@ def _frame_around(latlons: list[tuple[float, float]]) -> _Frame:
     cos_lat = max(math.cos(math.radians((lat_min + lat_max) / 2)), 0.2)
     lat_pad = max((lat_max - lat_min) * _MARGIN, _MIN_SPAN_DEG / 2)
     lon_pad = max((lon_max - lon_min) * _MARGIN, _MIN_SPAN_DEG / 2 / cos_lat)
-    lat_min, lat_max, lon_min, lon_max = lat_min - lat_pad, lat_max + lat_pad, lon_min - lon_pad, lon_max + lon_pad
+    lat_min, lat_max = lat_min - lat_pad, lat_max + lat_pad
+    lon_min, lon_max = lon_min - lon_pad, lon_max + lon_pad
     width, height = (lon_max - lon_min) * cos_lat, lat_max - lat_min
     if height < width * _MIN_ASPECT:  # too flat: show more latitude
         extra = (width * _MIN_ASPECT - height) / 2
@@ -125,7 +126,8 @@ def claim_map_caption(check: Check) -> str:
     if check.actual_km is not None:
         words += f"; the line is the measured geodesic, {format_km(check.actual_km)}"
     if _draws_ring(check):
-        words += f"; the dashed ring is the stated {format_km(check.stated_km)} around {claim.anchor.place.name}"
+        stated = format_km(check.stated_km)
+        words += f"; the dashed ring is the stated {stated} around {claim.anchor.place.name}"
     return words + ". Countries: Natural Earth."
 
 
@@ -141,7 +143,10 @@ def claim_map_svg(check: Check, countries=None, environment=None) -> str:
     line = geodesic_points(anchor.lat, anchor.lon, subject.lat, subject.lon, n=48)
     ring = []
     if _draws_ring(check):
-        ring = [(min(max(lat, -_MAX_LAT), _MAX_LAT), lon) for lat, lon in circle(anchor.lat, anchor.lon, check.stated_km, n=96)]
+        ring = [
+            (min(max(lat, -_MAX_LAT), _MAX_LAT), lon)
+            for lat, lon in circle(anchor.lat, anchor.lon, check.stated_km, n=96)
+        ]
     frame = _frame_around(line + ring)
     land = [p for p in (_path(g, frame) for g in _land_in(frame, countries)) if p]
     subject_xy = frame.xy(*line[-1])

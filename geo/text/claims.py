@@ -31,6 +31,8 @@ confidence is the referent's lowered (:data:`DESCRIPTION_CONFIDENCE`, :data:`KIN
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -83,7 +85,7 @@ class _Sentence:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``text[dot]`` ends an abbreviation, an initial or an acronym."""
-    word = re.search(r"[\w.]*$", text[:dot]).group(0)
+    word = re.search(r"[\w.]*$", text[max(0, dot - 40) : dot]).group(0)
     if not word:
         return False
     if "." in word or (len(word) == 1 and word.isupper()):
@@ -210,10 +212,14 @@ _DISTANCE_FRAME_RE = re.compile(
     rf"\(?(?:{_MODE_PHRASE})\)?|\b(?:at\s+)?a\s+(?:straight[-\s]line\s+|road\s+|driving\s+)?distance\s+of\b",
     re.IGNORECASE,
 )
-_ANCHOR_GAP_STOP_WORDS = frozenset(
+_PART_NOUNS = frozenset(
+    "border borders frontier boundary coast coastline shore shores line front edge side bank banks "
+    "mouth tip".split()
+)
+"""Nouns for a part or edge of a place: "30 km from the Polish border" is not from Poland."""
+_ANCHOR_GAP_STOP_WORDS = _PART_NOUNS | frozenset(
     "with and or between to from in on at near by for into across along around toward towards "
-    "via through than but where which who that border borders frontier boundary coast coastline "
-    "shore shores line front edge side bank banks mouth tip".split()
+    "via through than but where which who that".split()
 )
 _LINK_ALTERNATIVES = "|".join(sorted(_LINK_WORDS, key=len, reverse=True))
 _PRONOUN_OR_DESCRIPTION_RE = re.compile(
@@ -254,6 +260,12 @@ _KIND_NOUNS = {
 """Description nouns and the Place.kind values they may refer to; any other noun matches a
 kind of the same name ("the station" -> kind "station")."""
 
+_NAMING_NOUNS = frozenset(
+    "city town village hamlet settlement port island islands state province region republic kingdom "
+    "district county municipality oblast krai territory prefecture emirate".split()
+)
+"""Nouns that name the place after "of" ("the city of X" is X); others relate ("the capital of X")."""
+
 _HEAD_SPELLINGS = {"center": "centre", "harbor": "harbour", "theater": "theatre"}
 
 
@@ -280,7 +292,23 @@ class _Context:
         return self.document.text
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        """The mentions lying within ``start``..``end``, in order."""
+        first = bisect.bisect_left(self.starts, start)
+        found = []
+        for mention in self.mentions[first:]:
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                found.append(mention)
+        return found
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    @functools.cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
 
 def _words(text: str) -> list[str]:
@@ -348,6 +376,9 @@ def _anchor_after(context: _Context, start: int, limit: int) -> Mention | None:
         if possessive:  # "from Russia's capital, Moscow": the anchor is further on
             start = mention.end + 2
             continue
+        following = re.match(r"[\s-]+([a-z]+)", text[mention.end : mention.end + 20])
+        if following and following.group(1) in _PART_NOUNS:  # "the Polish border"
+            return None
         return mention
     return None
 
@@ -363,10 +394,12 @@ def _description_anchor(context: _Context, sentence: _Sentence, start: int) -> M
 def _is_subject_link(connector: str) -> bool:
     """Whether the words between a place and a figure make the place the figure's subject.
 
-    Accepted: nothing, a comma (an appositive "X, 30 km from Y"), a copula or locative verb
+    Accepted: a comma (an appositive "X, 30 km from Y"), a copula or locative verb
     ("is", "lies", "is located", "which sits"), an appositive noun phrase ("X, a town") and a
     distance frame ("at a distance of", "by road"); parenthetical asides are skipped.
     """
+    if not connector.strip():
+        return False  # "crossed into Israel 2 km from Gaza": no word links the place to the figure
     connector = re.sub(r"\([^()]*\)", " ", connector)
     connector = _DISTANCE_FRAME_RE.sub(" ", connector)
     words = _words(connector)
@@ -388,24 +421,27 @@ def _is_subject_link(connector: str) -> bool:
 
 def _appositive_head(context: _Context, mention: Mention) -> Mention:
     """For a mention inside an appositive ("X, the capital of Y, is ..."), the head X."""
-    before = context.text[: mention.start]
-    match = re.search(r"(?P<comma>,)\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:of|in)\s+(?:the\s+)?$", before)
+    window = max(0, mention.start - 120)
+    match = re.search(r"(?P<comma>,)\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:of|in)\s+(?:the\s+)?$",
+                      context.text[window : mention.start])
     if match:
-        for head in context.mentions:
-            if head.end <= match.start("comma") and not context.text[head.end : match.start("comma")].strip():
+        comma = window + match.start("comma")
+        for head in context.mentions_between(window, comma):
+            if not context.text[head.end : comma].strip():
                 return head
     return mention
 
 
 def _subject_before(context: _Context, sentence: _Sentence, position: int) -> Mention | None:
-    """The place mention the words before ``position`` (a figure) make its subject."""
-    before = context.mentions_between(sentence.start, position)
-    if not before:
-        return None
-    nearest = before[-1]
-    if not _is_subject_link(context.text[nearest.end : position]):
-        return None
-    return _appositive_head(context, nearest)
+    """The place mention the words before ``position`` (a figure) make its subject.
+
+    The nearest mention first; an earlier one when the nearer ones sit inside its appositive
+    ("Sderot, an Israeli town just a mile from Gaza").
+    """
+    for mention in reversed(context.mentions_between(sentence.start, position)[-3:]):
+        if _is_subject_link(context.text[mention.end : position]):
+            return _appositive_head(context, mention)
+    return None
 
 
 def _pair_before(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> tuple[Mention, Mention] | None:
@@ -432,7 +468,7 @@ def _distance_between(context: _Context, sentence: _Sentence, first: Mention) ->
 def _referent(context: _Context, sentence: _Sentence, np_start: int, np_end: int, head: str | None,
               exclude: Mention | None = None) -> Mention | None:
     """A new mention for a description or pronoun, placed at its referent; None if none fits."""
-    index = context.sentences.index(sentence)
+    index = bisect.bisect_left(context.sentence_starts, sentence.start)
     first = max(0, index - REFERENT_SENTENCES)
     while first < index and context.sentences[first].paragraph != sentence.paragraph:
         first += 1
@@ -482,8 +518,9 @@ def _descriptions(text: str, mention: Mention) -> set[str]:
     if after:
         np = re.split(r"\b(?:where|which|that|who|in|on|at|of|near|with|for|by|from|to|and|is|was)\b", after.group("np"))[0]
         nouns.update(_normal_head(w) for w in re.findall(r"[\w-]+", np)[:6])
-    before = re.search(r"\b(?:the|a|an)\s+(?P<np>(?:[\w'’-]+\s+){0,4}?[\w-]+)\s+(?:of\s+)?$", text[max(0, mention.start - 80) : mention.start])
-    if before:
+    before = re.search(r"\b(?:the|a|an)\s+(?P<np>(?:[\w'’-]+\s+){0,4}?(?P<head>[\w-]+))\s+(?P<of>of\s+)?$",
+                       text[max(0, mention.start - 80) : mention.start])
+    if before and (not before.group("of") or _normal_head(before.group("head")) in _NAMING_NOUNS):
         nouns.update(_normal_head(w) for w in re.findall(r"[\w-]+", before.group("np")))
     return nouns
 
@@ -521,11 +558,10 @@ def _subject_after(context: _Context, sentence: _Sentence, phrase: DistancePhras
             return _referent(context, sentence, description.start("np"), description.end("np"),
                              description.group("head"), exclude=anchor)
         return None
-    comma = re.match(r"\s*,\s*(?:the\s+(?:[a-z][\w-]*\s+){0,2}?(?:of\s+)?)?", text[anchor.end : sentence.end])
-    if comma:
-        following = context.mentions_between(anchor.end + comma.end(), sentence.end)
-        if following and following[0].start == anchor.end + comma.end():
-            return following[0]
+    following = context.mentions_between(anchor.end, sentence.end)
+    if following and re.fullmatch(r"\s*,\s*(?:the\s+(?:[a-z][\w-]*\s+){0,2}(?:of\s+)?)?",
+                                  text[anchor.end : following[0].start]):
+        return following[0]
     return None
 
 
@@ -562,14 +598,16 @@ def _away_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase) 
 
 def _mode_around(context: _Context, sentence: _Sentence, phrase: DistancePhrase, subject: Mention,
                  anchor: Mention) -> str:
-    """The travel mode named in the claim's own words: between a subject and its figure when
-    they are close ("X is, by road, 30 km ..."), from the figure to the anchor, and in the words
-    after the anchor up to the next punctuation ("... from Y as the crow flies")."""
+    """The travel mode named in the claim's own words: heading the sentence ("By train, X is
+    ..."), between a subject and its figure when they are close ("X is, by road, 30 km ..."),
+    from the figure to the anchor, and after the anchor up to the next punctuation ("... from Y
+    as the crow flies")."""
     text = context.text
     end = max(anchor.end, phrase.end)
     start = subject.end if 0 <= phrase.start - subject.end <= 40 else phrase.start
     tail = re.match(r"[^,;.!?]{0,60}", text[end : sentence.end]).group(0)
-    return _mode_of(text[min(start, phrase.start) : end] + " " + tail)
+    fronted = re.match(rf"\s*(?:{_MODE_PHRASE})\s*,", text[sentence.start : min(start, phrase.start)], re.IGNORECASE)
+    return _mode_of((fronted.group(0) if fronted else "") + text[min(start, phrase.start) : end] + " " + tail)
 
 
 # --- claims ----------------------------------------------------------------------------------

@@ -110,6 +110,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             continue
         i = first
         while i < last:
+            if taken[i]:  # inside a name that ran on from the run before ("Isle of Man")
+                i += 1
+                continue
             match = _longest_match(tokens, i, text, gazetteer)
             if match is None:
                 i += 1
@@ -124,7 +127,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 for k in range(i, end):
                     taken[k] = True
             i = end
-    mentions += _descriptions(text, gazetteer, mentions)
+    described = _descriptions(text, gazetteer)
+    mentions = [m for m in mentions if not any(d.start < m.end and m.start < d.end for d in described)]
+    mentions += described
     mentions += _unknown_places(tokens, text, taken, persons, stop, gazetteer)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -170,7 +175,8 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         modifier = i == first and (is_country or _is_title(follower) or follower in ORGANISATION_WORDS)
         if not modifier and not (i > first and _only_qualifiers(tokens[first:i])):
             return False
-    if end - i == 1 and i and tokens[i - 1].key in ORGANISATION_WORDS:
+    if (end - i == 1 and i and tokens[i - 1].key in ORGANISATION_WORDS
+            and text[tokens[i - 1].end:tokens[i].start] == " "):
         return False  # "the mercenary group Wagner"
     if end - i == 1 and _sentence_initial(text, tokens[i]) and not is_country:
         word = tokens[i].text.lower()
@@ -214,7 +220,7 @@ def _person_names(tokens: list[Token], text: str) -> frozenset[str]:
         if run:
             names.add(fold(" ".join(t.text for t in run)))
             names.add(fold(run[-1].text))
-            if len(run) >= 2:
+            if len(run) >= 3:  # "Kim Jong Un": the family name comes first
                 names.add(fold(run[0].text))
     return frozenset(names)
 
@@ -225,8 +231,10 @@ def _is_person_run(tokens, first, last, persons, text) -> bool:
     return words in persons and words.count(" ") >= 1
 
 
-def _descriptions(text: str, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
-    """Lowercase descriptions from the gazetteer ("the border river") and "the X capital"."""
+def _descriptions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Lowercase descriptions from the gazetteer ("the border river") and "the X capital".
+
+    They take precedence over the names inside them; of overlapping ones the longest is kept."""
     lowered = text.lower()
     mentions = []
     for key in gazetteer.description_keys:
@@ -239,9 +247,11 @@ def _descriptions(text: str, gazetteer: Gazetteer, found: list[Mention]) -> list
         if capitals:
             mentions.append(Mention(text=match.group(), start=match.start(), end=match.end(),
                                     candidates=tuple(Candidate(p, 0.0) for p in capitals)))
-    taken = {(m.start, m.end) for m in found}
-    return [m for m in mentions
-            if not any(s < m.end and m.start < e for s, e in taken)]
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start - m.end):
+        if not any(k.start < mention.end and mention.start < k.end for k in kept):
+            kept.append(mention)
+    return kept
 
 
 def _unknown_places(tokens, text, taken, persons, stop, gazetteer) -> list[Mention]:
