@@ -43,8 +43,10 @@ Routes
     When the mode names a route ("by rail", "by road", "a drive") or the straight line is not
     accurate, the figure is also judged against a known route between the two places
     (:func:`geo.routes.find_route`) with the same allowance; ``matches`` names the measure the
-    figure fits. A named mode with no known route: a road is never shorter than the straight
-    line, so a shorter figure is inaccurate and a longer one unverifiable.
+    figure fits. The verdict is on the measure the wording names: the route when it names one
+    and the route is known, else the straight line. A named route nobody has measured: a road
+    is never shorter than the straight line, so a figure that must be shorter is judged against
+    the line, and any other is unverifiable.
 """
 
 from __future__ import annotations
@@ -54,9 +56,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from geo.geodesy import COMPASS_POINTS, compass_bearing, compass_point, inverse
 from geo.errors import InputError
+from geo.geodesy import COMPASS_POINTS, compass_bearing, compass_point, inverse
 from geo.model import KM_PER_UNIT, Check, DistanceClaim, Place, Quantity, Route
+from geo.routes import find_route
 
 __all__ = [
     "Allowance",
@@ -69,6 +72,7 @@ __all__ = [
     "distance_allowance",
     "extent_km",
     "judge_distance",
+    "judged_measure",
     "rounding_step",
     "unverifiable_figure",
 ]
@@ -424,13 +428,13 @@ def check_units(stated: Sequence[Quantity]) -> str:
 # --- routes --------------------------------------------------------------------------------
 
 
-def _find_route(routes: Sequence[Route], subject: Place, anchor: Place, mode: str):
-    """(Route, km) of a known route between the two places, or None."""
-    if not routes:
-        return None
-    from geo.routes import find_route  # the data layer is needed only when routes are given
+def judged_measure(check: Check) -> str:
+    """The measure a check's verdict and error are on: "route" or "straight line".
 
-    return find_route(routes, subject, anchor, mode)
+    The route when the claim's mode names one and a known route was measured, else the line.
+    """
+    named_route = check.claim.mode.strip().lower() in ROUTE_MODES
+    return "route" if named_route and check.route_km is not None else "straight line"
 
 
 def _best(judgements: Sequence[Judgement], named: str) -> Judgement:
@@ -519,7 +523,7 @@ def _unit_sentence(claim: DistanceClaim, verdict: str) -> str:
 
 def _route_sentence(route: Route | None, route_km: float | None, mode: str) -> str:
     if route is not None:
-        return f"The known route {route.name} ({route.mode}) measures {format_km(route_km)} between them."
+        return f"The known {route.mode} route ({route.name}) measures {format_km(route_km)} between them."
     if mode in ROUTE_MODES:
         return f"No {ROUTE_MODES[mode]} route between them is known to measure."
     return ""
@@ -571,7 +575,8 @@ def check_claim(claim: DistanceClaim, routes: Sequence[Route] = (), gazetteer=No
     subject, anchor = claim.subject.place, claim.anchor.place
     actual_km, bearing = inverse(anchor.lat, anchor.lon, subject.lat, subject.lon)
     if actual_km == 0:
-        return _unverifiable_check(claim, stated_km, f"{subject.name} and {anchor.name} have the same coordinates")
+        reason = f"{subject.name} and {anchor.name} have the same coordinates"
+        return _unverifiable_check(claim, stated_km, reason)
     extent = extent_km(subject, anchor, actual_km)
     direction_verdict = (
         check_direction(claim.direction, bearing, actual_km, extent) if claim.direction else "not stated"
@@ -583,18 +588,19 @@ def check_claim(claim: DistanceClaim, routes: Sequence[Route] = (), gazetteer=No
     named = "route" if mode in ROUTE_MODES else "straight line" if mode in STRAIGHT_MODES else ""
     found = None
     if named == "route" or straight.verdict != "accurate":
-        found = _find_route(routes, subject, anchor, ROUTE_MODES.get(mode, ""))
+        found = find_route(routes, subject, anchor, ROUTE_MODES.get(mode, ""))
     route, route_km = found if found else (None, None)
     judgements = [straight]
     if route is not None:
         judgements.append(judge_distance(stated_km, route_km, allowance, "route"))
 
+    # The wording's measure: the route it names when known, else the straight line.
+    judged = judgements[-1] if named == "route" and route is not None else straight
     best = _best(judgements, named)
     matches = best.measure if best.verdict != "inaccurate" else "neither"
-    judged = next((j for j in judgements if j.measure == named), best)
     verdict = judged.verdict
-    # A named route nobody measured: the straight line is its lower bound, nothing more.
-    longer_than_line = named == "route" and route is None and verdict != "accurate" and judged.error_km > 0
+    # A named route nobody has measured: the straight line is only its lower bound.
+    unmeasured = named == "route" and route is None and allowance.high_km >= actual_km
 
     parts = [
         f"Stated {_stated_words(claim)}.",
@@ -602,14 +608,16 @@ def check_claim(claim: DistanceClaim, routes: Sequence[Route] = (), gazetteer=No
         f"{_place_words(subject)} is {format_km(actual_km)}.",
         _route_sentence(route, route_km, mode),
     ]
-    if longer_than_line:
+    if unmeasured:
         verdict, matches = "unverifiable", ""
         parts.append(
-            f"The figure is longer than the straight line, as a {ROUTE_MODES[mode]} route is: "
-            "unverifiable without the route's length."
+            f"A {ROUTE_MODES[mode]} route is never shorter than the straight line; the figure "
+            f"allows that ({_span_words(allowance)}) but cannot be checked without the route's length."
         )
     else:
         parts.append(_distance_sentence(judged, allowance))
+        if named == "route" and route is None:
+            parts.append(f"A {ROUTE_MODES[mode]} route is never shorter than the straight line.")
         if matches not in (judged.measure, "neither"):
             parts.append(f"It fits the {matches} instead.")
     parts.append(_direction_sentence(claim, bearing, direction_verdict))
@@ -623,8 +631,8 @@ def check_claim(claim: DistanceClaim, routes: Sequence[Route] = (), gazetteer=No
         bearing_deg=bearing,
         route_km=route_km,
         route_id=route.route_id if route is not None else "",
-        error_km=None if longer_than_line else judged.error_km,
-        error_pct=None if longer_than_line else judged.error_pct,
+        error_km=None if unmeasured else judged.error_km,
+        error_pct=None if unmeasured else judged.error_pct,
         tolerance_km=allowance.tolerance_km,
         tolerance=allowance.words,
         distance_verdict=verdict,

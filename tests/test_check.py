@@ -22,6 +22,7 @@ from geo.check import (
 )
 from geo.geodesy import WGS84, distance_km
 from geo.model import DistanceClaim, Mention, Place, Quantity, Route, Waypoint
+from geo.routes import route_length_km
 
 ANCHOR = Place("test:anchor", "Anchorville", "city", "XA", 0.0, 0.0)
 NORTH = Place("test:north", "Northport", "city", "XA", 1.0, 0.0)  # due north of ANCHOR
@@ -358,7 +359,6 @@ def test_unit_verdict_in_the_explanation():
 @pytest.fixture
 def dogleg_railway():
     """A railway from ANCHOR to NORTH by way of a point half a degree east: ~157 km of track."""
-    pytest.importorskip("geo.routes")
     waypoints = (
         Waypoint("Anchorville", 0.0, 0.0, "test:anchor"),
         Waypoint("Bend", 0.5, 0.5),
@@ -368,8 +368,6 @@ def dogleg_railway():
 
 
 def test_rail_figure_is_judged_against_the_route(dogleg_railway):
-    from geo.routes import route_length_km
-
     rail_km = route_length_km(dogleg_railway)
     result = check_claim(claim(stated=[Quantity("km", 160.0)], hedge="about", mode="rail"), routes=[dogleg_railway])
     assert result.route_km == pytest.approx(rail_km)
@@ -382,8 +380,15 @@ def test_rail_figure_is_judged_against_the_route(dogleg_railway):
 
 def test_figure_off_the_straight_line_is_tried_against_a_route(dogleg_railway):
     result = check_claim(claim(stated=[Quantity("km", 160.0)], hedge="about"), routes=[dogleg_railway])
+    assert result.distance_verdict == "inaccurate"  # no mode named: judged as the crow flies
     assert result.matches == "route"
-    assert result.distance_verdict == "accurate"
+    assert result.route_km == pytest.approx(route_length_km(dogleg_railway))
+    assert "fits the route instead" in result.explanation
+
+
+def test_figure_on_the_straight_line_does_not_look_for_routes(dogleg_railway):
+    result = check_claim(claim(stated=[Quantity("km", 110.0)], hedge="about"), routes=[dogleg_railway])
+    assert (result.route_km, result.route_id, result.matches) == (None, "", "straight line")
 
 
 def test_rail_claim_that_fits_the_straight_line_says_so(dogleg_railway):
@@ -393,18 +398,20 @@ def test_rail_claim_that_fits_the_straight_line_says_so(dogleg_railway):
     assert "fits the straight line instead" in result.explanation
 
 
-def test_named_route_unknown_longer_figure_is_unverifiable():
-    result = check_claim(claim(stated=[Quantity("km", 200.0)], mode="road"))
+@pytest.mark.parametrize("figure", [200.0, 110.0])
+def test_named_route_unknown_is_unverifiable_when_the_figure_may_be_right(figure):
+    result = check_claim(claim(stated=[Quantity("km", figure)], hedge="about", mode="road"))
     assert result.distance_verdict == "unverifiable"
-    assert result.matches == ""
+    assert result.matches == "" and result.error_km is None
     assert result.actual_km == pytest.approx(NORTH_KM)
-    assert "No road route" in result.explanation
+    assert "No road route" in result.explanation and "never shorter" in result.explanation
 
 
-def test_named_route_unknown_shorter_than_the_line_is_inaccurate():
-    result = check_claim(claim(stated=[Quantity("km", 50.0)], mode="drive"))
-    assert result.distance_verdict == "inaccurate"
+def test_named_route_unknown_figure_shorter_than_the_line_is_inaccurate(dogleg_railway):
+    result = check_claim(claim(stated=[Quantity("km", 50.0)], mode="drive"), routes=[dogleg_railway])
+    assert result.distance_verdict == "inaccurate"  # the railway is no road
     assert result.matches == "neither"
+    assert "never shorter than the straight line" in result.explanation
 
 
 def test_straight_mode_is_never_judged_against_a_route(dogleg_railway):

@@ -140,6 +140,8 @@ MODES = [
     ("Ardent is a 40-km drive from Belmont.", "road"),
     ("Ardent lies 2,000 km from Belmont by air.", "flight"),
     ("The 1,900 km flight from Belmont to Ardent was cancelled.", "flight"),
+    ("The president flew 1,900 km from Belmont to Ardent.", "flight"),
+    ("The leader's train travelled 1,100 km by rail from Belmont to Ardent.", "rail"),
     ("Isola is 40 nautical miles from Eastport by boat.", "sea"),
     ("Ardent is 30 km from Belmont.", ""),
 ]  # fmt: skip
@@ -165,7 +167,10 @@ SUBJECTS = [
     ("Ardent, a farming town 30 km north of Belmont, flooded.", "Ardent", "Belmont"),
     ("Ardent, the capital of Glenrock, is 80 km from Belmont.", "Ardent", "Belmont"),
     ("Ardent (population 5,000) is 80 km from Belmont.", "Ardent", "Belmont"),
+    ("Ardent sits on the river, 400 km north of Belmont.", "Ardent", "Belmont"),
+    ("Ardent, a Glenrock town just a mile from Belmont, was hit.", "Ardent", "Belmont"),
     ("Ardent is at a distance of 80 km from Belmont.", "Ardent", "Belmont"),
+    ("A journey of 1,000 km from Ardent to Belmont lies ahead.", "Belmont", "Ardent"),
     ("Police said Ardent is 30 km from Belmont.", "Ardent", "Belmont"),
     ("Ardent is 30 km from the city of Belmont.", "Ardent", "Belmont"),
     ("Ardent is 30 km from Glenrock's capital, Kestrel.", "Ardent", "Kestrel"),
@@ -204,6 +209,7 @@ DESCRIBED = [
     ("Talks moved to Harlow. The town lies 30 km north of Belmont.", "The town", "Harlow"),
     ("Juniper Station was rebuilt. The station is 5 km from Belmont.", "The station", "Juniper Station"),
     ("Ardent was shelled on Monday. It lies 30 km north of Belmont.", "It", "Ardent"),
+    ("In Glenrock, Ardent was shelled. It lies 30 km north of Belmont.", "It", "Ardent"),
     ("Harlow is a quiet port city, officials said the city is 30 km from Belmont.", "the city", "Harlow"),
 ]  # fmt: skip
 
@@ -229,6 +235,10 @@ def test_description_without_referent_is_no_claim():
 
 def test_description_does_not_reach_across_paragraphs():
     assert claims_in("Talks moved to Harlow.\n\nThe town lies 30 km north of Belmont.") == []
+
+
+def test_description_anchor_is_never_the_subject_itself():
+    assert claims_in("Harlow grew. Harlow is 30 km from the city.") == []
 
 
 def test_description_anchor():
@@ -283,9 +293,16 @@ LOOK_ALIKES = [
     # journeys without their two ends
     "Kim travelled 2,000 km to reach Belmont.",
     "From Ardent the convoy drove 300 km.",
+    # lengths of lines between two places
+    "The pipeline runs 1,224 km from Ardent to Belmont.",
+    "The road stretches for 300 km from Ardent to Belmont.",
+    # no word links the place to the figure
+    "Fighters crossed into Ardent 2 km from Belmont.",
     # parts of places as anchors
     "Ardent is 30 km from the border with Belmont.",
     "Ardent is 30 km from Belmont's border with Corvale.",
+    "Ardent is 55 km from the Glenrock border.",
+    "Ardent lies 160 km off the coast of Glenrock.",
     # areas, speeds, comparisons
     "Ardent covers 500 square kilometres near Belmont.",
     "Ardent covers 500 km2 north of Belmont.",

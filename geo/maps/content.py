@@ -155,15 +155,16 @@ def route_latlons(route: Route, points_per_flight_leg: int = 64) -> list[tuple[f
 def route_lengths(route: Route) -> str:
     """A route's lengths in words: computed along the line, published (if known), straight line.
 
-    E.g. "1,183 km along the line; published 1,177 km; straight line 671 km".
+    E.g. "1,183 km along the line · published 1,177 km · 671 km straight"; a flight's line is
+    the straight (geodesic) one, so it has no third figure.
     """
     parts = [f"{format_km(route_length_km(route))} along the line"]
     if route.published_km:
         parts.append(f"published {format_km(route.published_km)}")
-    if len(route.waypoints) >= 2:
+    if len(route.waypoints) >= 2 and route.mode != "flight":
         first, last = route.waypoints[0], route.waypoints[-1]
-        parts.append(f"straight line {format_km(distance_km(first.lat, first.lon, last.lat, last.lon))}")
-    return "; ".join(parts)
+        parts.append(f"{format_km(distance_km(first.lat, first.lon, last.lat, last.lon))} straight")
+    return " · ".join(parts)
 
 
 def format_km(km: float) -> str:
@@ -248,14 +249,14 @@ def _story_latlons(story: Story, layers: tuple[str, ...]) -> list[tuple[float, f
         points += [p for route in story.routes for p in route_latlons(route, 16)]
     if "meetings" in layers:
         points += [(m.lat, m.lon) for m in story.meetings]
-    if "places" in layers:
-        points += [(p.place.lat, p.place.lon) for p in places_on_map(story) if p.sources >= 2]
     if "claims" in layers:
         for _, check in drawable_checks(story):
             anchor, subject = check.claim.anchor.place, check.claim.subject.place
             points += [(anchor.lat, anchor.lon), (subject.lat, subject.lon)]
-    if not points:
-        points = [(p.place.lat, p.place.lon) for p in places_on_map(story)]
+    if not points and "places" in layers:
+        places = places_on_map(story)
+        points = [(p.place.lat, p.place.lon) for p in places if p.sources >= 2]
+        points = points or [(p.place.lat, p.place.lon) for p in places]
     return points
 
 
@@ -279,10 +280,11 @@ def extent_bounds(story: Story, extent: str | None = None, layers: Iterable[str]
     """The area a map shows, (lon_min, lat_min, lon_max, lat_max) in degrees, before margins.
 
     ``extent``:
-    - None: the whole story, read as the routes, the meetings, the places that at least two
-      sources mention and the claims' two ends (each only if its layer is drawn). A place named
-      once, far from the rest (a capital cited for context), does not stretch the map; if the
-      rule leaves nothing, every placed point counts;
+    - None: the whole story, read as where things happen: the routes, the meetings and the
+      claims' two ends (each if its layer is drawn). Places cited only for context (a capital
+      on another continent) do not stretch the map; they appear if they fall inside it. With no
+      routes, meetings or claims, the places that at least two sources mention set the extent,
+      and failing those every placed point;
     - ``"bbox:lon_min,lat_min,lon_max,lat_max"``: that box;
     - ``"claim:N"``: claim N (from 1), with its stated-distance ring;
     - ``"route:ID"``: the route whose ``route_id`` is ID.

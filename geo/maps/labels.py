@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.text import Text
@@ -59,6 +61,17 @@ class LabelPlacer:
         cx, cy = self.axes.transData.transform((x, y))
         radius_px = radius_pt * self.axes.figure.dpi / 72.0
         self.block(Bbox.from_extents(cx - radius_px, cy - radius_px, cx + radius_px, cy + radius_px))
+
+    def block_line(self, xs, ys, width_pt: float) -> None:
+        """Keep labels off a line through data coordinates ``xs``, ``ys``, sampled every few px."""
+        points = self.axes.transData.transform(np.column_stack([xs, ys]))
+        half = width_pt * self.axes.figure.dpi / 72.0
+        step = max(2 * half, 1.0)
+        for (ax_, ay), (bx, by) in zip(points, points[1:]):
+            count = max(1, int(np.hypot(bx - ax_, by - ay) / step))
+            for t in np.linspace(0, 1, count + 1):
+                x, y = ax_ + t * (bx - ax_), ay + t * (by - ay)
+                self.taken.append(Bbox.from_extents(x - half, y - half, x + half, y + half))
 
     def _fits(self, box: Bbox) -> bool:
         area = self.area

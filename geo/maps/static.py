@@ -21,14 +21,16 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import shapely
+import shapely.ops
 from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import fontManager
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, PathPatch
+from matplotlib.patches import Circle, PathPatch, Patch
 from matplotlib.path import Path as MplPath
+from matplotlib.transforms import Bbox
 from pyproj import CRS, Transformer
 
 from geo.errors import InputError
@@ -67,9 +69,10 @@ _MAP_WIDTH_IN = _FIGURE_WIDTH_IN - 2 * _SIDE_IN
 _ASPECT_LIMITS = (0.62, 1.2)  # map height / width
 _MARGIN = 0.09  # of the content's larger side, on every side
 _MIN_HALF_SIZE_M = 40_000.0  # a map shows at least 80 km across
-_MERGE_DISTANCE_M = 3_000.0  # a meeting venue and a place closer than this are one point
+_MERGE_PT = 6.0  # places, venues and route ends closer than this on paper are one point
 _HALO = [patheffects.withStroke(linewidth=2.4, foreground=style.HALO)]
 _SCALE_STEPS = (1, 2, 2.5, 5)
+_LEGEND_CHARS = 62  # characters a line of a two-column legend entry holds
 
 
 def _font_family() -> str:
@@ -174,6 +177,26 @@ def _dashes(pattern: str | None, linewidth: float):
     return (0, tuple(float(v) * 0.75 / linewidth for v in pattern.split()))
 
 
+def _label_spots(shape, count: int = 12) -> list:
+    """Points inside a polygon to try a centred label at: its visual centre, then others near it."""
+    centre = shapely.ops.polylabel(shape, tolerance=max(shape.length / 2000, 1.0))
+    x0, y0, x1, y1 = shape.bounds
+    grid = [shapely.Point(x, y) for x in np.linspace(x0, x1, 7)[1:-1] for y in np.linspace(y0, y1, 7)[1:-1]]
+    inside = sorted((p for p in grid if shape.contains(p)), key=centre.distance)
+    return [centre, *inside[:count]]
+
+
+def _data_extent(axes, texts, renderer) -> tuple[float, float, float, float]:
+    """The data-coordinate box (x0, y0, x1, y1) of text artists."""
+    box = Bbox.union([t.get_window_extent(renderer) for t in texts]).transformed(axes.transData.inverted())
+    return (box.x0, box.y0, box.x1, box.y1)
+
+
+def _wrap(text: str, fontsize: float) -> str:
+    """``text`` broken into lines that fit the map's width at ``fontsize`` points."""
+    return textwrap.fill(text, int(_MAP_WIDTH_IN * 72 / (fontsize * 0.5)))
+
+
 def _nice_length_km(target_km: float) -> float:
     magnitude = 10 ** math.floor(math.log10(target_km))
     return max(step * magnitude for step in _SCALE_STEPS if step * magnitude <= target_km)
@@ -189,13 +212,17 @@ def _short_date(iso: str) -> str:
 
 @dataclass
 class _Point:
-    """A point of the map: a place, a meeting venue or a route end, with what its label says."""
+    """A point of the map where a place, meeting venues and route ends meet, and its label.
 
-    name: str
+    ``names`` holds (rank, name) pairs: a place named by the articles ranks by its number of
+    sources; a venue or a route end ranks below any such place.
+    """
+
     lat: float
     lon: float
     x: float = 0.0
     y: float = 0.0
+    names: list[tuple[int, str]] = field(default_factory=list)
     group: str = "settlement"
     sources: int = 0
     population: int = 0
@@ -203,9 +230,22 @@ class _Point:
     meetings: list[Meeting] = field(default_factory=list)
 
     @property
+    def name(self) -> str:
+        """The name of the most-mentioned place here, else the shortest (most general) name."""
+        return min(self.names, key=lambda item: (-item[0], len(item[1])))[1]
+
+    @property
     def detail(self) -> str:
         """The meetings held (or planned) here, a line each, oldest first."""
-        return "\n".join(f"{m.title}, {_short_date(m.date)}" for m in sorted(self.meetings, key=lambda m: m.date))
+        return "\n".join(
+            f"{m.title}, {_short_date(m.date)}{' (planned)' if m.status == 'planned' else ''}"
+            for m in sorted(self.meetings, key=lambda m: m.date)
+        )
+
+    @property
+    def dates(self) -> str:
+        """The dates of the meetings here, oldest first."""
+        return " · ".join(_short_date(m.date) for m in sorted(self.meetings, key=lambda m: m.date))
 
     @property
     def radius_pt(self) -> float:
@@ -213,37 +253,43 @@ class _Point:
             return 6.0
         return min(6.0, 2.2 + 0.8 * max(self.sources, 1))
 
+    def absorb(self, other: _Point) -> None:
+        """Take in a point drawn at the same spot."""
+        if other.sources > self.sources:
+            self.group, self.population = other.group, other.population
+        self.names += other.names
+        self.sources = max(self.sources, other.sources)
+        self.required |= other.required
+        self.meetings += other.meetings
 
-def _points(story: Story, layers: tuple[str, ...], to_map: Transformer, rect) -> list[_Point]:
-    """The points to draw inside the map, merged where a venue, a route end and a place meet."""
+
+def _points(story: Story, layers: tuple[str, ...], to_map: Transformer, rect, merge_m: float) -> list[_Point]:
+    """The points to draw inside the map; points closer than ``merge_m`` metres become one."""
     x0, y0, x1, y1 = rect
     points: list[_Point] = []
 
-    def add(point: _Point) -> _Point:
+    def add(point: _Point) -> None:
         point.x, point.y = to_map.transform(point.lon, point.lat)
         if not (x0 <= point.x <= x1 and y0 <= point.y <= y1):
-            return point
+            return
         for other in points:
-            if math.hypot(other.x - point.x, other.y - point.y) < _MERGE_DISTANCE_M:
-                other.required |= point.required
-                other.meetings += point.meetings
-                other.sources = max(other.sources, point.sources)
-                return other
+            if math.hypot(other.x - point.x, other.y - point.y) < merge_m:
+                other.absorb(point)
+                return
         points.append(point)
-        return point
 
+    if "places" in layers:
+        for place in places_on_map(story):  # most-mentioned first: they anchor the clusters
+            p = place.place
+            add(_Point(p.lat, p.lon, names=[(place.sources, p.name)], group=style.place_group(p.kind),
+                       sources=place.sources, population=p.population))
     if "meetings" in layers:
         for meeting in story.meetings:
-            add(_Point(meeting.venue, meeting.lat, meeting.lon, required=True, meetings=[meeting]))
+            add(_Point(meeting.lat, meeting.lon, names=[(0, meeting.venue)], required=True, meetings=[meeting]))
     if "routes" in layers:
         for route in story.routes:
             for end in (route.waypoints[0], route.waypoints[-1]) if route.waypoints else ():
-                add(_Point(end.name, end.lat, end.lon, required=True))
-    if "places" in layers:
-        for place in places_on_map(story):
-            p = place.place
-            add(_Point(p.name, p.lat, p.lon, group=style.place_group(p.kind), sources=place.sources,
-                       population=p.population))
+                add(_Point(end.lat, end.lon, names=[(0, end.name)], required=True))
     return sorted(points, key=lambda p: (not p.required, -p.sources, -p.population, p.name))
 
 
@@ -268,6 +314,7 @@ class _StaticMap:
         FigureCanvasAgg(self.figure)
         self.renderer = self.figure.canvas.get_renderer()
         self.axes = self.figure.add_axes((0, 0, 1, 1))
+        self.lines: list[tuple[np.ndarray, np.ndarray]] = []  # projected lines labels keep off
 
     def _default_subtitle(self) -> str:
         documents = self.story.documents
@@ -284,53 +331,65 @@ class _StaticMap:
     def _text_height_in(self, artist) -> float:
         return artist.get_window_extent(self.renderer).height / self.figure.dpi
 
-    def _layout(self) -> None:
-        """Stack title, subtitle, legend, map and source line; size the figure to hold them."""
+    def _texts(self) -> None:
+        """Make the title, subtitle, legend, meetings note and source line (placed by _arrange)."""
         fig = self.figure
         inches = fig.dpi_scale_trans
-        chars = int(_MAP_WIDTH_IN * 72 / (9.5 * 0.5))
-        title = fig.text(0, 0, self.title, fontsize=15, fontweight="bold", color=style.INK,
-                         family=_FONT, va="top", transform=inches)
-        subtitle = fig.text(0, 0, textwrap.fill(self.subtitle, chars), fontsize=9.5, color=style.MUTED_INK,
-                            family=_FONT, va="top", transform=inches, linespacing=1.3)
+        common = {"family": _FONT, "va": "top", "transform": inches}
+        self.title_text = fig.text(0, 0, self.title, fontsize=15, fontweight="bold", color=style.INK, **common)
+        self.subtitle_text = fig.text(0, 0, _wrap(self.subtitle, 9.5), fontsize=9.5, color=style.MUTED_INK,
+                                      linespacing=1.3, **common)
         handles = self._legend_handles()
-        legend = None
+        self.legend = None
         if handles:
-            legend = fig.legend(
-                handles=handles, loc="upper left", frameon=False, ncol=1, fontsize=8,
-                prop={"family": _FONT, "size": 8}, handlelength=2.6, borderaxespad=0,
-                borderpad=0, labelspacing=0.35, bbox_transform=inches, bbox_to_anchor=(0, 0),
+            self.legend = fig.legend(
+                handles=handles, loc="upper left", frameon=False, ncol=2 if len(handles) > 4 else 1,
+                prop={"family": _FONT, "size": 7.5}, handlelength=2.6, borderaxespad=0, borderpad=0,
+                labelspacing=0.6, columnspacing=1.5, bbox_transform=inches, bbox_to_anchor=(0, 0),
             )
-        source = fig.text(0, 0, textwrap.fill(self._source_line(), int(_MAP_WIDTH_IN * 72 / (7 * 0.5))),
-                          fontsize=7, color=style.MUTED_INK, family=_FONT, va="top",
-                          transform=inches, linespacing=1.3)
-        heights = [self._text_height_in(a) for a in (title, subtitle, source)]
-        legend_in = self._text_height_in(legend) if legend else 0.0
-        top_pad, gap = 0.22, 0.1
-        header = top_pad + heights[0] + 0.06 + heights[1] + (gap + legend_in if legend else 0) + 0.16
-        footer = 0.1 + heights[2] + 0.16
+        self.note_text = fig.text(0, 0, "", fontsize=7.5, color=style.INK, linespacing=1.3, **common)
+        self.source_text = fig.text(0, 0, _wrap(self._source_line(), 7), fontsize=7, color=style.MUTED_INK,
+                                    linespacing=1.3, **common)
+
+    def _arrange(self) -> None:
+        """Stack title, subtitle, legend, map, note and source line; size the figure to hold them.
+
+        The map keeps its size in inches; what is drawn on it moves with it.
+        """
+        def height(artist) -> float:
+            if artist is None or not artist.get_visible() or (hasattr(artist, "get_text") and not artist.get_text()):
+                return 0.0
+            return artist.get_window_extent(self.renderer).height / self.figure.dpi
+
+        top_pad, gap, map_gap = 0.22, 0.1, 0.16
+        header = top_pad + height(self.title_text) + 0.06 + height(self.subtitle_text)
+        if self.legend is not None:
+            header += gap + height(self.legend)
+        header += map_gap
+        note = height(self.note_text)
+        footer = 0.1 + (note + 0.08 if note else 0) + height(self.source_text) + 0.16
         total = header + self.map_height_in + footer
-        fig.set_size_inches(_FIGURE_WIDTH_IN, total)
+        self.figure.set_size_inches(_FIGURE_WIDTH_IN, total)
         y = total - top_pad
-        title.set_position((_SIDE_IN, y))
-        y -= heights[0] + 0.06
-        subtitle.set_position((_SIDE_IN, y))
-        y -= heights[1] + gap
-        if legend:
-            legend.set_bbox_to_anchor((_SIDE_IN, y), transform=inches)
-        source.set_position((_SIDE_IN, footer - 0.1))
+        self.title_text.set_position((_SIDE_IN, y))
+        y -= height(self.title_text) + 0.06
+        self.subtitle_text.set_position((_SIDE_IN, y))
+        y -= height(self.subtitle_text) + gap
+        if self.legend is not None:
+            self.legend.set_bbox_to_anchor((_SIDE_IN, y), transform=self.figure.dpi_scale_trans)
+        y = footer - 0.1
+        self.note_text.set_position((_SIDE_IN, y))
+        self.source_text.set_position((_SIDE_IN, y - (note + 0.08 if note else 0)))
         self.axes.set_position((_SIDE_IN / _FIGURE_WIDTH_IN, footer / total,
                                 _MAP_WIDTH_IN / _FIGURE_WIDTH_IN, self.map_height_in / total))
 
     def _source_line(self) -> str:
-        credits = [SOURCE_CREDIT.replace("Natural Earth (public domain)", NATURAL_EARTH_CREDIT)]
+        credits = SOURCE_CREDIT
         if {"routes", "meetings"} & set(self.layers) and (self.story.routes or self.story.meetings):
-            published = sorted({r.published_source for r in self.story.routes if r.published_source})
-            routes = "routes and meetings: data/routes"
-            if published:
-                routes += f" (published lengths: {'; '.join(published)})"
-            credits.append(routes)
-        return "; ".join(credits) + "."
+            credits += ("; routes and meetings: geo's data/routes and data/meetings.toml, each item"
+                        " with its published source. Route lengths are measured along the line drawn"
+                        " (WGS84); published lengths are quoted from those sources")
+        return credits + "."
 
     def _legend_handles(self) -> list:
         handles = []
@@ -341,15 +400,19 @@ class _StaticMap:
                 handles.append(Line2D(
                     [], [], color=style.route_colour(index), linewidth=2.2,
                     linestyle=_dashes(style.route_dashes(route.mode, route.status), 2.2),
-                    label=f"{route.name} – {route_lengths(route)}",
+                    label=textwrap.fill(route.name, _LEGEND_CHARS) + "\n" + textwrap.fill(
+                        route_lengths(route), _LEGEND_CHARS),
                 ))
         if "meetings" in self.layers and self.story.meetings:
             handles.append(Line2D([], [], linestyle="none", marker="*", markersize=11, color=style.MEETING,
-                                  markeredgecolor=style.HALO, markeredgewidth=0.6, label="Meeting: venue, what, when"))
+                                  markeredgecolor=style.HALO, markeredgewidth=0.6, label="Meeting (venue, what, when)"))
         if "places" in self.layers:
             handles.append(Line2D([], [], linestyle="none", marker="o", markersize=5, color=style.INK,
                                   markeredgecolor=style.HALO, markeredgewidth=0.6,
                                   label="Place named in the articles (larger: named by more of them)"))
+        if mentioned_countries(self.story):
+            handles.append(Patch(facecolor=style.LAND_MENTIONED, edgecolor=style.BORDER, linewidth=0.5,
+                                 label="Country named in the articles"))
         if "claims" in self.layers and drawable_checks(self.story):
             for verdict in sorted({c.distance_verdict for _, c in drawable_checks(self.story)}):
                 handles.append(Line2D([], [], color=style.verdict_colour(verdict), linewidth=1.6,
@@ -377,7 +440,7 @@ class _StaticMap:
                                (style.LAND_MENTIONED, countries["iso2"].isin(named))):
             path = _path_of(countries.geometry[chosen])
             if path is not None:
-                ax.add_patch(PathPatch(path, facecolor=colour, edgecolor="none", zorder=1))
+                ax.add_artist(PathPatch(path, facecolor=colour, edgecolor="none", zorder=1))  # no autoscale: fast
         borders = _projected(border_lines(self.gazetteer, scale), self.envelope, self.crs)
         ax.add_collection(LineCollection(_segments_of(borders), colors=style.BORDER, linewidths=0.6,
                                          capstyle="round", joinstyle="round", zorder=2))
@@ -388,6 +451,7 @@ class _StaticMap:
             if len(route.waypoints) < 2:
                 continue
             xs, ys = _project(self.to_map, route_latlons(route))
+            self.lines.append((xs, ys))
             width = 2.2
             self.axes.plot(
                 xs, ys, color=style.route_colour(index), linewidth=width, solid_capstyle="round",
@@ -404,6 +468,7 @@ class _StaticMap:
                 xs, ys = _project(self.to_map, circle(anchor.lat, anchor.lon, check.stated_km, n=180))
                 self.axes.plot(xs, ys, color=colour, linewidth=1.0, linestyle=(0, (4, 3)), zorder=3)
             xs, ys = _project(self.to_map, geodesic_points(anchor.lat, anchor.lon, subject.lat, subject.lon, 48))
+            self.lines.append((xs, ys))
             self.axes.plot(xs, ys, color=colour, linewidth=1.4, zorder=3)
 
     def _corner_furniture(self, points: list[_Point], placer: LabelPlacer) -> None:
@@ -429,9 +494,7 @@ class _StaticMap:
 
     def _inset(self, origin, size: float, placer: LabelPlacer) -> None:
         """A globe centred on the map, the map's rectangle outlined on it."""
-        box = self.axes.transData.transform([origin, (origin[0] + size, origin[1] + size)])
-        (left, bottom), (right, top) = self.figure.transFigure.inverted().transform(box)
-        inset = self.figure.add_axes((left, bottom, right - left, top - bottom))
+        inset = self.axes.inset_axes((origin[0], origin[1], size, size), transform=self.axes.transData, zorder=9)
         inset.set_axis_off()
         inset.set_aspect("equal", adjustable="box")
         limit = EARTH_RADIUS_M * 1.04
@@ -442,7 +505,7 @@ class _StaticMap:
         lat0, lon0 = self.centre
         path = _path_of(globe_geometries(self.gazetteer.countries("50m"), lat0, lon0))
         if path is not None:
-            inset.add_patch(PathPatch(path, facecolor="#cfc8ba", edgecolor="none"))
+            inset.add_artist(PathPatch(path, facecolor="#cfc8ba", edgecolor="none"))
         to_lonlat = Transformer.from_crs(self.crs, 4326, always_xy=True)
         lons, lats = to_lonlat.transform(*_edge_points(self.rect, 20))
         xs, ys = globe_points(lats, lons, lat0, lon0)
@@ -472,62 +535,100 @@ class _StaticMap:
             placer.block(artist.get_window_extent(self.renderer).padded(3))
 
     def _country_labels(self, placer: LabelPlacer) -> None:
+        """Country names in spaced capitals, biggest first, where they fit inside their country."""
         x0, y0, x1, y1 = self.rect
         frame = shapely.box(x0, y0, x1, y1)
         visible = self.countries_in_view.geometry.intersection(frame)
-        areas = visible.area / frame.area
-        for index in np.argsort(-areas.values):
-            if areas.values[index] < 0.012:
+        areas = visible.area.values / frame.area
+        for index in np.argsort(-areas):
+            if areas[index] < 0.01:
                 break
-            name = self.countries_in_view["name"].values[index]
-            point = largest_part(visible.values[index]).representative_point()
-            placer.place(point.x, point.y, name.upper(), 0, candidates=((0, 0, "center", "center"),),
-                         fontsize=7.5, color=style.MUTED_INK, family=_FONT, zorder=5,
-                         fontweight="normal", path_effects=_HALO)
+            shape = largest_part(visible.values[index])
+            name = "\u2009".join(self.countries_in_view["name"].values[index].upper())
+            for point in _label_spots(shape):
+                texts = placer.place(point.x, point.y, name, 0, candidates=((0, 0, "center", "center"),),
+                                     fontsize=7, color=style.MUTED_INK, family=_FONT, zorder=5,
+                                     path_effects=_HALO)
+                if texts and shape.contains(shapely.box(*_data_extent(self.axes, texts, self.renderer))):
+                    break
+                for artist in texts or ():
+                    artist.remove()
+                    placer.taken.pop()
+
+    def _label_point(self, point: _Point, placer: LabelPlacer) -> bool:
+        """Label a point; a venue tries its meetings in full, then their dates, then its name.
+
+        Returns whether the label (or, for a venue, the meetings in full) made it onto the map.
+        """
+        bold = bool(point.meetings) or point.group == "capital"
+        text_style = {"fontsize": 8.5 if bold else 8, "fontweight": "bold" if bold else "normal",
+                      "color": style.INK, "family": _FONT, "zorder": 7, "path_effects": _HALO,
+                      "linespacing": 1.2}
+        detail_style = {"fontsize": 7, "fontweight": "normal", "color": style.MUTED_INK}
+        offset = point.radius_pt + 2.5
+        if point.meetings:
+            for detail in (point.detail, point.dates):
+                if placer.place(point.x, point.y, point.name, offset, detail=detail,
+                                detail_style=detail_style, **text_style):
+                    return detail == point.detail
+        return placer.place(point.x, point.y, point.name, offset, required=point.required, **text_style) is not None
 
     def _draw_points(self, points: list[_Point], placer: LabelPlacer) -> None:
+        """Markers and labels, most important first; a point whose label fits nowhere is left out
+        (venues and route ends are always drawn). Venues whose meetings could not be described
+        on the map are listed in ``self.undescribed``."""
         ax = self.axes
+        self.undescribed: list[_Point] = []
         for point in points:
-            if point.group != "area" or point.meetings or point.required:
+            if point.group != "area" or point.required:
                 placer.block_point(point.x, point.y, point.radius_pt)
         for point in points:
-            if point.group == "area" and not point.meetings and not point.required:
-                label = placer.place(point.x, point.y, point.name, 0, candidates=((0, 0, "center", "center"),),
-                                     fontsize=7.5, style="italic", color=style.MUTED_INK, family=_FONT,
-                                     zorder=6, path_effects=_HALO)
+            if point.group == "area" and not point.required:
+                placer.place(point.x, point.y, point.name, 0, candidates=((0, 0, "center", "center"),),
+                             fontsize=7.5, style="italic", color=style.MUTED_INK, family=_FONT,
+                             zorder=6, path_effects=_HALO)
                 continue
-            bold = point.meetings or point.group == "capital"
-            label = placer.place(
-                point.x, point.y, point.name, point.radius_pt + 2.5, required=point.required,
-                detail=point.detail, detail_style={"fontsize": 7, "fontweight": "normal", "color": style.MUTED_INK},
-                fontsize=8.5 if bold else 8, fontweight="bold" if bold else "normal",
-                color=style.INK, family=_FONT, zorder=7, path_effects=_HALO, linespacing=1.2,
-            )
-            if label is None:
+            described = self._label_point(point, placer)
+            if point.meetings and not described:
+                self.undescribed.append(point)
+            if not (described or point.required):
                 continue
             if point.meetings:
                 ax.plot(point.x, point.y, marker="*", markersize=2 * point.radius_pt + 2, color=style.MEETING,
                         markeredgecolor=style.HALO, markeredgewidth=0.8, zorder=6, linestyle="none")
-            else:
-                colour = style.INK if point.group in ("capital", "settlement") else style.PLACE_GROUP_COLOURS["site"]
-                ax.plot(point.x, point.y, marker="o", markersize=2 * point.radius_pt, color=colour,
-                        markeredgecolor=style.HALO, markeredgewidth=0.8, zorder=6, linestyle="none")
-                if point.group == "capital":
-                    ax.plot(point.x, point.y, marker="o", markersize=2 * point.radius_pt * 0.45,
-                            color=style.HALO, zorder=6, linestyle="none")
+                continue
+            colour = style.INK if point.group in ("capital", "settlement") else style.PLACE_GROUP_COLOURS["site"]
+            ax.plot(point.x, point.y, marker="o", markersize=2 * point.radius_pt, color=colour,
+                    markeredgecolor=style.HALO, markeredgewidth=0.8, zorder=6, linestyle="none")
+            if point.group == "capital":
+                ax.plot(point.x, point.y, marker="o", markersize=2 * point.radius_pt * 0.45,
+                        color=style.HALO, zorder=6, linestyle="none")
+
+    def _meetings_note(self) -> str:
+        """The meetings the map had no room to describe, by venue, for the note under the map."""
+        if not self.undescribed:
+            return ""
+        venues = [f"{point.name} – {point.detail.replace(chr(10), '; ')}" for point in self.undescribed]
+        return "Meetings: " + ". ".join(venues) + "."
 
     def build(self) -> Figure:
-        self._layout()
+        self._texts()
+        self._arrange()
         self._basemap()
         if "claims" in self.layers:
             self._claims()
         if "routes" in self.layers:
             self._routes()
-        points = _points(self.story, self.layers, self.to_map, self.rect)
+        metres_per_pt = (self.rect[2] - self.rect[0]) / (_MAP_WIDTH_IN * 72)
+        points = _points(self.story, self.layers, self.to_map, self.rect, _MERGE_PT * metres_per_pt)
         placer = LabelPlacer(self.axes, self.renderer)
+        for xs, ys in self.lines:
+            placer.block_line(xs, ys, 1.5)
         self._corner_furniture(points, placer)
         self._draw_points(points, placer)
         self._country_labels(placer)
+        self.note_text.set_text(_wrap(self._meetings_note(), 7.5))
+        self._arrange()
         return self.figure
 
 

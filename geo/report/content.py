@@ -25,6 +25,7 @@ from geo.check import (
     format_latlon,
     format_pct,
     format_quantity,
+    judged_measure,
 )
 from geo.geodesy import compass_point
 from geo.model import Check, Document, Mention, Place, Story
@@ -193,9 +194,10 @@ class ClaimView:
     document: Document | None
     stated: str  # "about 950 km (600 mi) north"
     stated_km: str
-    measured: str  # straight line, e.g. "1,011 km"
+    straight: str  # the straight line, "1,011 km"
+    measured: str  # the straight line and a measured route: "684 km; route 966 km"
     route: str  # "" when no route was measured
-    error: str  # "-61 km (-6%)" against the judged measure
+    error: str  # "−61 km (−6%)" against the judged measure, "... vs route" for a route
     bearing: str  # "346° (north-north-west)"
     places: tuple[tuple[str, Place | None, Mention], ...]  # (role, place, mention)
 
@@ -233,6 +235,12 @@ def claim_view(number: int, check: Check, documents: dict[str, Document]) -> Cla
     error = "—"
     if check.error_km is not None:
         error = f"{_signed_km(check.error_km)} ({_signed_pct(check.error_pct)})"
+        if judged_measure(check) == "route":
+            error += " vs route"
+    straight = format_km(check.actual_km) if check.actual_km is not None else "—"
+    measured = straight
+    if check.route_km is not None:
+        measured += f"; route {format_km(check.route_km)}"
     bearing = (
         f"{check.bearing_deg:.0f}° ({compass_words(compass_point(check.bearing_deg))})"
         if check.bearing_deg is not None
@@ -244,7 +252,8 @@ def claim_view(number: int, check: Check, documents: dict[str, Document]) -> Cla
         document=documents.get(claim.document),
         stated=_stated(check),
         stated_km=format_km(check.stated_km) if check.stated_km is not None else "—",
-        measured=format_km(check.actual_km) if check.actual_km is not None else "—",
+        straight=straight,
+        measured=measured,
         route=format_km(check.route_km) if check.route_km is not None else "",
         error=error,
         bearing=bearing,

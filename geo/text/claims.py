@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geo.errors import InputError
-from geo.geodesy import COMPASS_POINTS, compass_bearing
+from geo.geodesy import compass_bearing, compass_point
 from geo.model import DistanceClaim, Document, Mention
 from geo.text.quantities import DistancePhrase, find_distances
 
@@ -72,8 +72,10 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _JOINING_LINE_END_RE = re.compile(
-    r"(?:[,;(\-–—]|\b(?:of|the|a|an|to|from|and|or|in|on|at|by|with|for|some|about))\s*$", re.IGNORECASE
+    r"(?:[,;(\-–—]|\b(?:of|the|a|an|to|from|and|or|in|on|at|by|with|for|some|about))\s*$",
+    re.IGNORECASE,
 )
+_LOWER_LINE_START_RE = re.compile(r"\s*[a-z(]")
 
 
 @dataclass(frozen=True)
@@ -95,57 +97,51 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in _ABBREVIATIONS
 
 
-def _lines(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, starts_paragraph) of each run of text between line breaks that end a sentence.
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of text between line breaks that end a sentence.
 
     A line break ends a sentence unless it falls inside one, as in hard-wrapped text: after a
-    comma, a hyphen or a function word, or before a lower-case word.
+    comma, a hyphen or a function word, or before a lower-case word. A blank line always ends
+    one.
     """
-    runs: list[tuple[int, int, bool]] = []
+    runs: list[tuple[int, int]] = []
     position = 0
-    new_paragraph = True
+    after_blank = True
     for line in text.split("\n"):
         end = position + len(line)
-        if line.strip():
-            joins = (
-                runs
-                and not new_paragraph
-                and (
-                    _JOINING_LINE_END_RE.search(text[runs[-1][0] : runs[-1][1]])
-                    or re.match(r"\s*[a-z(]", line)
-                )
-            )
-            if joins:
-                runs[-1] = (runs[-1][0], end, runs[-1][2])
-            else:
-                runs.append((position, end, True))
-            new_paragraph = False
+        if not line.strip():
+            after_blank = True
         else:
-            new_paragraph = True
+            previous = text[runs[-1][0] : runs[-1][1]] if runs else ""
+            inside_sentence = _JOINING_LINE_END_RE.search(previous) or _LOWER_LINE_START_RE.match(line)
+            if inside_sentence and not after_blank:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((position, end))
+            after_blank = False
         position = end + 1
     return runs
 
 
 def _sentences(text: str) -> list[_Sentence]:
-    sentences: list[_Sentence] = []
-    paragraph = -1
-    for line_start, line_end, starts_paragraph in _lines(text):
-        paragraph += starts_paragraph
-        start = line_start
-        for match in _SENTENCE_END_RE.finditer(text, line_start, line_end):
+    """The sentences of ``text``, whitespace trimmed; a paragraph is a run of :func:`_paragraphs`."""
+    spans: list[_Sentence] = []
+    for paragraph, (run_start, run_end) in enumerate(_paragraphs(text)):
+        start = run_start
+        for match in _SENTENCE_END_RE.finditer(text, run_start, run_end):
             if text[match.start()] == "." and _is_abbreviation(text, match.start()):
                 continue
-            sentences.append(_Sentence(start, match.end(), paragraph))
+            spans.append(_Sentence(start, match.end(), paragraph))
             start = match.end()
-        sentences.append(_Sentence(start, line_end, paragraph))
-    trimmed = []
-    for sentence in sentences:
-        chunk = text[sentence.start : sentence.end]
+        spans.append(_Sentence(start, run_end, paragraph))
+    sentences = []
+    for span in spans:
+        chunk = text[span.start : span.end]
         if chunk.strip():
-            start = sentence.start + len(chunk) - len(chunk.lstrip())
-            end = sentence.end - (len(chunk) - len(chunk.rstrip()))
-            trimmed.append(_Sentence(start, end, sentence.paragraph))
-    return trimmed
+            start = span.start + len(chunk) - len(chunk.lstrip())
+            end = span.end - (len(chunk) - len(chunk.rstrip()))
+            sentences.append(_Sentence(start, end, span.paragraph))
+    return sentences
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -195,6 +191,11 @@ _RELATION_BEFORE_RE = re.compile(
     r"\s+(?:the\s+(?:[a-z][\w-]*\s+){0,3}?(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+_EXTENT_VERB_RE = re.compile(
+    r"\b(?:runs?|ran|running|stretch(?:es|ed|ing)?|extends?|extended|extending|spans?|spanned|snakes?|winds?|"
+    r"measures?|measured)(?:\s+for)?\s*$",
+    re.IGNORECASE,
+)
 _NOUN_OF_BEFORE_RE = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s*$", re.IGNORECASE)
 _WITHIN_BEFORE_RE = re.compile(r"\bwithin\s+(?:(?:a|an|just|only)\s+)*$", re.IGNORECASE)
 
@@ -204,9 +205,18 @@ _LINK_WORDS = frozenset(
     "located situated based sited positioned set nestled perched placed built which that also "
     "still now currently itself just only actually roughly approximately".split()
 )
-_VERB_WORDS = _LINK_WORDS - frozenset("which that also still now currently itself just only actually roughly approximately".split())
+_VERB_WORDS = _LINK_WORDS - frozenset(
+    "which that also still now currently itself just only actually roughly approximately".split()
+)
+_LINK_ALTERNATIVES = "|".join(sorted(_LINK_WORDS, key=len, reverse=True))
+_LOCATIVE_ADJUNCT_RE = re.compile(
+    rf"\s*(?:,\s*)?(?P<link>(?:(?:{_LINK_ALTERNATIVES})\s+)+)"
+    r"(?:on|in|at|near|along|beside|by|across|above|below|among|amid|inside)\s+[^,;:()\[\]]{1,40},\s*",
+    re.IGNORECASE,
+)
 _RELATIVE_OR_PARTICIPLE = frozenset(
-    "which that located situated based sited positioned set nestled perched placed built lying sitting standing".split()
+    "which that located situated based sited positioned set nestled perched placed built lying "
+    "sitting standing".split()
 )
 _DISTANCE_FRAME_RE = re.compile(
     rf"\(?(?:{_MODE_PHRASE})\)?|\b(?:at\s+)?a\s+(?:straight[-\s]line\s+|road\s+|driving\s+)?distance\s+of\b",
@@ -217,11 +227,14 @@ _PART_NOUNS = frozenset(
     "mouth tip".split()
 )
 """Nouns for a part or edge of a place: "30 km from the Polish border" is not from Poland."""
-_ANCHOR_GAP_STOP_WORDS = _PART_NOUNS | frozenset(
-    "with and or between to from in on at near by for into across along around toward towards "
-    "via through than but where which who that".split()
+_PREPOSITIONS = frozenset(
+    "in at on near from to of into across along around by for with toward towards via through "
+    "outside inside off beyond".split()
 )
-_LINK_ALTERNATIVES = "|".join(sorted(_LINK_WORDS, key=len, reverse=True))
+_ANCHOR_GAP_STOP_WORDS = (
+    _PART_NOUNS | _PREPOSITIONS | frozenset("and or between than but where which who that".split())
+) - {"of"}
+"""Words that end the short phrase before an anchor ("the city of X" passes, "the border with X" stops)."""
 _PRONOUN_OR_DESCRIPTION_RE = re.compile(
     r"(?:^|(?<=[,;:—–])\s*|\b(?:and|but|while|whereas|that|said|says)\s+)"
     r"(?P<np>[Ii]t|[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?(?P<head>[a-z][\w-]*))\s+"
@@ -232,9 +245,32 @@ _INVERSION_RE = re.compile(
 )
 _DESCRIPTION_NP_RE = re.compile(
     r"\s*(?P<np>[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?(?P<head>[a-z][\w-]*))"
-    r"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:and|but|where|which|that|who|in|on|at|near|with|for|by|from|to|as|after|"
-    r"before|since|while|because|when|has|had|have|is|was|lies|sits|stands)\b)"
+    r"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:and|but|where|which|that|who|in|on|at|near|with|for|by|from|to|as|"
+    r"after|before|since|while|because|when|has|had|have|is|was|lies|sits|stands)\b)"
 )
+_PAIR_JOIN_RE = re.compile(r"\s*(?:,\s*)?(?:and|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?")
+_PAIR_LINK_RE = re.compile(r"\s*(?:is|was|stands\s+at|comes\s+to|of)?\s*")
+_DISTANCE_BETWEEN_RE = re.compile(
+    r"\bdistance\s+(?:between|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?$", re.IGNORECASE
+)
+_CONTINUATION_RE = re.compile(
+    r"\s*,?\s*(?:(?:and|but|or|while)\s+)?(?:(?:is|are|was|were|lies|lie|sits|only|just|also)\s+)*"
+)
+_INVERTED_SUBJECT_GAP_RE = re.compile(r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:of\s+)?")
+_FRONTED_SUBJECT_GAP_RE = re.compile(r"\s*,\s*(?:the\s+(?:[a-z][\w-]*\s+){0,2}(?:of\s+)?)?")
+_APPOSITIVE_OF_RE = re.compile(
+    r"(?P<comma>,)\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:of|in)\s+(?:the\s+)?$"
+)
+_DESCRIPTION_AFTER_RE = re.compile(
+    r"\s*(?:,|\(|—|–|\bis\b|\bwas\b)\s*(?:a|an|the)\s+(?P<np>[^,.;:()—–\"“”]*)"
+)
+_DESCRIPTION_END_RE = re.compile(
+    r"\b(?:where|which|that|who|in|on|at|of|near|with|for|by|from|to|and|is|was)\b"
+)
+_DESCRIPTION_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an)\s+(?P<np>(?:[\w'’-]+\s+){0,4}?(?P<head>[\w-]+))\s+(?P<of>of\s+)?$"
+)
+_FRONTED_MODE_RE = re.compile(rf"\s*(?:{_MODE_PHRASE})\s*,", re.IGNORECASE)
 _FRONTED_BEFORE_RE = re.compile(
     r"^\s*(?:(?:located|situated|lying|sitting|set|nestled|perched|based|just|only)\b\s*)*$", re.IGNORECASE
 )
@@ -245,7 +281,8 @@ _MODES = (
     ("road", r"by\s+(?:road|car|bus|coach|truck)|\bdriv(?:e|ing)\b|\broad\s+(?:distance|journey|trip)"
              r"|\b(?:car|bus|taxi)\s+(?:ride|journey|trip)"),
     ("flight", r"by\s+(?:air|plane|aircraft|helicopter)|\bflights?\b|\b(?:fly|flying|flew)\b"),
-    ("sea", r"by\s+(?:sea|boat|ship|ferry)|\bvoyage\b|\bsail(?:ing|ed)?\b|\b(?:boat|ferry)\s+(?:ride|trip|crossing)"),
+    ("sea", r"by\s+(?:sea|boat|ship|ferry)|\bvoyage\b|\bsail(?:ing|ed)?\b"
+            r"|\b(?:boat|ferry)\s+(?:ride|trip|crossing)"),
 )  # fmt: skip
 _MODE_RES = tuple((mode, re.compile(pattern, re.IGNORECASE)) for mode, pattern in _MODES)
 
@@ -271,11 +308,13 @@ _HEAD_SPELLINGS = {"center": "centre", "harbor": "harbour", "theater": "theatre"
 
 @dataclass(frozen=True)
 class _Relation:
+    """The words after a figure that relate it to places."""
+
     end: int  # offset just after the relation words
-    direction: str
-    mode: str
-    apart: bool
-    journey_to: bool  # "a 30 km drive to X": the anchor is the destination
+    direction: str = ""  # compass point, "due N", or ""
+    mode: str = ""
+    apart: bool = False  # "X and Y are 30 km apart"
+    journey_to: bool = False  # "a 30 km drive to X": the anchor is the destination
     away: bool = False  # "X is east of Y, 30 km away": the anchor comes before the figure
 
 
@@ -321,8 +360,9 @@ def _normal_head(word: str) -> str:
 
 
 def _direction(words: str, due: bool) -> str | None:
+    """The compass point a direction word names ("north-east" -> "NE", "due" kept); None if none."""
     try:
-        point = COMPASS_POINTS[int(compass_bearing(words) / 22.5)]
+        point = compass_point(compass_bearing(words))
     except InputError:
         return None
     return f"due {point}" if due else point
@@ -339,8 +379,14 @@ def _relation(text: str, start: int, end: int) -> _Relation | None:
         if direction is None:
             return None
     mode = _mode_of(" ".join(match.group(g) or "" for g in ("mode", "journey", "aside")))
-    return _Relation(match.end(), direction, mode, bool(match.group("apart")), bool(match.group("journey_to")),
-                     bool(match.group("away")))
+    return _Relation(
+        end=match.end(),
+        direction=direction,
+        mode=mode,
+        apart=bool(match.group("apart")),
+        journey_to=bool(match.group("journey_to")),
+        away=bool(match.group("away")),
+    )
 
 
 def _mode_of(words: str) -> str:
@@ -350,11 +396,20 @@ def _mode_of(words: str) -> str:
     return ""
 
 
+def _clause_before(text: str, sentence: _Sentence, position: int) -> str:
+    """The words of the clause leading up to ``position``: after the last ,;:— in the sentence."""
+    before = text[sentence.start : position]
+    return re.split(r"[,;:—–]", before)[-1]
+
+
 def _rejected_by_words_before(text: str, sentence: _Sentence, phrase: DistancePhrase) -> bool:
-    """A figure that measures a noun ("a range of 1,500 km") or a zone ("within 50 km")."""
+    """A figure that measures a noun ("a range of 1,500 km") or a zone ("within 50 km").
+
+    Only a distance or a journey may be measured that way ("a distance of 30 km from").
+    """
     before = text[sentence.start : phrase.start]
     noun_of = _NOUN_OF_BEFORE_RE.search(before)
-    if noun_of and noun_of.group("noun").lower() != "distance":
+    if noun_of and not re.fullmatch(rf"distance|{_JOURNEY_NOUN}", noun_of.group("noun"), re.IGNORECASE):
         return True
     return bool(_WITHIN_BEFORE_RE.search(before))
 
@@ -395,13 +450,17 @@ def _is_subject_link(connector: str) -> bool:
     """Whether the words between a place and a figure make the place the figure's subject.
 
     Accepted: a comma (an appositive "X, 30 km from Y"), a copula or locative verb
-    ("is", "lies", "is located", "which sits"), an appositive noun phrase ("X, a town") and a
-    distance frame ("at a distance of", "by road"); parenthetical asides are skipped.
+    ("is", "lies", "is located", "which sits"), perhaps with a locative phrase closed by a comma
+    ("sits on the Tigris, 400 km ..."), an appositive noun phrase ("X, a town") and a distance
+    frame ("at a distance of", "by road"); parenthetical asides are skipped.
     """
     if not connector.strip():
         return False  # "crossed into Israel 2 km from Gaza": no word links the place to the figure
     connector = re.sub(r"\([^()]*\)", " ", connector)
     connector = _DISTANCE_FRAME_RE.sub(" ", connector)
+    adjunct = _LOCATIVE_ADJUNCT_RE.fullmatch(connector)
+    if adjunct and any(w in _VERB_WORDS for w in adjunct.group("link").split()):
+        return True
     words = _words(connector)
     if words and words[-1] in {"a", "an"}:  # "X is a 30 km drive from Y"
         words = words[:-1]
@@ -422,8 +481,7 @@ def _is_subject_link(connector: str) -> bool:
 def _appositive_head(context: _Context, mention: Mention) -> Mention:
     """For a mention inside an appositive ("X, the capital of Y, is ..."), the head X."""
     window = max(0, mention.start - 120)
-    match = re.search(r"(?P<comma>,)\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:of|in)\s+(?:the\s+)?$",
-                      context.text[window : mention.start])
+    match = _APPOSITIVE_OF_RE.search(context.text[window : mention.start])
     if match:
         comma = window + match.start("comma")
         for head in context.mentions_between(window, comma):
@@ -444,25 +502,26 @@ def _subject_before(context: _Context, sentence: _Sentence, position: int) -> Me
     return None
 
 
-def _pair_before(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> tuple[Mention, Mention] | None:
-    """(subject, anchor) of "X and Y are 30 km apart" or "the distance between X and Y is"."""
+def _pair_before(
+    context: _Context, sentence: _Sentence, phrase: DistancePhrase
+) -> tuple[Mention, Mention] | None:
+    """The two places of "X and Y are 30 km apart" / "the distance between X and Y is 30 km"."""
     before = context.mentions_between(sentence.start, phrase.start)
     if len(before) < 2:
         return None
     first, second = before[-2], before[-1]
     text = context.text
-    joined = re.fullmatch(r"\s*(?:,\s*)?(?:and|to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?", text[first.end : second.start])
-    if not joined:
+    if not _PAIR_JOIN_RE.fullmatch(text[first.end : second.start]):
         return None
     link = text[second.end : phrase.start]
-    if not _is_subject_link(link) and not re.fullmatch(r"\s*(?:is|was|stands\s+at|comes\s+to|of)?\s*", link):
+    if not _is_subject_link(link) and not _PAIR_LINK_RE.fullmatch(link):
         return None
     return first, second
 
 
 def _distance_between(context: _Context, sentence: _Sentence, first: Mention) -> bool:
-    return bool(re.search(r"\bdistance\s+(?:between|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?$",
-                          context.text[sentence.start : first.start], re.IGNORECASE))
+    """Whether "the distance between" / "the distance from" leads up to ``first``."""
+    return bool(_DISTANCE_BETWEEN_RE.search(context.text, sentence.start, first.start))
 
 
 def _referent(context: _Context, sentence: _Sentence, np_start: int, np_end: int, head: str | None,
@@ -481,9 +540,11 @@ def _referent(context: _Context, sentence: _Sentence, np_start: int, np_end: int
     if head is None:  # a pronoun: the subject of the previous sentence
         if index > first:
             previous = context.sentences[index - 1]
-            in_previous = [m for m in candidates if m.start >= previous.start]
-            if in_previous:
-                referent, share = in_previous[0], PRONOUN_CONFIDENCE
+            subjects = [
+                m for m in candidates if m.start >= previous.start and not _after_preposition(context.text, m)
+            ]
+            if subjects:
+                referent, share = subjects[0], PRONOUN_CONFIDENCE
     else:
         head = _normal_head(head)
         described = [m for m in candidates if head in _descriptions(context.text, m)]
@@ -506,20 +567,23 @@ def _referent(context: _Context, sentence: _Sentence, np_start: int, np_end: int
     )
 
 
+def _after_preposition(text: str, mention: Mention) -> bool:
+    """Whether a preposition governs the mention ("In Ukraine, ..."): then it is no subject."""
+    word = re.search(r"(\w+)\W*$", text[max(0, mention.start - 30) : mention.start])
+    return bool(word) and word.group(1).lower() in _PREPOSITIONS
+
+
 def _descriptions(text: str, mention: Mention) -> set[str]:
     """Words the text uses for a mention: its own ("Vostochny Cosmodrome" -> "cosmodrome"), an
     appositive or predicate after it ("X, a space launch centre where ..." -> "space", "launch",
     "centre"; "X is a port city" -> "port", "city") and a description before it ("the eastern
     Russian city of X" -> "eastern", "russian", "city")."""
     nouns = {_normal_head(w) for w in re.findall(r"[\w-]+", mention.text)}  # "the cosmodrome"
-    after = re.match(
-        r"\s*(?:,|\(|—|–|\bis\b|\bwas\b)\s*(?:a|an|the)\s+(?P<np>[^,.;:()—–\"“”]*)", text[mention.end : mention.end + 160]
-    )
+    after = _DESCRIPTION_AFTER_RE.match(text[mention.end : mention.end + 160])
     if after:
-        np = re.split(r"\b(?:where|which|that|who|in|on|at|of|near|with|for|by|from|to|and|is|was)\b", after.group("np"))[0]
+        np = _DESCRIPTION_END_RE.split(after.group("np"))[0]
         nouns.update(_normal_head(w) for w in re.findall(r"[\w-]+", np)[:6])
-    before = re.search(r"\b(?:the|a|an)\s+(?P<np>(?:[\w'’-]+\s+){0,4}?(?P<head>[\w-]+))\s+(?P<of>of\s+)?$",
-                       text[max(0, mention.start - 80) : mention.start])
+    before = _DESCRIPTION_BEFORE_RE.search(text[max(0, mention.start - 80) : mention.start])
     if before and (not before.group("of") or _normal_head(before.group("head")) in _NAMING_NOUNS):
         nouns.update(_normal_head(w) for w in re.findall(r"[\w-]+", before.group("np")))
     return nouns
@@ -541,7 +605,9 @@ def _description_subject_before(context: _Context, sentence: _Sentence, position
     return _referent(context, sentence, start, sentence.start + match.end("np"), head, exclude=anchor)
 
 
-def _subject_after(context: _Context, sentence: _Sentence, phrase: DistancePhrase, anchor: Mention) -> Mention | None:
+def _subject_after(
+    context: _Context, sentence: _Sentence, phrase: DistancePhrase, anchor: Mention
+) -> Mention | None:
     """The subject after the anchor of a fronted figure: "30 km north of Y lies X" / "..., X"."""
     before = context.text[sentence.start : phrase.start]
     if not _FRONTED_BEFORE_RE.match(before):
@@ -551,7 +617,7 @@ def _subject_after(context: _Context, sentence: _Sentence, phrase: DistancePhras
     if inversion:
         start = inversion.start("rest")
         mention = next(iter(context.mentions_between(start, sentence.end)), None)
-        if mention is not None and re.fullmatch(r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:of\s+)?", text[start : mention.start]):
+        if mention is not None and _INVERTED_SUBJECT_GAP_RE.fullmatch(text[start : mention.start]):
             return mention
         description = _DESCRIPTION_NP_RE.match(text, start, sentence.end)
         if description:
@@ -559,23 +625,25 @@ def _subject_after(context: _Context, sentence: _Sentence, phrase: DistancePhras
                              description.group("head"), exclude=anchor)
         return None
     following = context.mentions_between(anchor.end, sentence.end)
-    if following and re.fullmatch(r"\s*,\s*(?:the\s+(?:[a-z][\w-]*\s+){0,2}(?:of\s+)?)?",
-                                  text[anchor.end : following[0].start]):
+    if following and _FRONTED_SUBJECT_GAP_RE.fullmatch(text[anchor.end : following[0].start]):
         return following[0]
     return None
 
 
-def _continued_subject(context: _Context, previous: DistanceClaim | None, phrase: DistancePhrase) -> Mention | None:
+def _continued_subject(
+    context: _Context, previous: DistanceClaim | None, phrase: DistancePhrase
+) -> Mention | None:
     """"X is 30 km from Y and 50 km from Z": the second figure keeps the first one's subject."""
     if previous is None or previous.anchor.end > phrase.start:
         return None
-    link = context.text[previous.anchor.end : phrase.start]
-    if re.fullmatch(r"\s*,?\s*(?:(?:and|but|or|while)\s+)?(?:(?:is|are|was|were|lies|lie|sits|only|just|also)\s+)*", link):
+    if _CONTINUATION_RE.fullmatch(context.text[previous.anchor.end : phrase.start]):
         return previous.subject
     return None
 
 
-def _away_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> tuple[Mention, Mention, str] | None:
+def _away_claim(
+    context: _Context, sentence: _Sentence, phrase: DistancePhrase
+) -> tuple[Mention, Mention, str] | None:
     """(subject, anchor, direction) of "X is (due) east of Y, (some) 30 km away"."""
     text = context.text
     before = context.mentions_between(sentence.start, phrase.start)
@@ -596,18 +664,21 @@ def _away_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase) 
     return None if subject is None else (subject, anchor, direction)
 
 
-def _mode_around(context: _Context, sentence: _Sentence, phrase: DistancePhrase, subject: Mention,
-                 anchor: Mention) -> str:
+def _mode_around(
+    context: _Context, sentence: _Sentence, phrase: DistancePhrase, subject: Mention, anchor: Mention
+) -> str:
     """The travel mode named in the claim's own words: heading the sentence ("By train, X is
-    ..."), between a subject and its figure when they are close ("X is, by road, 30 km ..."),
-    from the figure to the anchor, and after the anchor up to the next punctuation ("... from Y
-    as the crow flies")."""
+    ..."), in the clause before the figure ("Putin flew 6,000 km"), between a subject and its
+    figure when they are close ("X is, by road, 30 km ..."), from the figure to the anchor, and
+    after the anchor up to the next punctuation ("... from Y as the crow flies")."""
     text = context.text
     end = max(anchor.end, phrase.end)
     start = subject.end if 0 <= phrase.start - subject.end <= 40 else phrase.start
     tail = re.match(r"[^,;.!?]{0,60}", text[end : sentence.end]).group(0)
-    fronted = re.match(rf"\s*(?:{_MODE_PHRASE})\s*,", text[sentence.start : min(start, phrase.start)], re.IGNORECASE)
-    return _mode_of((fronted.group(0) if fronted else "") + text[min(start, phrase.start) : end] + " " + tail)
+    fronted = _FRONTED_MODE_RE.match(text, sentence.start, min(start, phrase.start))
+    clause = _clause_before(text, sentence, phrase.start)  # "Putin flew 6,000 km from ..."
+    words = (fronted.group(0) if fronted else "", clause, text[min(start, phrase.start) : end], tail)
+    return _mode_of(" ".join(words))
 
 
 # --- claims ----------------------------------------------------------------------------------
@@ -619,12 +690,13 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
     if _rejected_by_words_before(text, sentence, phrase):
         return None
     relation = _relation(text, phrase.end, sentence.end)
+    described_anchor = False
     if relation is None or relation.apart:  # "X and Y are 30 km apart", "the distance between"
         pair = _pair_before(context, sentence, phrase)
         if pair is None or (relation is None and not _distance_between(context, sentence, pair[0])):
             return None
         if relation is None:
-            relation = _Relation(phrase.end, "", "", False, False)
+            relation = _Relation(phrase.end)
         subject, anchor = (pair[1], pair[0]) if not relation.apart else pair
     elif relation.away:
         found = _away_claim(context, sentence, phrase)
@@ -633,14 +705,17 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
         subject, anchor, direction = found
         relation = replace(relation, direction=direction)
     else:
-        anchor = _anchor_after(context, relation.end, sentence.end) or _description_anchor(
-            context, sentence, relation.end
-        )
+        anchor = _anchor_after(context, relation.end, sentence.end)
+        described_anchor = anchor is None
+        if described_anchor:
+            anchor = _description_anchor(context, sentence, relation.end)
         if anchor is None:
             return None
         onward = re.match(r"\s+to\s+", text[anchor.end : sentence.end])
         destination = _anchor_after(context, anchor.end + onward.end(), sentence.end) if onward else None
         if destination is not None and not relation.journey_to:  # "30 km from X to Y"
+            if _EXTENT_VERB_RE.search(_clause_before(text, sentence, phrase.start)):
+                return None  # "the pipeline runs 1,224 km from X to Y": a length, not a distance
             subject = destination
         elif relation.journey_to:  # "X is a 30 km drive to Y"
             subject = _subject_before(context, sentence, phrase.start)
@@ -653,6 +728,8 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
             )
     if subject is None or (subject.start, subject.end) == (anchor.start, anchor.end):
         return None
+    if described_anchor and subject.place is not None and subject.place == anchor.place:
+        return None  # "X is 30 km from the city" read back to X itself
     return DistanceClaim(
         document=context.document.path,
         sentence=text[sentence.start : sentence.end],
@@ -676,7 +753,8 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
     claim.
     """
     text = document.text
-    ordered = tuple(sorted((m for m in mentions if 0 <= m.start < m.end <= len(text)), key=lambda m: (m.start, -m.end)))
+    usable = (m for m in mentions if 0 <= m.start < m.end <= len(text))
+    ordered = tuple(sorted(usable, key=lambda m: (m.start, -m.end)))
     context = _Context(document, tuple(_sentences(text)), _outermost(ordered))
     claims: list[DistanceClaim] = []
     for sentence in context.sentences:

@@ -99,7 +99,9 @@ _QUANTITY_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_HEDGE_ALTERNATIVES = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True))
+_HEDGE_ALTERNATIVES = "|".join(
+    re.escape(hedge).replace(r"\ ", r"\s+") for hedge in sorted(HEDGES, key=len, reverse=True)
+)
 _HEDGE_BEFORE_RE = re.compile(
     rf"(?:^|(?<=[\s(\[,—–\-\"“']))(?:(?:{_HEDGE_ALTERNATIVES})\s+)??(?P<hedge>{_HEDGE_ALTERNATIVES})\s+$",
     re.IGNORECASE,
@@ -247,13 +249,11 @@ def find_distances(text: str) -> list[DistancePhrase]:
         while i + 1 < len(figures):
             following, next_start, next_end = figures[i + 1]
             gap = text[end:next_start]
-            joiner = (_IN_PAIR_JOIN_RE if in_brackets else _PAIR_OPEN_RE).fullmatch(gap)
-            if joiner is None and not in_brackets:
-                joiner = _PAIR_JOIN_RE.fullmatch(gap)
-            elif joiner is not None and not in_brackets:
-                in_brackets = True
+            opening = None if in_brackets else _PAIR_OPEN_RE.fullmatch(gap)
+            joiner = _IN_PAIR_JOIN_RE.fullmatch(gap) if in_brackets else opening or _PAIR_JOIN_RE.fullmatch(gap)
             if joiner is None or following.unit in {q.unit for q in quantities}:
-                break
+                break  # "30 km or 40 km" are two figures, not one distance in two units
+            in_brackets = in_brackets or opening is not None
             inner_hedge = inner_hedge or joiner.group("hedge") or ""
             quantities.append(following)
             end = next_end
