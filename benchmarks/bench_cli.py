@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import PYTHON, ROOT, median, section, table
+from common import PYTHON, ROOT, load_average, median, section, table
 
 TITLE = "Cold start: `geo places` on the bundled story"
 WARM_RUNS = 5
@@ -34,6 +34,7 @@ def run_seconds(command: list[str], cache: str) -> float:
 
 
 def measure() -> str:
+    load = load_average()
     command = [*geo_command(), "places"]
     with tempfile.TemporaryDirectory(prefix="geo-bench-cache-") as cache:
         first = run_seconds(command, cache)
@@ -50,7 +51,7 @@ def measure() -> str:
         f"\n\nCommand: `{' '.join(Path(c).name if i == 0 else c for i, c in enumerate(command))}` "
         "(the five bundled articles), from process start to exit, output discarded."
     )
-    return section(TITLE, "bench_cli.py", body)
+    return section(TITLE, "bench_cli.py", body, load)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tempfile
 
-from common import median, rss_mib_snippet, run_python, section, table
+from common import load_average, median, rss_mib_snippet, run_python, section, table
 
 TITLE = "Gazetteer: build, load, memory"
 WARM_RUNS = 5
@@ -49,6 +49,7 @@ print(json.dumps({"load_seconds": load_seconds, "shapes_seconds": shapes_seconds
 
 
 def measure() -> str:
+    load = load_average()
     with tempfile.TemporaryDirectory(prefix="geo-bench-cache-") as cache:
         env = {"GEO_CACHE_DIR": cache}
         build = run_python(_BUILD, env)
@@ -76,7 +77,7 @@ def measure() -> str:
         "\n\nEach figure comes from a fresh interpreter using a temporary cache folder "
         "(`GEO_CACHE_DIR`); memory is the growth of VmRSS across the call."
     )
-    return section(TITLE, "bench_gazetteer.py", body)
+    return section(TITLE, "bench_gazetteer.py", body, load)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ pair. geopy's ``geodesic`` (pure-Python GeographicLib) is timed pair by pair on 
 from __future__ import annotations
 
 import numpy as np
-from common import median, repeat_seconds, section, table
+from common import load_average, median, repeat_seconds, section, table
 from geopy.distance import geodesic
 from pyproj import Geod
 
@@ -28,6 +28,7 @@ def random_points(count: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def measure() -> str:
+    load = load_average()
     lat1, lon1 = random_points(VECTOR_PAIRS, seed=1)
     lat2, lon2 = random_points(VECTOR_PAIRS, seed=2)
     geo_seconds = median(repeat_seconds(lambda: inverse(lat1, lon1, lat2, lon2), 3))
@@ -62,7 +63,7 @@ def measure() -> str:
         f"than geopy; on the first {PER_PAIR_PAIRS:,} pairs the two agree within "
         f"{agreement_mm:.2g} mm. One process, one core."
     )
-    return section(TITLE, "bench_geodesy.py", body)
+    return section(TITLE, "bench_geodesy.py", body, load)
 
 
 if __name__ == "__main__":

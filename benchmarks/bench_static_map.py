@@ -1,7 +1,8 @@
 """Static map export time: ``geo.maps.static.render_static`` of the bundled story to PNG, SVG, PDF.
 
 The story is analysed first (not timed). The first export in the process (which also loads the
-basemap and matplotlib's fonts) is reported apart from the warm median.
+basemap and matplotlib's fonts) is reported apart from the warm median. PNG is written at the
+default 300 dpi.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from common import median, repeat_seconds, section, table
+from common import load_average, median, repeat_seconds, section, table
+
+from geo.maps.static import render_static
+from geo.story import analyse
 
 TITLE = "Static map export"
 SCRIPT = "bench_static_map.py"
@@ -18,14 +22,7 @@ FORMATS = ("png", "svg", "pdf")
 
 
 def measure() -> str:
-    try:
-        from geo.maps.static import render_static
-    except ImportError as error:
-        return section(
-            TITLE, SCRIPT, f"Not measured yet: `geo.maps.static.render_static` is missing ({error})."
-        )
-    from geo.story import analyse
-
+    load = load_average()
     story = analyse()
     rows = []
     with tempfile.TemporaryDirectory(prefix="geo-bench-map-") as folder:
@@ -39,9 +36,9 @@ def measure() -> str:
     body += (
         f"\n\nFirst export in a fresh process (PNG, loads basemap and fonts): {first:.2f} s. "
         f"The bundled story ({len(story.documents)} articles, {len(story.mentions)} mentions), "
-        "default extent and style."
+        "default extent, style and resolution."
     )
-    return section(TITLE, SCRIPT, body)
+    return section(TITLE, SCRIPT, body, load)
 
 
 if __name__ == "__main__":

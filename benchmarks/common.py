@@ -89,12 +89,21 @@ def rss_mib_snippet() -> str:
     )
 
 
-def section(title: str, script: str, body: str) -> str:
-    """A Markdown section: heading, when/where/how it was measured, then ``body``."""
+def load_average() -> float:
+    """The 1-minute load average: above the core count, other work competed for the CPU."""
+    return os.getloadavg()[0]
+
+
+def section(title: str, script: str, body: str, load: float) -> str:
+    """A Markdown section: heading, when/where/how it was measured, then ``body``.
+
+    ``load`` is the load average seen when the measurement began.
+    """
     stamp = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     return (
         f"## {title}\n\n"
-        f"Measured {stamp} on {machine()}, with `.venv/bin/python benchmarks/{script}`.\n\n"
+        f"Measured {stamp} on {machine()}, with `.venv/bin/python benchmarks/{script}`; "
+        f"load average {load:.1f} when it began.\n\n"
         f"{body.strip()}\n"
     )
 

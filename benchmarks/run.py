@@ -4,8 +4,8 @@ Usage: ``.venv/bin/python benchmarks/run.py [NAME ...]`` runs every ``benchmarks
 (or only ``bench_NAME.py`` for each NAME given), each in its own process. A benchmark script
 prints one Markdown section starting with its ``## `` heading; that section replaces the one
 with the same heading in docs/benchmarks.md, or is added at the end. Sections no script printed
-this time are kept as they are. A script that fails leaves its old section in place, and the
-run exits 1 after the others have run.
+this time are kept as they are, as is the section of a script that prints plain text instead. A
+script that fails leaves its old section in place, and the run exits 1 after the others ran.
 """
 
 from __future__ import annotations
@@ -82,20 +82,25 @@ def scripts(names: list[str]) -> list[Path]:
 
 
 def main(names: list[str]) -> int:
-    sections = split_sections(DOC.read_text(encoding="utf-8")) if DOC.exists() else {}
+    measured: dict[str, str] = {}
     failed = []
     for script in scripts(names):
         print(f"running {script.name} ...", file=sys.stderr, flush=True)
         done = subprocess.run(
             [PYTHON, str(script)], cwd=ROOT, capture_output=True, text=True, check=False
         )
-        if done.returncode != 0 or not done.stdout.startswith("## "):
+        print(done.stdout)
+        if done.returncode != 0:
             failed.append(script.name)
             print(f"{script.name} failed:\n{done.stderr.strip()}", file=sys.stderr)
-            continue
-        print(done.stdout)
-        measured = split_sections(done.stdout)
-        sections.update({heading: text.rstrip() + "\n\n" for heading, text in measured.items()})
+        elif not done.stdout.startswith("## "):
+            print(f"{script.name} printed no '## ' section; its part of {DOC.name} is left as it is",
+                  file=sys.stderr)  # fmt: skip
+        else:
+            measured.update(split_sections(done.stdout))
+    # read the page only now, so that a section someone wrote meanwhile is kept
+    sections = split_sections(DOC.read_text(encoding="utf-8")) if DOC.exists() else {}
+    sections.update({heading: text.rstrip() + "\n\n" for heading, text in measured.items()})
     for heading, text in PLACEHOLDERS.items():
         sections.setdefault(heading, f"## {heading}\n\n{text}\n\n")
     write_atomically(DOC, PREAMBLE + "\n" + "".join(sections.values()).rstrip() + "\n")

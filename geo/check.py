@@ -18,11 +18,13 @@ Distance: what the wording allows
     widened as above. Then the two places' extents (``Place.radius_km``, each counted up to
     50 km: a city or a cosmodrome is not a point, but a country's radius says nothing about
     where a writer measured from; the two together up to a quarter of the measured distance)
-    widen both sides.
+    widen the upper side: a figure taken between the places' nearest edges is shorter than the
+    distance between their centres (which is what is measured), never longer.
 
 Distance verdicts
-    ``accurate`` inside the allowance; ``close`` outside it by no more than the tolerance again
-    or 10 % of the figure, whichever is larger (it would pass with one more degree of hedging);
+    ``accurate`` inside the allowance; ``close`` outside it by no more than that side's slack
+    again or 10 % of the figure, whichever is larger (it would pass with one more degree of
+    hedging);
     ``inaccurate`` beyond; ``unverifiable`` when a place is unresolved, the two are the same
     place, or the figure is not a distance on Earth (not finite, not positive, or longer than
     the longest geodesic on WGS84, 20,004 km).
@@ -74,6 +76,7 @@ __all__ = [
     "judge_distance",
     "judged_measure",
     "rounding_step",
+    "stated_words",
     "unverifiable_figure",
 ]
 
@@ -249,12 +252,22 @@ class Allowance:
 
     low_km: float  # 0 when the wording sets no lower bound
     high_km: float  # math.inf when it sets no upper bound
-    tolerance_km: float  # the widest slack on a bounded side, extent included
+    below_km: float  # slack under the figure (rounding or hedge); 0 when open below
+    above_km: float  # slack over the figure, the places' extent included; 0 when open above
     words: str
+
+    @property
+    def tolerance_km(self) -> float:
+        """The wider slack of the two sides (km)."""
+        return max(self.below_km, self.above_km)
 
     def miss_km(self, measured_km: float) -> float:
         """How far (km) ``measured_km`` lies outside the allowance; 0 inside."""
         return max(self.low_km - measured_km, measured_km - self.high_km, 0.0)
+
+    def slack_km(self, measured_km: float) -> float:
+        """The slack (km) of the side ``measured_km`` lies on."""
+        return self.below_km if measured_km < self.low_km else self.above_km
 
 
 def _hedge_key(hedge: str) -> str:
@@ -286,9 +299,12 @@ def _allowance_words(quantity: Quantity, hedge: str, below: str, above: str, ext
     low, high = _figures(quantity)
     figure = format_quantity(quantity)
     subject = f"'{_hedge_key(hedge)} {figure}'" if hedge else f"a flat {figure}"
-    if below == above:
-        ends = " at each end" if quantity.is_range else ""
-        words = f"{subject} allows {_side_words(below, low, unit)}{ends}"
+    if below == above and quantity.is_range:
+        how = "its rounding" if below == FLAT else f"±{APPROXIMATE_SHARE:.0%} or its rounding"
+        slacks = " and ".join(f"±{format_figure(round(_side_slack(below, f), 2))}" for f in (low, high))
+        words = f"{subject} allows its span, the ends widened by {how} ({slacks} {unit})"
+    elif below == above:
+        words = f"{subject} allows {_side_words(below, low, unit)}"
     elif above == OPEN:
         words = f"{subject} is a lower bound, less {_side_words(below, low, unit)}"
     elif below == OPEN:
@@ -298,8 +314,8 @@ def _allowance_words(quantity: Quantity, hedge: str, below: str, above: str, ext
             f"{subject} allows {_side_words(below, low, unit)} below "
             f"and {_side_words(above, high, unit)} above"
         )
-    if extent:
-        words += f", plus {format_km(extent)} for the two places' extent"
+    if extent and above != OPEN:
+        words += f", and up to {format_km(extent)} more if measured between the places' edges"
     return words
 
 
@@ -313,19 +329,21 @@ def _figures(quantity: Quantity) -> tuple[float, float]:
 def distance_allowance(quantity: Quantity, hedge: str, extent: float = 0.0) -> Allowance:
     """The span (km) of measured distances that ``hedge`` + ``quantity`` allow.
 
-    ``extent`` (km) is the places' extent (:func:`extent_km`), added to each bounded side.
-    ``tolerance_km`` is the wider bounded side's slack.
+    ``extent`` (km, :func:`extent_km`) widens the upper side only: a figure measured between
+    the places' nearest edges is shorter than their centres' distance, never longer, so the
+    centres may lie up to ``extent`` further apart than stated.
     """
     below, above = hedge_sides(hedge)
     factor = KM_PER_UNIT[quantity.unit]
     low_fig, high_fig = _figures(quantity)
-    below_km = _side_slack(below, low_fig) * factor + extent
+    below_km = _side_slack(below, low_fig) * factor
     above_km = _side_slack(above, high_fig) * factor + extent
     low_km = 0.0 if below == OPEN else max(low_fig * factor - below_km, 0.0)
     high_km = math.inf if above == OPEN else high_fig * factor + above_km
-    tolerance = max(s for s, side in ((below_km, below), (above_km, above)) if side != OPEN)
     words = _allowance_words(quantity, hedge, below, above, extent)
-    return Allowance(low_km, high_km, tolerance, words)
+    return Allowance(
+        low_km, high_km, 0.0 if below == OPEN else below_km, 0.0 if above == OPEN else above_km, words
+    )
 
 
 @dataclass(frozen=True)
@@ -344,7 +362,7 @@ def judge_distance(stated_km: float, measured_km: float, allowance: Allowance, m
     miss = allowance.miss_km(measured_km)
     if miss == 0:
         verdict = "accurate"
-    elif miss <= max(allowance.tolerance_km, APPROXIMATE_SHARE * stated_km):
+    elif miss <= max(allowance.slack_km(measured_km), APPROXIMATE_SHARE * stated_km):
         verdict = "close"
     else:
         verdict = "inaccurate"
@@ -449,8 +467,8 @@ def _place_words(place: Place) -> str:
     return f"{place.name} ({format_latlon(place)})"
 
 
-def _stated_words(claim: DistanceClaim) -> str:
-    """The claim's figures as stated: "about 950 km (600 mi) north by rail"."""
+def stated_words(claim: DistanceClaim) -> str:
+    """The claim's figures as stated: "about 950 km (600 mi) north (rail)"."""
     figures = [format_quantity(q) for q in claim.stated] or ["no figure"]
     words = figures[0] + "".join(f" ({f})" for f in figures[1:])
     if claim.hedge:
@@ -534,7 +552,7 @@ def _route_sentence(route: Route | None, route_km: float | None, mode: str) -> s
 
 def _unverifiable_check(claim: DistanceClaim, stated_km: float | None, reason: str) -> Check:
     unit_verdict = check_units(claim.stated)
-    explanation = f"Stated {_stated_words(claim)}: unverifiable, as {reason}."
+    explanation = f"Stated {stated_words(claim)}: unverifiable, as {reason}."
     return Check(
         claim=claim,
         stated_km=stated_km,
@@ -603,7 +621,7 @@ def check_claim(claim: DistanceClaim, routes: Sequence[Route] = (), gazetteer=No
     unmeasured = named == "route" and route is None and allowance.high_km >= actual_km
 
     parts = [
-        f"Stated {_stated_words(claim)}.",
+        f"Stated {stated_words(claim)}.",
         f"The straight-line (WGS84 geodesic) distance from {_place_words(anchor)} to "
         f"{_place_words(subject)} is {format_km(actual_km)}.",
         _route_sentence(route, route_km, mode),

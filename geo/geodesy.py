@@ -29,9 +29,11 @@ __all__ = [
     "geodesic_points",
     "inverse",
     "path_length_km",
+    "WGS84",
 ]
 
 WGS84 = Geod(ellps="WGS84")
+"""The one geodesic calculator of the project (pyproj, Karney's algorithms on WGS84)."""
 
 COMPASS_POINTS = (
     "N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE",

@@ -27,7 +27,7 @@ from geo.model import Candidate, Mention, Place
 from geo.text.recognise import MATCH_SCORE, find_mentions
 
 KIND_PRIOR = {"country": 4.0, "continent": 3.5, "ocean": 3.5, "sea": 3.0, "region": 3.0,
-              "peninsula": 3.0, "admin1": 4.0, "capital": 2.0, "admin2": 1.0, "city": 0.0}
+              "peninsula": 3.0, "admin1": 3.5, "capital": 2.0, "admin2": 1.0, "city": 0.0}
 STORY_PRIOR = 3.0  # curated places: a cosmodrome, a pier, a border river
 IN_NAMED_COUNTRY = 2.5
 IN_NEIGHBOUR_COUNTRY = 0.75

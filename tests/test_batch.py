@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 import shutil
 from pathlib import Path
@@ -25,6 +24,7 @@ from geo.paths import ARTICLES_DIR
 
 ARTICLES = sorted(ARTICLES_DIR.glob("*.txt"))
 COPIES = 40
+SMALL_COPIES = 8
 PARTITION_SIZE = 16
 
 
@@ -159,7 +159,8 @@ def cluster():
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     """The bundled story copied COPIES times into a folder (with one binary and one empty file)
-    and into a JSON Lines file; the originals' `geo places` / `geo claims` JSON."""
+    and into a JSON Lines file, SMALL_COPIES times into small.jsonl; the originals'
+    `geo places` / `geo claims` JSON."""
     from geo.story import read_documents
 
     root = tmp_path_factory.mktemp("archive")
@@ -178,6 +179,8 @@ def archive(tmp_path_factory):
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02\xff binary, not an article")
     (folder / "empty.txt").write_text("")
     (root / "articles.jsonl").write_text("\n".join(lines) + "\n")
+    small = [line for line in lines if int(json.loads(line)["id"][4:6]) < SMALL_COPIES]
+    (root / "small.jsonl").write_text("\n".join(small) + "\n")
     names = sorted(str(originals / a.name) for a in ARTICLES)
     return root, _cli_json("places", names), _cli_json("claims", names)
 
@@ -192,16 +195,10 @@ def _cli_json(command: str, paths: list[str]) -> dict:
     return json.loads(out.getvalue())
 
 
-def _plain(value):
-    """A table cell as the JSON value it came from (missing -> None)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return value.item() if hasattr(value, "item") else value
-
-
 def _records(frame: pd.DataFrame, drop: tuple[str, ...]) -> list[dict]:
-    columns = [c for c in frame.columns if c not in drop and c != "geometry"]
-    return [{c: _plain(row[c]) for c in columns} for _, row in frame.iterrows()]
+    """The table's rows as dicts of plain values, missing ones None, without ``drop`` and geometry."""
+    plain = pd.DataFrame(frame.drop(columns=[*drop, "geometry"])).astype(object)
+    return plain.where(plain.notna(), None).to_dict("records")
 
 
 def _claim_from_row(row: dict) -> dict:
@@ -285,9 +282,9 @@ def _modified_times(outdir: Path) -> dict[str, int]:
 def test_a_rerun_computes_only_the_unfinished_partitions(cluster, archive, tmp_path):
     local, _ = cluster
     root, _, _ = archive
-    inputs, outdir = [str(root / "articles.jsonl")], tmp_path / "out"
-    first = run_batch(inputs, str(outdir), scheduler=local.scheduler_address,
-                      partition_size=PARTITION_SIZE, progress=None)
+    inputs, outdir, size = [str(root / "small.jsonl")], tmp_path / "out", 4
+    first = run_batch(inputs, str(outdir), scheduler=local.scheduler_address, partition_size=size,
+                      progress=None)
     assert first.skipped == 0 and first.computed == first.partitions > 3
     before = gpd.read_parquet(outdir / "mentions" / "part-00002.parquet")
     times = _modified_times(outdir)
@@ -299,17 +296,17 @@ def test_a_rerun_computes_only_the_unfinished_partitions(cluster, archive, tmp_p
     (outdir / "claims" / ".part-00003.parquet.0123.tmp").write_bytes(b"half written")
     shutil.copy(outdir / "claims" / "part-00000.parquet", outdir / "claims" / "part-00999.parquet")  # not planned
 
-    again = run_batch(inputs, str(outdir), scheduler=local.scheduler_address,
-                      partition_size=PARTITION_SIZE, progress=None)
+    again = run_batch(inputs, str(outdir), scheduler=local.scheduler_address, partition_size=size,
+                      progress=None)
     assert (again.skipped, again.computed) == (first.partitions - 2, 2)
-    assert again.documents == 2 * PARTITION_SIZE
+    assert again.documents == 2 * size
     changed = {name for name, time in _modified_times(outdir).items() if times.get(name) != time}
     assert {Path(name).stem for name in changed} == {"part-00001", "part-00002"}
     assert not list(outdir.rglob("*.tmp")) and not (outdir / "claims" / "part-00999.parquet").exists()
     pd.testing.assert_frame_equal(gpd.read_parquet(outdir / "mentions" / "part-00002.parquet"), before)
 
-    assert run_batch(inputs, str(outdir), scheduler=local.scheduler_address,
-                     partition_size=PARTITION_SIZE, progress=None).computed == 0
+    assert run_batch(inputs, str(outdir), scheduler=local.scheduler_address, partition_size=size,
+                     progress=None).computed == 0
 
 
 @pytest.mark.cluster
@@ -317,8 +314,8 @@ def test_the_gazetteer_loads_once_per_worker_process(cluster, archive, tmp_path)
     local, client = cluster
     root, _, _ = archive
     outdir = tmp_path / "out"
-    run_batch([str(root / "articles.jsonl")], str(outdir), scheduler=local.scheduler_address,
-              partition_size=PARTITION_SIZE // 2, progress=None)
+    run_batch([str(root / "small.jsonl")], str(outdir), scheduler=local.scheduler_address,
+              partition_size=2, progress=None)
     ran: dict[int, int] = {}
     for marker in (outdir / DONE_DIR).glob("*.json"):
         pid = int(json.loads(marker.read_text())["worker"].rsplit(":", 1)[1])

@@ -81,11 +81,13 @@ def test_approximate_hedge_allows_ten_percent_or_the_rounding_whichever_is_large
 # --- allowances ----------------------------------------------------------------------------
 
 
-def test_flat_allowance_is_the_rounding_plus_the_places_extent():
+def test_flat_allowance_is_the_rounding_plus_the_places_extent_above():
     allowance = distance_allowance(Quantity("km", 950.0), "", extent=30.0)
-    assert (allowance.low_km, allowance.high_km) == pytest.approx((895.0, 1005.0))
+    assert (allowance.low_km, allowance.high_km) == pytest.approx((925.0, 1005.0))
     assert allowance.tolerance_km == pytest.approx(55.0)
-    assert "rounding to 50" in allowance.words and "extent" in allowance.words
+    assert (allowance.below_km, allowance.above_km) == pytest.approx((25.0, 55.0))
+    assert "rounding to 50" in allowance.words
+    assert "30 km more if measured between the places' edges" in allowance.words
 
 
 def test_about_allowance_is_ten_percent_each_way():
@@ -133,7 +135,7 @@ def test_unknown_hedge_reads_as_approximate():
 
 
 def test_judge_inside_is_accurate_beyond_twice_is_inaccurate():
-    allowance = Allowance(900.0, 1000.0, 50.0, "test")
+    allowance = Allowance(900.0, 1000.0, 50.0, 50.0, "test")
     assert judge_distance(950, 990, allowance, "straight line").verdict == "accurate"
     assert judge_distance(950, 1040, allowance, "straight line").verdict == "close"
     assert judge_distance(950, 1150, allowance, "straight line").verdict == "inaccurate"
@@ -142,7 +144,7 @@ def test_judge_inside_is_accurate_beyond_twice_is_inaccurate():
 
 
 def test_close_has_a_floor_of_ten_percent_of_the_figure():
-    tight = Allowance(1175.0, 1185.0, 5.0, "a flat 1,180 km")
+    tight = Allowance(1175.0, 1185.0, 5.0, 5.0, "a flat 1,180 km")
     assert judge_distance(1180, 1250, tight, "straight line").verdict == "close"  # 65 km past, < 118
     assert judge_distance(1180, 1320, tight, "straight line").verdict == "inaccurate"
 
@@ -182,9 +184,12 @@ def test_places_extent_widens_the_tolerance():
     assert extent_km(big, sprawling) == 60.0  # each radius counts up to 50 km
     assert extent_km(big, sprawling, distance_km=100.0) == 25.0  # together up to a quarter of the distance
     wide_anchor = Place("test:wide", "Wide Anchorville", "city", "XA", 0.0, 0.0, radius_km=10.0)
-    result = check_claim(claim(subject=big, anchor=wide_anchor, stated=[Quantity("km", 130.0)]))
-    assert result.distance_verdict == "accurate"  # 130 +- 5 +- 20
-    assert result.tolerance_km == pytest.approx(25.0)
+    result = check_claim(claim(subject=big, anchor=wide_anchor, stated=[Quantity("km", 100.0)]))
+    assert result.distance_verdict == "accurate"  # 90..110, and up to 20 km more edge to edge
+    assert result.tolerance_km == pytest.approx(30.0)
+    assert "up to 20 km more if measured between the places' edges" in result.explanation
+    longer = check_claim(claim(subject=big, anchor=wide_anchor, stated=[Quantity("km", 130.0)]))
+    assert longer.distance_verdict == "inaccurate"  # edges never lie further apart than centres
 
 
 @pytest.mark.parametrize(
@@ -369,7 +374,8 @@ def dogleg_railway():
 
 def test_rail_figure_is_judged_against_the_route(dogleg_railway):
     rail_km = route_length_km(dogleg_railway)
-    result = check_claim(claim(stated=[Quantity("km", 160.0)], hedge="about", mode="rail"), routes=[dogleg_railway])
+    stated = [Quantity("km", 160.0)]
+    result = check_claim(claim(stated=stated, hedge="about", mode="rail"), routes=[dogleg_railway])
     assert result.route_km == pytest.approx(rail_km)
     assert result.route_id == "test-rail"
     assert result.distance_verdict == "accurate"
@@ -392,7 +398,8 @@ def test_figure_on_the_straight_line_does_not_look_for_routes(dogleg_railway):
 
 
 def test_rail_claim_that_fits_the_straight_line_says_so(dogleg_railway):
-    result = check_claim(claim(stated=[Quantity("km", 110.0)], hedge="about", mode="rail"), routes=[dogleg_railway])
+    stated = [Quantity("km", 110.0)]
+    result = check_claim(claim(stated=stated, hedge="about", mode="rail"), routes=[dogleg_railway])
     assert result.distance_verdict == "inaccurate"  # judged against the railway it names
     assert result.matches == "straight line"
     assert "fits the straight line instead" in result.explanation
@@ -415,6 +422,7 @@ def test_named_route_unknown_figure_shorter_than_the_line_is_inaccurate(dogleg_r
 
 
 def test_straight_mode_is_never_judged_against_a_route(dogleg_railway):
-    result = check_claim(claim(stated=[Quantity("km", 160.0)], hedge="about", mode="straight"), routes=[dogleg_railway])
+    stated = [Quantity("km", 160.0)]
+    result = check_claim(claim(stated=stated, hedge="about", mode="straight"), routes=[dogleg_railway])
     assert result.distance_verdict == "inaccurate"
     assert result.matches == "route"

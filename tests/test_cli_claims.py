@@ -73,7 +73,8 @@ def test_bad_inputs_are_reported_and_the_rest_still_checked(capsys, tmp_path, ar
     missing = tmp_path / "missing.txt"
     folder = tmp_path / "folder"
     folder.mkdir()
-    code, out, err = run_claims(capsys, "--json", str(missing), str(empty), str(article), str(binary), str(folder))
+    inputs = [str(p) for p in (missing, empty, article, binary, folder)]
+    code, out, err = run_claims(capsys, "--json", *inputs)
     assert code == 1
     lines = err.splitlines()
     assert len(lines) == 4

@@ -172,13 +172,20 @@ def test_metric_functions_at_their_edges():
 
 def test_record_keeps_the_figures_and_lists_the_worst(corpus, predictions):
     scores = summarise([score_document(corpus[d], predictions[d]) for d in corpus])
-    evaluation = Evaluation("lgl", str(TINY), scores, 2.0, 0.5, 100.0)
+    evaluation = Evaluation(
+        corpus="lgl", path=str(TINY), scores=scores, pipeline_seconds=2.0,
+        pipeline_cpu_seconds=1.0, gazetteer_seconds=0.5, peak_rss_mib=100.0,
+    )  # fmt: skip
     record = evaluation_record(evaluation, worst=2)
-    assert record["documents_per_second"] == 2.0
+    assert record["documents_per_second"] == 2.0  # 4 documents in 2 s
+    assert record["documents_per_cpu_second"] == 4.0
     assert record["f1"] == round(16 / 21, 4)
-    assert [w["phrase"] for w in record["worst_errors"]] == ["Entebbe", "Libreville"]
-    assert record["worst_errors"][0]["predicted"] is None
-    assert record["worst_errors"][1]["error_km"] == round(90 * KM_PER_EQUATOR_DEGREE, 1)
+    # the largest errors of resolved mentions; the unresolved one is listed apart
+    assert [w["phrase"] for w in record["worst_errors"]] == ["Libreville", "Kampala"]
+    assert record["worst_errors"][0]["error_km"] == round(90 * KM_PER_EQUATOR_DEGREE, 1)
+    assert record["worst_errors"][1]["predicted"]["lon"] == 34.5
+    assert record["most_unresolved"] == [{"text": "Entebbe", "count": 1}]
+    assert record["most_missed"] == [{"phrase": "Macapá", "count": 1}, {"phrase": "Uganda", "count": 1}]
     json.dumps(record)
 
 

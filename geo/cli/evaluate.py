@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from geo.errors import InputError
 from geo.evaluate import (
     ACCURACY_RADIUS_KM,
     CORPORA,
@@ -12,6 +13,7 @@ from geo.evaluate import (
     Evaluation,
     evaluate,
     evaluation_record,
+    unresolved_texts,
     worst_resolutions,
 )
 
@@ -66,7 +68,12 @@ def _table(evaluation: Evaluation, worst: int) -> str:
         (
             "documents per second",
             f"{evaluation.documents_per_second:,.1f} "
-            f"(pipeline {evaluation.pipeline_seconds:.2f} s, one process)",
+            f"(pipeline {evaluation.pipeline_seconds:.2f} s wall, one process)",
+        ),
+        (
+            "documents per CPU second",
+            f"{evaluation.documents_per_cpu_second:,.1f} "
+            f"(pipeline {evaluation.pipeline_cpu_seconds:.2f} s of CPU)",
         ),
         ("gazetteer load", f"{evaluation.gazetteer_seconds:.2f} s"),
         ("peak memory", f"{evaluation.peak_rss_mib:,.0f} MiB"),
@@ -74,16 +81,22 @@ def _table(evaluation: Evaluation, worst: int) -> str:
     width = max(len(label) for label, _ in rows)
     lines = [f"{CORPORA[evaluation.corpus]}: {evaluation.path}", ""]
     lines += [f"{label:<{width}}  {value}" for label, value in rows]
-    if worst > 0 and s.resolutions:
-        lines += ["", f"Largest errors (of {len(s.resolutions)}):"]
-        for r in worst_resolutions(s, worst):
+    worst_errors = worst_resolutions(s, worst)
+    if worst_errors:
+        lines += ["", "Largest errors of resolved toponyms:"]
+        for r in worst_errors:
             place = r.mention.place
-            predicted = f"{place.name} {_point(place.lat, place.lon)}" if place else "unresolved"
             lines.append(
                 f"  {r.error_km:>9,.1f} km  {r.gold.phrase!r} gold {_point(r.gold.lat, r.gold.lon)}"
-                f" -> {predicted}  [doc {r.doc_id}]"
+                f" -> {place.name} ({place.kind}, {place.country or '-'}) "
+                f"{_point(place.lat, place.lon)}  [doc {r.doc_id}]"
             )
-    for title, counts in (("most often missed", s.missed), ("most often spurious", s.spurious)):
+    listings = (
+        ("most often missed", s.missed),
+        ("most often spurious", s.spurious),
+        ("matched but unresolved", unresolved_texts(s)),
+    )
+    for title, counts in listings:
         if worst > 0 and counts:
             listed = ", ".join(f"{name!r} {n}" for name, n in counts[:worst])
             lines += ["", f"{title.capitalize()}: {listed}"]
@@ -91,6 +104,8 @@ def _table(evaluation: Evaluation, worst: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.worst < 0:
+        raise InputError(f"--worst {args.worst}: must be 0 or more")
     evaluation = evaluate(args.corpus, args.path, limit=args.limit)
     if args.json:
         print(json.dumps(evaluation_record(evaluation, worst=args.worst), ensure_ascii=False))

@@ -20,7 +20,7 @@ from geo.gazetteer.names import fold
 from geo.model import Place
 from geo.paths import cache_dir
 
-FORMAT_VERSION = 4  # bump when the cache layout or the layers' logic changes
+FORMAT_VERSION = 6  # bump when the cache layout or the layers' logic changes
 ALIAS_KINDS = (layers.NAME, layers.ALIAS, layers.DEMONYM, layers.DESCRIPTION, layers.ALTERNATE)
 _KIND_BITS = 3  # an alias entry packs (row << 3) | alias-kind index into one int
 
@@ -57,13 +57,15 @@ class Gazetteer:
     """
 
     def __init__(self, columns: dict, aliases: dict[str, tuple[int, ...]],
-                 description_keys: list[str], geometry_path: Path):
+                 description_keys: list[str], max_alias_words: int,
+                 abbreviations: dict[str, int], geometry_path: Path):
         self._columns = columns
         self._aliases = aliases
         self.description_keys = description_keys  # folded lowercase descriptions, "the border river"
+        self.max_alias_words = max_alias_words  # words in the longest alias
+        self._abbreviations = abbreviations
         self._geometry_path = geometry_path
         self._places: dict[int, Place] = {}
-        self.max_alias_words = max(key.count(" ") + 1 for key in aliases)
 
     # --- building and loading -------------------------------------------------------------
 
@@ -98,8 +100,15 @@ class Gazetteer:
         _atomic_pickle({pid: shapely.to_wkb(g) for pid, g in table.geometries.items()}, geometry_path)
         index_path = directory / f"gazetteer-{fingerprint}.pkl"
         descriptions = sorted({key for key, _, kind in table.aliases if kind == layers.DESCRIPTION})
-        _atomic_pickle({"columns": columns, "aliases": aliases, "descriptions": descriptions},
-                       index_path)
+        longest = max(key.count(" ") + 1 for key in aliases)
+        rows = {pid: row for row, pid in enumerate(table.place_id)}
+        abbreviations = {}
+        for abbreviation, place_id in layers.read_abbreviations().items():
+            if place_id not in rows:
+                raise GazetteerBuildError(f"{layers.ABBREVIATIONS}: unknown place_id {place_id!r}")
+            abbreviations[abbreviation] = rows[place_id]
+        _atomic_pickle({"columns": columns, "aliases": aliases, "descriptions": descriptions,
+                        "max_alias_words": longest, "abbreviations": abbreviations}, index_path)
         return index_path
 
     @classmethod
@@ -115,8 +124,8 @@ class Gazetteer:
                 data = pickle.load(stream)
         finally:
             gc.enable()
-        return cls(data["columns"], data["aliases"], data["descriptions"],
-                   index_path.with_name(index_path.stem + "-shapes.pkl"))
+        return cls(data["columns"], data["aliases"], data["descriptions"], data["max_alias_words"],
+                   data["abbreviations"], index_path.with_name(index_path.stem + "-shapes.pkl"))
 
     # --- places by name and id ------------------------------------------------------------
 
@@ -135,6 +144,11 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Place]:
         """Places a name may refer to, folded (case, diacritics, punctuation), best known first."""
         return [place for place, _ in self.entries(fold(name))]
+
+    def abbreviation(self, written: str) -> Place | None:
+        """The place an abbreviation written after a place name stands for ("Ga.", "B.C.")."""
+        row = self._abbreviations.get(written)
+        return None if row is None else self._place(row)
 
     @functools.cached_property
     def _rows_by_id(self) -> dict[str, int]:

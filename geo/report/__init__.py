@@ -14,7 +14,10 @@ from pathlib import Path
 from geo.errors import InputError
 from geo.model import Story
 
-__all__ = ["FORMATS", "render", "render_csv", "render_html", "render_json", "render_markdown", "write_report"]
+__all__ = [
+    "FORMATS", "render", "render_csv", "render_html", "render_json", "render_markdown", "report_format",
+    "write_report", "write_text_atomically",
+]  # fmt: skip
 
 FORMATS = {
     ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",

@@ -24,8 +24,8 @@ from geo.check import (
     format_km,
     format_latlon,
     format_pct,
-    format_quantity,
     judged_measure,
+    stated_words,
 )
 from geo.geodesy import compass_point
 from geo.model import Check, Document, Mention, Place, Story
@@ -73,14 +73,15 @@ METHOD = (
         f"'almost', 'just under' an upper bound that allows {APPROXIMATE_SHARE:.0%} below, 'just over' "
         "the reverse. A range allows its span. The extent of each place (its radius in the "
         f"gazetteer, counted up to {PLACE_EXTENT_CAP_KM:,.0f} km, the two together up to "
-        f"{PLACE_EXTENT_SHARE:.0%} of their distance) widens both sides: a city or a cosmodrome is "
-        "not a point, but a distance between two places is meant between their main points.",
+        f"{PLACE_EXTENT_SHARE:.0%} of their distance) widens the upper side: a city or a cosmodrome "
+        "is not a point, and a figure taken between the places' nearest edges is shorter than the "
+        "distance between their centres, which is what is measured.",
     ),
     (
         "Distance verdicts",
         "Accurate: the measured distance lies inside what the wording allows. Close: outside it by "
-        f"no more than the tolerance again or {APPROXIMATE_SHARE:.0%} of the figure, whichever is "
-        "larger. Inaccurate: further off. Unverifiable: a place could not be resolved, both ends "
+        f"no more than that side's slack again or {APPROXIMATE_SHARE:.0%} of the figure, whichever "
+        "is larger. Inaccurate: further off. Unverifiable: a place could not be resolved, both ends "
         "are the same place, or the figure is no distance on Earth (not a finite positive number, "
         f"or more than {MAX_DISTANCE_KM:,.0f} km, half the Earth's circumference).",
     ),
@@ -211,16 +212,6 @@ def _place_name(mention: Mention) -> str:
     return mention.place.name if mention.place else mention.text
 
 
-def _stated(check: Check) -> str:
-    claim = check.claim
-    figures = [format_quantity(q) for q in claim.stated]
-    words = (figures[0] + "".join(f" ({f})" for f in figures[1:])) if figures else "no figure"
-    prefix = f"{' '.join(claim.hedge.lower().split())} " if claim.hedge else ""
-    direction = f" {direction_words(claim.direction)}" if claim.direction else ""
-    mode = f", {claim.mode}" if claim.mode else ""
-    return f"{prefix}{words}{direction}{mode}"
-
-
 def _signed_km(km: float) -> str:
     return ("+" if km > 0 else "−" if km < 0 else "") + format_km(abs(km))
 
@@ -250,7 +241,7 @@ def claim_view(number: int, check: Check, documents: dict[str, Document]) -> Cla
         number=number,
         check=check,
         document=documents.get(claim.document),
-        stated=_stated(check),
+        stated=stated_words(claim),
         stated_km=format_km(check.stated_km) if check.stated_km is not None else "—",
         straight=straight,
         measured=measured,

@@ -1,117 +1,127 @@
 """A small inline SVG map of one claim: the countries around it, both places, the measured line
-and the stated-distance ring. No network, no fonts, no scripts: it prints as it shows.
+and the stated-distance ring. No network, no fonts to load, no scripts: it prints as it shows.
 
-The projection is equirectangular with longitudes scaled by the cosine of the map's middle
-latitude, which keeps a region of a few thousand km legible; the map is a sketch for the reader,
-the numbers come from geo.check. Coordinates are (lat, lon) degrees; shapely's are (lon, lat).
+The projection is the static map's (:func:`geo.maps.static.projection_for`): Lambert azimuthal
+equal-area centred on the claim, so the stated-distance ring is drawn as the near-circle it is.
+The map is a sketch for the reader; the numbers come from geo.check. Coordinates are (lat, lon)
+degrees; shapely's and pyproj's (always_xy) are (lon, lat).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
 from geo.check import format_km
 from geo.geodesy import circle, geodesic_points
+from geo.maps.static import projection_for
 from geo.maps.style import BORDER, INK, LAND, SEA, verdict_colour
 from geo.model import Check
 
 __all__ = ["MAP_WIDTH", "claim_map_caption", "claim_map_svg"]
 
 MAP_WIDTH = 360  # px; the height follows the area shown, 200..360 px
-_MIN_ASPECT, _MAX_ASPECT = 200 / MAP_WIDTH, 1.0
-_MARGIN = 0.12  # share of the span added on every side
-_MIN_SPAN_DEG = 1.0
-_MAX_LAT = 85.0
+_ASPECT_LIMITS = (200 / MAP_WIDTH, 1.0)  # height / width
+_MARGIN = 0.12  # share of the content's larger side added on every side
+_MIN_HALF_SIZE_M = 20_000.0  # a map shows at least 40 km across
+_MAX_LAT = 89.0
 _MAX_RING_KM = 10_000.0  # a larger ring wraps the globe and says nothing on a small map
+_ENVELOPE_PAD = 0.5  # share of the content's span (degrees) the land is cut wider than the map
 
 
 @dataclass(frozen=True)
 class _Frame:
-    """A (lon_min, lat_min, lon_max, lat_max) window drawn into MAP_WIDTH x height px."""
+    """A projected rectangle (metres, ``crs``) drawn into MAP_WIDTH px across."""
 
-    lon_min: float
-    lat_min: float
-    lon_max: float
-    lat_max: float
-    cos_lat: float
+    to_map: Transformer
+    x0: float
+    y0: float
+    x1: float
+    y1: float
 
     @property
     def scale(self) -> float:
-        """px per degree of latitude."""
-        return MAP_WIDTH / ((self.lon_max - self.lon_min) * self.cos_lat)
+        """px per metre."""
+        return MAP_WIDTH / (self.x1 - self.x0)
 
     @property
     def height(self) -> float:
-        return (self.lat_max - self.lat_min) * self.scale
+        return (self.y1 - self.y0) * self.scale
 
-    def xy(self, lat: float, lon: float) -> tuple[float, float]:
-        return ((lon - self.lon_min) * self.cos_lat * self.scale, (self.lat_max - lat) * self.scale)
+    def px(self, xs, ys) -> np.ndarray:
+        """Projected metres to (x, y) px rows, y downwards."""
+        xs, ys = np.asarray(xs), np.asarray(ys)
+        return np.column_stack([(xs - self.x0) * self.scale, (self.y1 - ys) * self.scale])
 
-    def project(self, coords: np.ndarray) -> np.ndarray:
+    def lonlat_to_px(self, coords: np.ndarray) -> np.ndarray:
         """(lon, lat) rows to (x, y) px rows."""
-        x = (coords[:, 0] - self.lon_min) * self.cos_lat * self.scale
-        y = (self.lat_max - coords[:, 1]) * self.scale
-        return np.column_stack([x, y])
+        return self.px(*self.to_map.transform(coords[:, 0], coords[:, 1]))
 
 
 def _frame_around(latlons: list[tuple[float, float]]) -> _Frame:
-    lats = np.clip([lat for lat, _ in latlons], -_MAX_LAT, _MAX_LAT)
+    lats = np.array([lat for lat, _ in latlons])
     lons = np.array([lon for _, lon in latlons])
-    lat_min, lat_max, lon_min, lon_max = lats.min(), lats.max(), lons.min(), lons.max()
-    cos_lat = max(math.cos(math.radians((lat_min + lat_max) / 2)), 0.2)
-    lat_pad = max((lat_max - lat_min) * _MARGIN, _MIN_SPAN_DEG / 2)
-    lon_pad = max((lon_max - lon_min) * _MARGIN, _MIN_SPAN_DEG / 2 / cos_lat)
-    lat_min, lat_max = lat_min - lat_pad, lat_max + lat_pad
-    lon_min, lon_max = lon_min - lon_pad, lon_max + lon_pad
-    width, height = (lon_max - lon_min) * cos_lat, lat_max - lat_min
-    if height < width * _MIN_ASPECT:  # too flat: show more latitude
-        extra = (width * _MIN_ASPECT - height) / 2
-        lat_min, lat_max = lat_min - extra, lat_max + extra
-    elif height > width * _MAX_ASPECT:  # too tall: show more longitude
-        extra = (height / _MAX_ASPECT - width) / 2 / cos_lat
-        lon_min, lon_max = lon_min - extra, lon_max + extra
-    return _Frame(lon_min, max(lat_min, -90.0), lon_max, min(lat_max, 90.0), cos_lat)
+    crs = projection_for((lons.min(), lats.min(), lons.max(), lats.max()))
+    to_map = Transformer.from_crs(4326, crs, always_xy=True)
+    xs, ys = to_map.transform(lons, lats)
+    cx, cy = (np.min(xs) + np.max(xs)) / 2, (np.min(ys) + np.max(ys)) / 2
+    half_w = max((np.max(xs) - np.min(xs)) / 2, _MIN_HALF_SIZE_M)
+    half_h = max((np.max(ys) - np.min(ys)) / 2, _MIN_HALF_SIZE_M)
+    margin = _MARGIN * 2 * max(half_w, half_h)
+    half_w, half_h = half_w + margin, half_h + margin
+    aspect = min(max(half_h / half_w, _ASPECT_LIMITS[0]), _ASPECT_LIMITS[1])
+    if half_h / half_w < aspect:
+        half_h = half_w * aspect
+    else:
+        half_w = half_h / aspect
+    return _Frame(to_map, cx - half_w, cy - half_h, cx + half_w, cy + half_h)
 
 
-def _land_in(frame: _Frame, countries) -> list[BaseGeometry]:
-    """The country shapes inside the frame, copies shifted by 360 degrees where it passes +-180."""
+def _land_in(latlons: list[tuple[float, float]], countries) -> list[BaseGeometry]:
+    """The country shapes around the points, cut in (lon, lat) wider than the map will show.
+
+    Longitudes of the points may run past +-180 (a claim across the antimeridian); the
+    countries are then also cut with the box shifted by 360 degrees.
+    """
     if countries is None or len(countries) == 0:
         return []
+    lats = [lat for lat, _ in latlons]
+    lons = [lon for _, lon in latlons]
+    pad_lat = (max(lats) - min(lats)) * _ENVELOPE_PAD + 2.0
+    pad_lon = (max(lons) - min(lons)) * _ENVELOPE_PAD + 4.0
+    box = (min(lons) - pad_lon, max(min(lats) - pad_lat, -_MAX_LAT),
+           max(lons) + pad_lon, min(max(lats) + pad_lat, _MAX_LAT))  # fmt: skip
     geometries = np.asarray(countries.geometry.values)
     pieces = []
     for shift in (-360.0, 0.0, 360.0):
-        box = shapely.box(frame.lon_min - shift, frame.lat_min, frame.lon_max - shift, frame.lat_max)
-        hits = geometries[shapely.intersects(geometries, box)]
-        for geometry in shapely.intersection(hits, box):
-            if not geometry.is_empty:
-                pieces.append(shapely.transform(geometry, lambda c, s=shift: c + [s, 0.0]))
+        window = shapely.box(box[0] - shift, box[1], box[2] - shift, box[3])
+        hits = geometries[shapely.intersects(geometries, window)]
+        pieces += [g for g in shapely.intersection(hits, window) if not g.is_empty]
     return pieces
 
 
 def _path(geometry: BaseGeometry, frame: _Frame, tolerance_px: float = 0.6) -> str:
-    """SVG path data ("M x y L ... Z") of a polygonal geometry in the frame's px."""
-    projected = shapely.transform(geometry, frame.project)
-    simplified = shapely.simplify(projected, tolerance_px)
+    """SVG path data ("M x,y x,y ... Z") of a polygonal (lon, lat) geometry, cut to the map."""
+    drawn = shapely.transform(geometry, frame.lonlat_to_px)
+    drawn = shapely.clip_by_rect(shapely.make_valid(drawn), -2, -2, MAP_WIDTH + 2, frame.height + 2)
     commands = []
-    for polygon in shapely.get_parts(simplified):
+    for polygon in shapely.get_parts(shapely.simplify(drawn, tolerance_px)):
         if polygon.geom_type != "Polygon":
             continue
         for ring in (polygon.exterior, *polygon.interiors):
             coords = np.asarray(ring.coords)
-            if len(coords) < 4:
-                continue
-            points = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords[:-1])
-            commands.append(f"M{points}Z")
+            if len(coords) >= 4:
+                commands.append("M" + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords[:-1]) + "Z")
     return "".join(commands)
 
 
 def _polyline(latlons: list[tuple[float, float]], frame: _Frame) -> str:
-    return " ".join("{:.1f},{:.1f}".format(*frame.xy(lat, lon)) for lat, lon in latlons)
+    coords = np.array([(lon, lat) for lat, lon in latlons])
+    return " ".join(f"{x:.1f},{y:.1f}" for x, y in frame.lonlat_to_px(coords))
 
 
 def _draws_ring(check: Check) -> bool:
@@ -143,14 +153,12 @@ def claim_map_svg(check: Check, countries=None, environment=None) -> str:
     line = geodesic_points(anchor.lat, anchor.lon, subject.lat, subject.lon, n=48)
     ring = []
     if _draws_ring(check):
-        ring = [
-            (min(max(lat, -_MAX_LAT), _MAX_LAT), lon)
-            for lat, lon in circle(anchor.lat, anchor.lon, check.stated_km, n=96)
-        ]
+        ring = [(min(max(lat, -_MAX_LAT), _MAX_LAT), lon)
+                for lat, lon in circle(anchor.lat, anchor.lon, check.stated_km, n=96)]
     frame = _frame_around(line + ring)
-    land = [p for p in (_path(g, frame) for g in _land_in(frame, countries)) if p]
-    subject_xy = frame.xy(*line[-1])
-    anchor_xy = frame.xy(*line[0])
+    land = [p for p in (_path(g, frame) for g in _land_in(line + ring, countries)) if p]
+    ends = np.array([(lon, lat) for lat, lon in (line[0], line[-1])])
+    (anchor_x, anchor_y), (subject_x, subject_y) = frame.lonlat_to_px(ends).tolist()
     if environment is None:
         from geo.report.content import jinja_environment
 
@@ -166,7 +174,7 @@ def claim_map_svg(check: Check, countries=None, environment=None) -> str:
         land=land,
         ring=_polyline(ring, frame) if ring else "",
         line=_polyline(line, frame),
-        anchor=(anchor.name, *anchor_xy, anchor_xy[0] > MAP_WIDTH * 0.65),
-        subject=(subject.name, *subject_xy, subject_xy[0] > MAP_WIDTH * 0.65),
+        anchor=(anchor.name, anchor_x, anchor_y, anchor_x > MAP_WIDTH * 0.65),
+        subject=(subject.name, subject_x, subject_y, subject_x > MAP_WIDTH * 0.65),
         label=claim_map_caption(check),
     )

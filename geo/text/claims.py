@@ -63,6 +63,13 @@ PRONOUN_CONFIDENCE = 0.5
 REFERENT_SENTENCES = 3
 """How many sentences back (within the paragraph) a description or pronoun may refer."""
 
+LOOK_BACK_CHARS = 200
+"""How far (characters) the grammar looks back from a figure within its sentence."""
+
+MAX_SENTENCE_CHARS = 2000
+"""Longer runs without a full stop (lists, tables, machine text) are cut at a clause break or a
+space into pieces of at most this many characters, so work per sentence stays bounded."""
+
 # --- sentences -----------------------------------------------------------------------------
 
 _ABBREVIATIONS = frozenset(
@@ -135,13 +142,29 @@ def _sentences(text: str) -> list[_Sentence]:
             start = match.end()
         spans.append(_Sentence(start, run_end, paragraph))
     sentences = []
-    for span in spans:
+    for span in (piece for span in spans for piece in _bounded(text, span)):
         chunk = text[span.start : span.end]
         if chunk.strip():
             start = span.start + len(chunk) - len(chunk.lstrip())
             end = span.end - (len(chunk) - len(chunk.rstrip()))
             sentences.append(_Sentence(start, end, span.paragraph))
     return sentences
+
+
+def _bounded(text: str, span: _Sentence) -> list[_Sentence]:
+    """``span`` cut into pieces of at most MAX_SENTENCE_CHARS, at the last ";", "," or space."""
+    pieces = []
+    start = span.start
+    while span.end - start > MAX_SENTENCE_CHARS:
+        window = text[start : start + MAX_SENTENCE_CHARS]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        if cut < MAX_SENTENCE_CHARS // 2:
+            cut = window.rfind(" ")
+        cut = start + (cut + 1 if cut > 0 else MAX_SENTENCE_CHARS)
+        pieces.append(_Sentence(start, cut, span.paragraph))
+        start = cut
+    pieces.append(_Sentence(start, span.end, span.paragraph))
+    return pieces
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -272,7 +295,7 @@ _DESCRIPTION_BEFORE_RE = re.compile(
 )
 _FRONTED_MODE_RE = re.compile(rf"\s*(?:{_MODE_PHRASE})\s*,", re.IGNORECASE)
 _FRONTED_BEFORE_RE = re.compile(
-    r"^\s*(?:(?:located|situated|lying|sitting|set|nestled|perched|based|just|only)\b\s*)*$", re.IGNORECASE
+    r"\s*(?:(?:located|situated|lying|sitting|set|nestled|perched|based|just|only)\b\s*)*", re.IGNORECASE
 )
 
 _MODES = (
@@ -396,10 +419,18 @@ def _mode_of(words: str) -> str:
     return ""
 
 
+def _window_before(
+    text: str, sentence: _Sentence, position: int, size: int = LOOK_BACK_CHARS
+) -> tuple[str, bool]:
+    """The sentence's text before ``position``, at most ``size`` characters, and whether it is
+    cut short (does not reach back to the sentence's start)."""
+    start = max(sentence.start, position - size)
+    return text[start:position], start > sentence.start
+
+
 def _clause_before(text: str, sentence: _Sentence, position: int) -> str:
     """The words of the clause leading up to ``position``: after the last ,;:— in the sentence."""
-    before = text[sentence.start : position]
-    return re.split(r"[,;:—–]", before)[-1]
+    return re.split(r"[,;:—–]", _window_before(text, sentence, position)[0])[-1]
 
 
 def _rejected_by_words_before(text: str, sentence: _Sentence, phrase: DistancePhrase) -> bool:
@@ -407,7 +438,7 @@ def _rejected_by_words_before(text: str, sentence: _Sentence, phrase: DistancePh
 
     Only a distance or a journey may be measured that way ("a distance of 30 km from").
     """
-    before = text[sentence.start : phrase.start]
+    before = _window_before(text, sentence, phrase.start, size=60)[0]
     noun_of = _NOUN_OF_BEFORE_RE.search(before)
     if noun_of and not re.fullmatch(rf"distance|{_JOURNEY_NOUN}", noun_of.group("noun"), re.IGNORECASE):
         return True
@@ -521,7 +552,8 @@ def _pair_before(
 
 def _distance_between(context: _Context, sentence: _Sentence, first: Mention) -> bool:
     """Whether "the distance between" / "the distance from" leads up to ``first``."""
-    return bool(_DISTANCE_BETWEEN_RE.search(context.text, sentence.start, first.start))
+    before = _window_before(context.text, sentence, first.start, size=60)[0]
+    return bool(_DISTANCE_BETWEEN_RE.search(before))
 
 
 def _referent(context: _Context, sentence: _Sentence, np_start: int, np_end: int, head: str | None,
@@ -593,24 +625,23 @@ def _description_subject_before(context: _Context, sentence: _Sentence, position
                                 anchor: Mention | None) -> Mention | None:
     """"The city is about ..." / "It lies ...": the description or pronoun heading the clause
     that reaches ``position`` (a figure)."""
-    before = context.text[sentence.start : position]
+    before, cut_short = _window_before(context.text, sentence, position)
     match = _PRONOUN_OR_DESCRIPTION_RE.search(before)
-    if match is None:
-        return None
+    if match is None or (cut_short and match.start() == 0):
+        return None  # a clause head at a cut is no clause head
     link = match.group("link").lower().split()
     if not link or not all(w in _LINK_WORDS for w in link) or not any(w in _VERB_WORDS for w in link):
         return None
     head = None if match.group("np").lower() == "it" else match.group("head")
-    start = sentence.start + match.start("np")
-    return _referent(context, sentence, start, sentence.start + match.end("np"), head, exclude=anchor)
+    offset = position - len(before)
+    return _referent(context, sentence, offset + match.start("np"), offset + match.end("np"), head, exclude=anchor)
 
 
 def _subject_after(
     context: _Context, sentence: _Sentence, phrase: DistancePhrase, anchor: Mention
 ) -> Mention | None:
     """The subject after the anchor of a fronted figure: "30 km north of Y lies X" / "..., X"."""
-    before = context.text[sentence.start : phrase.start]
-    if not _FRONTED_BEFORE_RE.match(before):
+    if not _FRONTED_BEFORE_RE.fullmatch(context.text, sentence.start, phrase.start):
         return None
     text = context.text
     inversion = _INVERSION_RE.match(text, anchor.end, sentence.end)
@@ -650,7 +681,7 @@ def _away_claim(
     if not before or not re.fullmatch(r"\s*,\s*", text[before[-1].end : phrase.start]):
         return None
     anchor = before[-1]
-    relation = _RELATION_BEFORE_RE.search(text, sentence.start, anchor.start)
+    relation = _RELATION_BEFORE_RE.search(text, max(sentence.start, anchor.start - 60), anchor.start)
     if relation is None:
         return None
     direction = ""

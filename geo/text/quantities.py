@@ -55,7 +55,10 @@ _SMALL_NUMBERS = {
         "fifteen sixteen seventeen eighteen nineteen".split()
     )
 }
-_TENS = {word: 10 * (i + 2) for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_TENS = {
+    word: 10 * (i + 2)
+    for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
 _SCALES = {"hundred": 100, "thousand": 1000}
 
 _NUMBER_WORD = "|".join(sorted([*_SMALL_NUMBERS, *_TENS, *_SCALES, "dozen"], key=len, reverse=True))
@@ -87,8 +90,10 @@ _QUANTITY_RE = re.compile(
     rf"""
     {_NUMBER_START}
     (?:
-        between\s+(?P<between_low>{_NUMBER})\s+and\s+(?P<between_high>{_NUMBER}){_SEP}(?P<between_unit>{_UNIT})
-      | (?P<span_low>{_NUMBER}){_SEP}(?P<span_unit>{_UNIT})\s*(?:-|–|—|to)\s*(?P<span_high>{_NUMBER}){_SEP}(?P=span_unit)
+        between\s+(?P<between_low>{_NUMBER})\s+and\s+(?P<between_high>{_NUMBER})
+        {_SEP}(?P<between_unit>{_UNIT})
+      | (?P<span_low>{_NUMBER}){_SEP}(?P<span_unit>{_UNIT})
+        \s*(?:-|–|—|to)\s*(?P<span_high>{_NUMBER}){_SEP}(?P=span_unit)
       | (?P<value>{_NUMBER}){_SEP}(?P<unit>{_UNIT})
       | (?P<low>{_NUMBER})\s*(?:-|–|—|\bto\b|\bor\b)\s*(?P<high>{_NUMBER}){_SEP}(?P<range_unit>{_UNIT})
       | (?P<half>half\s+an?)\s+(?P<half_unit>{_ONE_UNIT})
@@ -103,15 +108,18 @@ _HEDGE_ALTERNATIVES = "|".join(
     re.escape(hedge).replace(r"\ ", r"\s+") for hedge in sorted(HEDGES, key=len, reverse=True)
 )
 _HEDGE_BEFORE_RE = re.compile(
-    rf"(?:^|(?<=[\s(\[,—–\-\"“']))(?:(?:{_HEDGE_ALTERNATIVES})\s+)??(?P<hedge>{_HEDGE_ALTERNATIVES})\s+$",
-    re.IGNORECASE,
+    rf"(?:(?:{_HEDGE_ALTERNATIVES})\s+)??(?P<hedge>{_HEDGE_ALTERNATIVES})\s+", re.IGNORECASE
 )
+_WORD_STARTS_RE = re.compile(r"(?:^|(?<=[\s(\[,—–\-\"“']))\w")
 _HEDGE_AFTER_RE = re.compile(r"\s*,?\s+(?P<hedge>or\s+so|or\s+more|or\s+less)\b", re.IGNORECASE)
 _PAIR_OPEN_RE = re.compile(rf"\s*[(\[]\s*(?:(?P<hedge>{_HEDGE_ALTERNATIVES})\s+)?", re.IGNORECASE)
 _PAIR_JOIN_RE = re.compile(
-    rf"(?:\s*/\s*|\s*,?\s+or\s+|\s*[–—]\s*|\s*,\s*)(?:(?P<hedge>{_HEDGE_ALTERNATIVES})\s+)?", re.IGNORECASE
+    rf"(?:\s*/\s*|\s*,?\s+or\s+|\s*[–—]\s*|\s*,\s*)(?:(?P<hedge>{_HEDGE_ALTERNATIVES})\s+)?",
+    re.IGNORECASE,
 )
-_IN_PAIR_JOIN_RE = re.compile(rf"\s*(?:[,;/]|\bor\b)\s*(?:(?P<hedge>{_HEDGE_ALTERNATIVES})\s+)?", re.IGNORECASE)
+_IN_PAIR_JOIN_RE = re.compile(
+    rf"\s*(?:[,;/]|\bor\b)\s*(?:(?P<hedge>{_HEDGE_ALTERNATIVES})\s+)?", re.IGNORECASE
+)
 _PAIR_CLOSE_RE = re.compile(r"\s*(?:,?\s*or\s+so\s*)?[)\]]", re.IGNORECASE)
 
 _UNIT_NAMES = (
@@ -233,6 +241,22 @@ def _figures(text: str) -> list[tuple[Quantity, int, int]]:
     return found
 
 
+def _hedge_before(text: str, position: int) -> re.Match | None:
+    """The hedge (perhaps after another: "only about") ending just before ``position``.
+
+    Tried from each of the last few word starts, farthest first, so the longest hedge wins.
+    """
+    window_start = max(0, position - 40)
+    starts = [m.start() for m in _WORD_STARTS_RE.finditer(text, window_start, position)]
+    if window_start > 0 and starts and starts[0] == window_start:
+        starts = starts[1:]  # a word cut by the window
+    for start in starts[-5:]:
+        match = _HEDGE_BEFORE_RE.fullmatch(text, start, position)
+        if match:
+            return match
+    return None
+
+
 def find_distances(text: str) -> list[DistancePhrase]:
     """Every written distance in ``text``, in order, with its hedge and character span."""
     figures = _figures(text)
@@ -241,7 +265,7 @@ def find_distances(text: str) -> list[DistancePhrase]:
     while i < len(figures):
         quantity, figure_start, end = figures[i]
         quantities = [quantity]
-        hedge_match = _HEDGE_BEFORE_RE.search(text, max(0, figure_start - 60), figure_start)
+        hedge_match = _hedge_before(text, figure_start)
         hedge = _hedge_reading(hedge_match.group("hedge")) if hedge_match else ""
         start = hedge_match.start() if hedge_match else figure_start
         inner_hedge = ""
@@ -250,7 +274,10 @@ def find_distances(text: str) -> list[DistancePhrase]:
             following, next_start, next_end = figures[i + 1]
             gap = text[end:next_start]
             opening = None if in_brackets else _PAIR_OPEN_RE.fullmatch(gap)
-            joiner = _IN_PAIR_JOIN_RE.fullmatch(gap) if in_brackets else opening or _PAIR_JOIN_RE.fullmatch(gap)
+            if in_brackets:
+                joiner = _IN_PAIR_JOIN_RE.fullmatch(gap)
+            else:
+                joiner = opening or _PAIR_JOIN_RE.fullmatch(gap)
             if joiner is None or following.unit in {q.unit for q in quantities}:
                 break  # "30 km or 40 km" are two figures, not one distance in two units
             in_brackets = in_brackets or opening is not None

@@ -68,6 +68,8 @@ def tokenize(text: str) -> list[Token]:
         word, end = match.group(), match.end()
         if word[-1] == "." and not _is_abbreviation(word):
             word, end = word[:-1], end - 1
+        if word[-2:] in ("’s", "'s") and len(word) > 2:  # "Russia’s": the name is "Russia"
+            word, end = word[:-2], end - 2
         tokens.append(Token(match.start(), end, word, word.rstrip(".").lower(), word[0].isupper()))
     return tokens
 
@@ -127,9 +129,10 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 for k in range(i, end):
                     taken[k] = True
             i = end
-    described = _descriptions(text, gazetteer)
-    mentions = [m for m in mentions if not any(d.start < m.end and m.start < d.end for d in described)]
-    mentions += described
+    # descriptions and abbreviations take precedence over the names inside them
+    preferred = _descriptions(text, gazetteer) + _abbreviations(text, gazetteer)
+    mentions = [m for m in mentions if not any(p.start < m.end and m.start < p.end for p in preferred)]
+    mentions += preferred
     mentions += _unknown_places(tokens, text, taken, persons, stop, gazetteer)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -163,8 +166,10 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
     if key in stop or key in persons or (end - i == 1 and _is_title(tokens[i].key)):
         return False
     kinds = {place.kind for place, _ in entries}
-    is_country = bool(kinds & {"country", "continent", "admin1"}) or any(
+    is_country = bool(kinds & {"country", "continent"}) or any(
         alias_kind == DEMONYM for _, alias_kind in entries)
+    if end - i == 1 and tokens[i].text.isupper() and len(tokens[i].text) <= 4 and not is_country:
+        return False  # acronyms: "CIA", "PKK", "BA" (but "US", "UK", "UAE" are countries)
     if organisation and not (is_country and i == first and end < last):
         return False  # "Washington Post", "Far Eastern Federal University" is matched whole
     if partial:
@@ -178,7 +183,7 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
     if (end - i == 1 and i and tokens[i - 1].key in ORGANISATION_WORDS
             and text[tokens[i - 1].end:tokens[i].start] == " "):
         return False  # "the mercenary group Wagner"
-    if end - i == 1 and _sentence_initial(text, tokens[i]) and not is_country:
+    if end - i == 1 and _sentence_initial(text, tokens[i]) and not (is_country or "admin1" in kinds):
         word = tokens[i].text.lower()
         if re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", text):  # the word in lowercase
             return False
@@ -252,6 +257,20 @@ def _descriptions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if not any(k.start < mention.end and mention.start < k.end for k in kept):
             kept.append(mention)
     return kept
+
+
+ABBREVIATION_AFTER_PLACE = re.compile(r"(?<=, )[A-Z][A-Za-z]{0,4}\.(?:[A-Z][a-z]?\.){0,3}")
+
+
+def _abbreviations(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """State and province abbreviations after a place name: "Macon, Ga.", "Calgary, Alta."."""
+    mentions = []
+    for match in ABBREVIATION_AFTER_PLACE.finditer(text):
+        place = gazetteer.abbreviation(match.group())
+        if place:
+            mentions.append(Mention(text=match.group(), start=match.start(), end=match.end(),
+                                    candidates=(Candidate(place, 0.0),)))
+    return mentions
 
 
 def _unknown_places(tokens, text, taken, persons, stop, gazetteer) -> list[Mention]:

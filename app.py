@@ -1,0 +1,555 @@
+"""The dashboard: one story on one page, for a reader who has never seen the code.
+
+    streamlit run app.py
+
+Opens on the bundled story; upload .txt / .md / .html articles or paste text in the sidebar to
+read another. Widgets and layout only: every figure, list and file comes from ``geo``.
+
+Offline: the map's Leaflet files are copied at start from the ``xstatic-leaflet`` package into
+``./static/leaflet`` (generated, git-ignored) and served by Streamlit's static file serving
+(``[server] enableStaticServing = true`` in .streamlit/config.toml) at /app/static/leaflet.
+Corrections of place resolutions are saved in ``corrections.json`` in the user's data folder
+($GEO_DATA_DIR, default ~/.local/share/geo).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.corrections import (Correction, add_correction, apply_corrections, corrections_path,
+                             load_corrections, matching_mentions, undo_all, undo_correction)
+from geo.documents import bundled_documents, document_from_bytes
+from geo.downloads import downloads
+from geo.errors import GeoError, InputError
+from geo.gazetteer import default_gazetteer
+from geo.maps.assets import write_assets
+from geo.maps.content import LAYERS, drawable_checks, extent_bounds, format_date
+from geo.maps.interactive import story_map
+from geo.maps.style import VERDICT_COLOURS
+from geo.maps.view import fit_view
+from geo.model import Story
+from geo.report.content import claim_views, summary
+from geo.report.markdown import escape_markdown
+from geo.resolve import resolve_name
+from geo.routes import load_meetings, load_routes
+from geo.sources import differences, mentions_of_place, place_at, place_table, source_labels, source_summaries
+from geo.story import analyse_document
+from geo.timeline import KINDS, timeline
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+LEAFLET_URL = "/app/static/leaflet"
+MAP_HEIGHT_PX = 540
+MAP_WIDTH_PX = 760  # the map column's width on a laptop screen, to fit views into
+UPLOAD_TYPES = ["txt", "md", "html", "htm"]
+PASTED_NAME = "pasted text"
+
+BADGES = {"accurate": "🟢", "close": "🟠", "inaccurate": "🔴", "unverifiable": "⚪"}
+BADGE_COLOURS = {"accurate": "green", "close": "orange", "inaccurate": "red", "unverifiable": "gray"}
+DIRECTION_MARKS = {"correct": "✓", "approximate": "≈", "wrong": "✗"}
+LAYER_LABELS = {"places": "Places", "routes": "Routes", "meetings": "Meetings", "claims": "Claims"}
+
+
+st.set_page_config(page_title="geo: the story on a map", page_icon="🗺️", layout="wide")
+
+
+# --- cached resources: built once per server, shared by every session ---------------------
+
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def gazetteer():
+    return default_gazetteer()
+
+
+@st.cache_resource(show_spinner=False)
+def leaflet_url() -> str:
+    write_assets(STATIC_DIR / "leaflet")
+    return LEAFLET_URL
+
+
+@st.cache_resource(show_spinner=False)
+def routes_and_meetings():
+    return load_routes(), load_meetings()
+
+
+@st.cache_resource(show_spinner=False)
+def bundled() -> tuple:
+    return tuple(bundled_documents())
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def analysed(document):
+    return analyse_document(document, gazetteer(), routes_and_meetings()[0])
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def story_of(documents: tuple, errors: tuple, corrections: tuple) -> Story:
+    routes, meetings = routes_and_meetings()
+    story = Story(tuple(analysed(d) for d in documents), routes, meetings, errors)
+    return apply_corrections(story, corrections, gazetteer())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def views_of(key: tuple) -> dict:
+    story = story_of(*key)
+    return {
+        "claims": claim_views(story),
+        "summary": summary(story),
+        "sources": source_summaries(story),
+        "labels": source_labels(story.documents),
+        "differences": differences(story),
+        "places": place_table(story),
+        "timeline": timeline(story),
+        "drawable": {n for n, _ in drawable_checks(story)},
+    }
+
+
+@st.cache_resource(show_spinner="Drawing the map…", max_entries=16)
+def map_of(key: tuple, layers: tuple):
+    folium_map = story_map(story_of(*key), gazetteer(), layers=layers, assets_url=leaflet_url())
+    folium_map.get_root().render()  # once here; st_folium then skips it (render=False)
+    return folium_map
+
+
+# --- small helpers of the layout ------------------------------------------------------------
+
+def plain(text) -> str:
+    """Article text as inert Markdown (no markup, links, HTML or maths)."""
+    return escape_markdown(text).replace("$", "\\$")
+
+
+def badge(verdict: str) -> str:
+    return f":{BADGE_COLOURS.get(verdict, 'gray')}-badge[{verdict}]"
+
+
+def period(documents) -> str:
+    dates = sorted(d.date for d in documents if d.date)
+    if not dates:
+        return ""
+    return format_date(dates[0] if dates[0] == dates[-1] else f"{dates[0]}/{dates[-1]}")
+
+
+# --- input: the bundled story, uploads, pasted text -----------------------------------------
+
+def keep_pasted():
+    st.session_state["pasted"] = st.session_state.get("paste_text", "")
+
+
+def drop_pasted():
+    st.session_state["pasted"] = ""
+    st.session_state["paste_text"] = ""
+
+
+def chosen_documents() -> tuple[tuple, tuple, str]:
+    """The documents to read, the one-line errors of bad inputs, and where they come from."""
+    with st.sidebar:
+        st.header("Articles")
+        uploads = st.file_uploader("Upload articles (.txt, .md, .html)", type=UPLOAD_TYPES,
+                                   accept_multiple_files=True, key="upload")
+        with st.form("paste_form", border=False):
+            st.text_area("…or paste an article", key="paste_text", height=140,
+                         placeholder="Paste the text of a news article here")
+            st.form_submit_button("Read pasted text", on_click=keep_pasted)
+        if st.session_state.get("pasted"):
+            st.button("Remove pasted text", on_click=drop_pasted, key="paste_drop")
+    documents, errors = [], []
+    for upload in uploads or ():
+        try:
+            documents.append(document_from_bytes(upload.name, upload.getvalue()))
+        except InputError as error:
+            errors.append(str(error))
+    pasted = st.session_state.get("pasted", "")
+    if pasted:
+        try:
+            documents.append(document_from_bytes(PASTED_NAME, pasted.encode("utf-8")))
+        except InputError as error:
+            errors.append(str(error))
+    if documents:
+        return tuple(documents), tuple(errors), "yours"
+    return bundled(), tuple(errors), "bundled"
+
+
+def analyse_with_progress(documents) -> None:
+    """Read every document not read yet in this session, with a progress bar."""
+    done = st.session_state.setdefault("analysed", set())
+    waiting = [d for d in documents if hash(d) not in done]
+    if not waiting:
+        return
+    bar = st.progress(0.0, text="Reading the articles…")
+    for number, document in enumerate(waiting, start=1):
+        bar.progress((number - 1) / len(waiting), text=f"Reading {document.title or document.path} "
+                                                          f"({number} of {len(waiting)})…")
+        analysed(document)
+        done.add(hash(document))
+    bar.empty()
+
+
+def current_corrections() -> tuple[Correction, ...]:
+    try:
+        return load_corrections()
+    except GeoError as error:
+        st.sidebar.error(f"Corrections not applied: {error}")
+        return ()
+
+
+# --- the page -------------------------------------------------------------------------------
+
+def header(story: Story, views: dict, origin: str) -> None:
+    documents = story.documents
+    latest = max(documents, key=lambda d: d.date or "")
+    st.title(latest.title or "The story on a map", anchor=False)
+    outlets = ", ".join(dict.fromkeys(d.outlet for d in documents if d.outlet))
+    facts = [f"{len(documents)} article{'s' if len(documents) != 1 else ''}", period(documents), outlets,
+             "the bundled story" if origin == "bundled" else "your articles"]
+    st.caption(plain(" · ".join(f for f in facts if f)))
+    verdicts = views["summary"]["distance"]
+    off = verdicts.get("inaccurate", 0) + verdicts.get("close", 0)
+    places = {row["place"] for row in views["places"]}
+    columns = st.columns(5)
+    columns[0].metric("Articles", len(documents), border=True)
+    columns[1].metric("Places named", len(places), border=True)
+    columns[2].metric("Distance claims", len(story.checks), border=True)
+    columns[3].metric("Claims that hold", f"{verdicts.get('accurate', 0)} of {len(story.checks)}",
+                      delta=f"{off} off" if off else "none off", delta_color="inverse" if off else "off",
+                      border=True)
+    columns[4].metric("Where sources differ", len(views["differences"]), border=True)
+
+
+def focus_options(story: Story, views: dict) -> dict[str, tuple[str, str]]:
+    """Focus key -> (label, extent spec) for the map's "Show" box."""
+    options = {"story": ("The whole story", "")}
+    for view in views["claims"]:
+        if view.number in views["drawable"]:
+            options[f"claim:{view.number}"] = (f"Claim {view.number}: {view.title}", f"claim:{view.number}")
+    for item in views["timeline"]:
+        if item.focus:
+            options[f"{item.kind}:{item.item_id}"] = (f"{item.kind.title()}: {item.title} ({item.when})", item.focus)
+    return options
+
+
+def focus_on(key: str) -> None:
+    st.session_state["focus"] = key
+
+
+def focus_from_table(table_key: str, keys: list[str]) -> None:
+    rows = st.session_state[table_key].selection.rows
+    if rows and keys[rows[0]]:
+        focus_on(keys[rows[0]])
+
+
+def map_panel(story: Story, views: dict, key: tuple) -> None:
+    options = focus_options(story, views)
+    if st.session_state.get("focus") not in options:
+        st.session_state["focus"] = "story"
+    top = st.columns([3, 2])
+    focus = top[0].selectbox("Show on the map", list(options), format_func=lambda k: options[k][0], key="focus")
+    chosen = top[1].pills("Layers", LAYERS, selection_mode="multi", default=list(LAYERS),
+                          format_func=LAYER_LABELS.get, key="layers")
+    layers = tuple(layer for layer in LAYERS if layer in (chosen or ())) or LAYERS
+    spec = options[focus][1]
+    try:
+        centre, zoom = fit_view(extent_bounds(story, spec or None, layers), MAP_WIDTH_PX, MAP_HEIGHT_PX)
+    except InputError:
+        centre, zoom = None, None
+    clicked = st_folium(map_of(key, layers), key="map", height=MAP_HEIGHT_PX, use_container_width=True,
+                        center=centre, zoom=zoom, render=False,
+                        returned_objects=["last_object_clicked", "last_object_clicked_tooltip"])
+    click = (clicked or {}).get("last_object_clicked")
+    if click and click != st.session_state.get("last_click"):
+        st.session_state["last_click"] = click
+        place = place_at(story, click["lat"], click["lng"], clicked.get("last_object_clicked_tooltip") or "")
+        if place is not None:
+            st.session_state["place"] = place.place_id
+    place_panel(story, views)
+
+
+def place_panel(story: Story, views: dict) -> None:
+    """The mentions of one place across the sources (the place clicked on the map or chosen)."""
+    places = {m.place.place_id: m.place for m in story.mentions if m.place is not None}
+    order = [row["place_id"] for row in views["places"]]
+    if not order:
+        return
+    if st.session_state.get("place") not in order:
+        st.session_state["place"] = order[0]
+    place_id = st.selectbox("Click a place on the map, or choose one, to see what each source says about it",
+                            order, format_func=lambda pid: places[pid].name, key="place")
+    mentions = mentions_of_place(story, place_id)
+    by_source: dict[str, list[str]] = {}
+    for label, _, sentence in mentions:
+        by_source.setdefault(label, [])
+        if sentence not in by_source[label]:
+            by_source[label].append(sentence)
+    place = places[place_id]
+    with st.container(border=True):
+        st.markdown(f"**📍 {plain(place.name)}** · {plain(place.kind)} · {plain(place.country)} · "
+                    f"{place.lat:.4f}, {place.lon:.4f} — named {len(mentions)} times by "
+                    f"{len(by_source)} of {len(story.documents)} sources")
+        for label, sentences in by_source.items():
+            st.markdown(f"**{plain(label)}**: " + " … ".join(f"“{plain(s)}”" for s in sentences[:3]))
+
+
+def claims_panel(story: Story, views: dict) -> None:
+    st.subheader("Distance claims", anchor=False)
+    claims = views["claims"]
+    if not claims:
+        st.info("No distance claims found in these articles (a claim reads like "
+                "“about 950 kilometres north of Vladivostok”).")
+        return
+    counts = views["summary"]["distance"]
+    st.markdown(" ".join(f"{badge(v)} {n}" for v, n in counts.items() if n))
+    labels = dict(zip((d.path for d in story.documents), views["labels"]))
+    rows = [{
+        "#": view.number,
+        "Verdict": f"{BADGES.get(view.check.distance_verdict, '⚪')} {view.check.distance_verdict}",
+        "Claim": view.title,
+        "Stated": view.stated,
+        "Measured": view.measured + (f" (route {view.route})" if view.route else ""),
+        "Error": view.error,
+        "Direction": f"{DIRECTION_MARKS.get(view.check.direction_verdict, '')} {view.check.direction_verdict}".strip(),
+        "Source": labels.get(view.check.claim.document, view.check.claim.document),
+        "Explanation": view.check.explanation,
+        "Quote": view.check.claim.sentence,
+    } for view in claims]
+    keys = [f"claim:{view.number}" if view.number in views["drawable"] else "" for view in claims]
+    st.dataframe(rows, hide_index=True, key="claims_table", on_select=lambda: focus_from_table("claims_table", keys),
+                 selection_mode="single-row", use_container_width=True,
+                 column_config={"#": st.column_config.NumberColumn(width="small"),
+                                "Claim": st.column_config.TextColumn(width="medium"),
+                                "Explanation": st.column_config.TextColumn(width="large"),
+                                "Quote": st.column_config.TextColumn(width="large")})
+    focus = st.session_state.get("focus", "")
+    number = int(focus.split(":")[1]) if focus.startswith("claim:") else claims[0].number
+    view = claims[number - 1]
+    check = view.check
+    with st.container(border=True):
+        st.markdown(f"{badge(check.distance_verdict)} **Claim {view.number}: {plain(view.title)}**")
+        st.markdown(f"> {plain(check.claim.sentence)}")
+        st.markdown(f"— {plain(labels.get(check.claim.document, check.claim.document))}")
+        st.markdown(f"**Stated** {plain(view.stated)} · **measured** {plain(view.measured)}"
+                    + (f" · **along the route** {plain(view.route)}" if view.route else "")
+                    + f" · **error** {plain(view.error)} · **direction** {plain(check.direction_verdict)}")
+        st.caption(plain(check.explanation))
+        if keys[view.number - 1] and focus != keys[view.number - 1]:
+            st.button("Show this claim on the map", on_click=focus_on, args=(keys[view.number - 1],),
+                      key="claim_focus")
+
+
+# --- tabs -----------------------------------------------------------------------------------
+
+def places_tab(story: Story, views: dict, corrections: tuple) -> None:
+    labels = views["labels"]
+    corrected = {(d.path, m.start) for c in corrections for d, m in matching_mentions(story, c)}
+    entries = [(label, analysis.document, mention)
+               for analysis, label in zip(story.analyses, labels) for mention in analysis.mentions]
+    st.markdown(f"**{len(entries)} mentions of places** in {len(story.documents)} articles. "
+                "Low confidence first in the box below: those are the ones to check.")
+    rows = [{
+        "Source": label,
+        "Mention": mention.text,
+        "Place": mention.place.name if mention.place else "— not found",
+        "Kind": mention.place.kind if mention.place else "",
+        "Country": mention.place.country if mention.place else "",
+        "Lat": round(mention.place.lat, 4) if mention.place else None,
+        "Lon": round(mention.place.lon, 4) if mention.place else None,
+        "Confidence": mention.confidence,
+        "Alternatives": "; ".join(f"{c.place.name} ({c.place.kind}, {c.place.country})"
+                                  for c in mention.candidates
+                                  if not mention.place or c.place.place_id != mention.place.place_id)[:300],
+        "Corrected": (document.path, mention.start) in corrected,
+    } for label, document, mention in entries]
+    st.dataframe(rows, hide_index=True, use_container_width=True, height=320, key="mentions_table",
+                 column_config={"Confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f"),
+                                "Corrected": st.column_config.CheckboxColumn()})
+    correction_form(story, entries)
+    saved_corrections(story, corrections)
+
+
+def correction_form(story: Story, entries: list) -> None:
+    st.subheader("Correct a resolution", anchor=False)
+    order = sorted(range(len(entries)), key=lambda i: (entries[i][2].confidence, i))
+    if not order:
+        return
+    if st.session_state.get("fix_mention") not in order:
+        st.session_state["fix_mention"] = order[0]
+
+    def describe(i: int) -> str:
+        label, _, mention = entries[i]
+        place = f"{mention.place.name} ({mention.place.kind}, {mention.place.country})" if mention.place else "not found"
+        return f"“{mention.text}” in {label} (character {mention.start}) → {place}, confidence {mention.confidence:.0%}"
+
+    index = st.selectbox("Mention", order, format_func=describe, key="fix_mention")
+    label, document, mention = entries[index]
+    left, right = st.columns([3, 2])
+    with left:
+        candidates = {c.place.place_id: c.place for c in mention.candidates}
+        choices = list(candidates) + ["search", "coordinates"]
+        names = {"search": "Another place from the gazetteer…", "coordinates": "Coordinates…"}
+        choice = st.radio("Resolve to", choices, key="fix_choice",
+                          format_func=lambda pid: names.get(pid) or (
+                              f"{candidates[pid].name} ({candidates[pid].kind}, {candidates[pid].country}, "
+                              f"{candidates[pid].lat:.3f}, {candidates[pid].lon:.3f})"
+                              + (" — current" if mention.place and pid == mention.place.place_id else "")))
+        place, lat, lon, name = None, None, None, ""
+        if choice == "search":
+            query = st.text_input("Name to look up", value=mention.text, key="fix_query")
+            found = {c.place.place_id: c.place for c in resolve_name(query, gazetteer(), document.text)}
+            if found:
+                pid = st.selectbox("Place", list(found), key="fix_found", format_func=lambda p: (
+                    f"{found[p].name} ({found[p].kind}, {found[p].country}, {found[p].lat:.3f}, {found[p].lon:.3f})"))
+                place = found[pid]
+            else:
+                st.warning(f"No place called {plain(query)} in the gazetteer; enter coordinates instead.")
+        elif choice == "coordinates":
+            cols = st.columns(3)
+            lat = cols[0].number_input("Latitude (° north)", -90.0, 90.0, value=mention.place.lat if mention.place else 0.0,
+                                       format="%.5f", key="fix_lat")
+            lon = cols[1].number_input("Longitude (° east)", -180.0, 180.0, value=mention.place.lon if mention.place else 0.0,
+                                       format="%.5f", key="fix_lon")
+            name = cols[2].text_input("Name", value=mention.text, key="fix_name")
+        else:
+            place = candidates[choice]
+    with right:
+        every = st.checkbox(f"Every mention of “{mention.text}” in this article", key="fix_every")
+        ready = place is not None or (lat is not None and lon is not None)
+        st.button("Save correction", type="primary", disabled=not ready, key="fix_save",
+                  on_click=save_correction, args=(document, mention, place, lat, lon, name, every))
+        st.caption(f"Saved to {plain(str(corrections_path()))}; applied at once and on every later run.")
+
+
+def save_correction(document, mention, place, lat, lon, name, every) -> None:
+    try:
+        add_correction(Correction.for_mention(document, mention, place=place, lat=lat, lon=lon, name=name,
+                                              every_mention=every))
+        st.session_state["correction_message"] = f"Saved: “{mention.text}” → {place.name if place else name}"
+    except GeoError as error:
+        st.session_state["correction_message"] = f"Not saved: {error}"
+
+
+def saved_corrections(story: Story, corrections: tuple) -> None:
+    message = st.session_state.pop("correction_message", "")
+    if message:
+        st.toast(plain(message))
+    st.subheader(f"Saved corrections ({len(corrections)})", anchor=False)
+    if not corrections:
+        st.caption("None yet.")
+        return
+    for number, correction in enumerate(corrections):
+        matched = len(matching_mentions(story, correction))
+        where = "every mention" if correction.start is None else f"character {correction.start}"
+        target = correction.name or correction.place_id
+        cols = st.columns([5, 1])
+        cols[0].markdown(f"“{plain(correction.text)}” ({where}) in {plain(correction.document)} → **{plain(target)}** "
+                         f"({correction.lat:.4f}, {correction.lon:.4f}) · applied to {matched} mention"
+                         f"{'s' if matched != 1 else ''}")
+        cols[1].button("Undo", key=f"undo_{number}", on_click=undo_correction, args=(correction.key,))
+    st.button("Undo all corrections", key="undo_all", on_click=undo_all)
+
+
+def sources_tab(story: Story, views: dict) -> None:
+    found = views["differences"]
+    st.subheader("Where the sources differ", anchor=False)
+    if not found:
+        st.caption("No differences found: no travel, distance figure or place reading that the sources disagree on.")
+    for difference in found:
+        with st.container(border=True):
+            st.markdown(f"**{difference.topic.title()}** · {plain(difference.summary)}")
+            st.dataframe([{"Source": label, "Says": says, "In its words": words}
+                          for label, says, words in difference.positions],
+                         hide_index=True, use_container_width=True,
+                         column_config={"In its words": st.column_config.TextColumn(width="large")})
+    st.subheader("The articles side by side", anchor=False)
+    summaries = views["sources"]
+    for first in range(0, len(summaries), 5):
+        columns = st.columns(5)
+        for column, source in zip(columns, summaries[first:first + 5]):
+            with column.container(border=True):
+                document = source.document
+                st.markdown(f"**{plain(source.label)}**  \n{plain(format_date(document.date) or 'date unknown')}")
+                st.caption(plain(document.title))
+                st.markdown(f"**Places ({len(source.places)})**: "
+                            + plain(", ".join(f"{p.name} ×{n}" if n > 1 else p.name for p, n in source.places[:15])
+                                    + (" …" if len(source.places) > 15 else "")))
+                claims = "; ".join(f"{c.claim.subject.text} from {c.claim.anchor.text}: "
+                                   f"{BADGES.get(c.distance_verdict, '')} {c.distance_verdict}" for c in source.checks)
+                st.markdown(f"**Claims**: {plain(claims) if claims else 'none'}")
+                st.markdown("**Routes**: " + (plain("; ".join(r.name for r in source.routes)) or "none"))
+                st.markdown("**Dates**: " + (plain(", ".join(source.dates)) or "none"))
+                st.markdown("**Travel**: " + (plain(", ".join(m for m, _ in source.travel)) or "none"))
+    st.subheader("Which source names which place", anchor=False)
+    st.dataframe(views["places"], hide_index=True, use_container_width=True, height=320,
+                 column_config={"place_id": None, "lat": None, "lon": None})
+
+
+def timeline_tab(views: dict) -> None:
+    items = views["timeline"]
+    if not items:
+        st.caption("No dated meetings, journeys or articles.")
+        return
+    data = [{"title": i.title, "kind": i.kind, "start": i.start.isoformat(), "end": i.end.isoformat(),
+             "when": i.when, "status": i.status, "where": i.where} for i in items]
+    st.vega_lite_chart(data, {
+        "height": {"step": 22},
+        "layer": [
+            {"mark": {"type": "bar", "cornerRadius": 2, "height": 12}},
+            {"mark": {"type": "point", "filled": True, "size": 70}},
+        ],
+        "encoding": {
+            "y": {"field": "title", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 480}},
+            "x": {"field": "start", "type": "temporal", "title": None},
+            "x2": {"field": "end"},
+            "color": {"field": "kind", "type": "nominal", "title": None, "scale": {"domain": list(KINDS)},
+                      "legend": {"orient": "top"}},
+            "tooltip": [{"field": "title"}, {"field": "when"}, {"field": "status"}, {"field": "where"}],
+        },
+    }, use_container_width=True)
+    keys = [f"{i.kind}:{i.item_id}" if i.focus else "" for i in items]
+    st.caption("Choose a meeting or a journey to show it on the map.")
+    st.dataframe([{"When": i.when, "What": i.kind, "Title": i.title, "Status": i.status, "Where": i.where}
+                  for i in items], hide_index=True, use_container_width=True, key="timeline_table",
+                 on_select=lambda: focus_from_table("timeline_table", keys), selection_mode="single-row")
+
+
+def downloads_tab(story: Story) -> None:
+    st.caption("Each file is made when you click (the print map takes a few seconds).")
+    offered = downloads(story, gazetteer())
+    groups = list(dict.fromkeys(d.group for d in offered))
+    for column, group in zip(st.columns(len(groups)), groups):
+        with column:
+            st.markdown(f"**{group}**")
+            for download in (d for d in offered if d.group == group):
+                st.download_button(download.label, data=download.make, file_name=download.file_name,
+                                   mime=download.mime, key=f"download_{download.key}", on_click="ignore",
+                                   use_container_width=True)
+
+
+def main() -> None:
+    leaflet_url()
+    documents, errors, origin = chosen_documents()
+    for error in errors:
+        st.sidebar.error(error)
+    if errors and origin == "bundled":
+        st.sidebar.warning("Nothing readable was given: showing the bundled story.")
+    corrections = current_corrections()
+    analyse_with_progress(documents)
+    key = (documents, errors, corrections)
+    story = story_of(*key)
+    views = views_of(key)
+    header(story, views, origin)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        map_panel(story, views, key)
+    with right:
+        claims_panel(story, views)
+    places, sources, when, files = st.tabs(["Places", "Sources", "Timeline", "Downloads"])
+    with places:
+        places_tab(story, views, corrections)
+    with sources:
+        sources_tab(story, views)
+    with when:
+        timeline_tab(views)
+    with files:
+        downloads_tab(story)
+
+
+main()

@@ -1,0 +1,263 @@
+"""A reader's corrections of place resolutions: saved in their data folder, applied to a Story.
+
+A :class:`Correction` says "in this article, this mention means that place": a gazetteer entry
+(``place_id``) or a point given by coordinates (``lat``, ``lon`` in degrees). Corrections live in
+one JSON file, ``corrections.json`` in :func:`geo.paths.user_data_dir` (``$GEO_DATA_DIR``),
+written atomically; :func:`apply_corrections` puts them into a Story on the next run, and the
+claims of a corrected article are extracted and checked again. Undo removes a correction from
+the file (one, or all of them).
+
+A correction names its article by a digest of the article's text, so it follows the article
+whatever the file is called, and never touches a different text under the same name.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from geo.check import check_claim
+from geo.errors import DataError, InputError, PlaceNotFound
+from geo.model import Analysis, Candidate, Document, Mention, Place, Story
+from geo.paths import user_data_dir
+from geo.report import write_text_atomically
+from geo.text.claims import extract_claims
+
+__all__ = [
+    "FILE_NAME",
+    "Correction",
+    "add_correction",
+    "apply_corrections",
+    "corrected_place",
+    "corrections_path",
+    "load_corrections",
+    "matching_mentions",
+    "save_corrections",
+    "text_digest",
+    "undo_all",
+    "undo_correction",
+]
+
+FILE_NAME = "corrections.json"
+FORMAT_VERSION = 1
+
+USER_LAYER = "user"
+"""``Place.layer`` of a place made from coordinates a reader entered."""
+
+
+def text_digest(text: str) -> str:
+    """A short fingerprint (16 hex digits of SHA-256) of an article's text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One reader's correction: the mention ``text`` in the article ``digest`` means a place.
+
+    ``start`` is the mention's character offset in the article's text; None corrects every
+    mention of ``text`` in that article. The place is the gazetteer entry ``place_id``, or, when
+    ``place_id`` is "", the point ``lat``, ``lon`` (degrees) called ``name``.
+    """
+
+    document: str  # Document.path, for the reader
+    digest: str  # text_digest(Document.text)
+    text: str
+    start: int | None
+    place_id: str = ""
+    name: str = ""  # the place's name (for a gazetteer entry: as it was when saved)
+    lat: float | None = None  # degrees north
+    lon: float | None = None  # degrees east
+    created: str = ""  # ISO 8601 time the correction was made (UTC)
+
+    @property
+    def key(self) -> str:
+        """What the correction applies to; a newer correction with the same key replaces it."""
+        return f"{self.digest}:{'*' if self.start is None else self.start}:{self.text}"
+
+    def applies_to(self, digest: str, mention: Mention) -> bool:
+        """Whether this correction is about ``mention`` of the article with ``digest``."""
+        return (digest == self.digest and mention.text == self.text
+                and (self.start is None or mention.start == self.start))
+
+    @classmethod
+    def for_mention(cls, document: Document, mention: Mention, *, place: Place | None = None,
+                    lat: float | None = None, lon: float | None = None, name: str = "",
+                    every_mention: bool = False) -> Correction:
+        """A correction of ``mention`` in ``document``: to ``place``, or to the point ``lat``,
+        ``lon`` (degrees) named ``name`` (default: the mention's words).
+
+        ``every_mention`` corrects every mention of the same words in the article. Raises
+        ``InputError`` for coordinates off the globe or when neither a place nor both
+        coordinates are given.
+        """
+        created = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        common = dict(document=document.path, digest=text_digest(document.text), text=mention.text,
+                      start=None if every_mention else mention.start, created=created)
+        if place is not None:
+            return cls(place_id=place.place_id, name=place.name, lat=place.lat, lon=place.lon, **common)
+        if lat is None or lon is None:
+            raise InputError(f"correction of {mention.text!r}: give a place or both coordinates")
+        _check_coordinates(f"correction of {mention.text!r}", lat, lon)
+        return cls(name=name.strip() or mention.text, lat=float(lat), lon=float(lon), **common)
+
+
+def _check_coordinates(where: str, lat, lon) -> None:
+    if not (isinstance(lat, (int, float)) and isinstance(lon, (int, float))
+            and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise InputError(f"{where}: coordinates {lat}, {lon} are not a latitude in -90..90 and "
+                         "a longitude in -180..180 degrees")
+
+
+def corrections_path() -> Path:
+    """The corrections file: ``corrections.json`` in the user's data folder."""
+    return user_data_dir() / FILE_NAME
+
+
+def _from_record(where: str, record) -> Correction:
+    if not isinstance(record, dict):
+        raise DataError(f"{where}: expected an object, got {type(record).__name__}")
+    known = {f.name for f in fields(Correction)}
+    missing = {"document", "digest", "text", "start"} - set(record)
+    if missing:
+        raise DataError(f"{where}: missing {', '.join(sorted(missing))}")
+    correction = Correction(**{k: v for k, v in record.items() if k in known})
+    if not isinstance(correction.text, str) or not (correction.start is None or isinstance(correction.start, int)):
+        raise DataError(f"{where}: 'text' must be a string and 'start' an integer or null")
+    if not correction.place_id:
+        try:
+            _check_coordinates(where, correction.lat, correction.lon)
+        except InputError as error:
+            raise DataError(str(error)) from None
+    return correction
+
+
+def load_corrections(path: str | Path | None = None) -> tuple[Correction, ...]:
+    """The saved corrections, oldest first; none when the file does not exist.
+
+    Raises ``DataError`` naming the file when it is not a corrections file.
+    """
+    file = Path(path) if path else corrections_path()
+    try:
+        content = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return ()
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DataError(f"{file}: not a readable corrections file ({error})") from None
+    records = content.get("corrections") if isinstance(content, dict) else None
+    if not isinstance(records, list):
+        raise DataError(f"{file}: expected an object with a list of 'corrections'")
+    return tuple(_from_record(f"{file}: correction {n}", record) for n, record in enumerate(records, start=1))
+
+
+def save_corrections(corrections: Iterable[Correction], path: str | Path | None = None) -> Path:
+    """Write ``corrections`` as the whole file (atomically; the folder is created); return its path."""
+    file = Path(path) if path else corrections_path()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    content = {"version": FORMAT_VERSION, "corrections": [asdict(c) for c in corrections]}
+    write_text_atomically(file, json.dumps(content, ensure_ascii=False, indent=2) + "\n")
+    return file
+
+
+def add_correction(correction: Correction, path: str | Path | None = None) -> tuple[Correction, ...]:
+    """Save ``correction`` (replacing one with the same key); return all corrections now saved."""
+    kept = tuple(c for c in load_corrections(path) if c.key != correction.key) + (correction,)
+    save_corrections(kept, path)
+    return kept
+
+
+def undo_correction(key: str, path: str | Path | None = None) -> tuple[Correction, ...]:
+    """Remove the correction with ``key``; return the corrections left."""
+    kept = tuple(c for c in load_corrections(path) if c.key != key)
+    save_corrections(kept, path)
+    return kept
+
+
+def undo_all(path: str | Path | None = None) -> tuple[Correction, ...]:
+    """Remove every correction; return the (empty) corrections left."""
+    save_corrections((), path)
+    return ()
+
+
+def corrected_place(correction: Correction, gazetteer=None) -> Place:
+    """The place a correction chooses: the gazetteer entry, or a point from its coordinates.
+
+    Raises ``PlaceNotFound`` when the gazetteer no longer has the entry.
+    """
+    if correction.place_id:
+        if gazetteer is None:
+            from geo.gazetteer import default_gazetteer
+
+            gazetteer = default_gazetteer()
+        return gazetteer.get(correction.place_id)
+    country = gazetteer.country_at(correction.lat, correction.lon) if gazetteer is not None else ""
+    return Place(
+        place_id=f"{USER_LAYER}:{correction.lat:.5f},{correction.lon:.5f}",
+        name=correction.name or correction.text,
+        kind="point",
+        country=country,
+        lat=correction.lat,
+        lon=correction.lon,
+        layer=USER_LAYER,
+        source=f"correction by the reader, {correction.created}".rstrip(", "),
+    )
+
+
+def _corrected_mention(mention: Mention, place: Place) -> Mention:
+    """``mention`` resolved to ``place`` with full confidence; the other candidates kept after it."""
+    others = tuple(c for c in mention.candidates if c.place.place_id != place.place_id)
+    return replace(mention, place=place, confidence=1.0, candidates=(Candidate(place, 1.0),) + others)
+
+
+def _corrected_analysis(analysis: Analysis, corrections: Sequence[tuple[Correction, Place]],
+                        story: Story, gazetteer) -> Analysis:
+    digest = text_digest(analysis.document.text)
+    mentions = []
+    for mention in analysis.mentions:
+        # the last correction that applies wins: one for this very mention beats one for all
+        chosen = [place for c, place in corrections if c.applies_to(digest, mention)]
+        mentions.append(_corrected_mention(mention, chosen[-1]) if chosen else mention)
+    mentions = tuple(mentions)
+    if mentions == analysis.mentions:
+        return analysis
+    checks = tuple(check_claim(claim, story.routes, gazetteer)
+                   for claim in extract_claims(analysis.document, mentions))
+    return replace(analysis, mentions=mentions, checks=checks)
+
+
+def apply_corrections(story: Story, corrections: Iterable[Correction], gazetteer=None) -> Story:
+    """``story`` with each correction applied to the mentions it names.
+
+    A corrected mention gets the chosen place, confidence 1 and that place as its first
+    candidate; the claims of a corrected article are extracted and checked again. Corrections
+    for articles not in the story change nothing; one whose gazetteer entry no longer exists is
+    skipped. A correction of one mention (``start`` given) wins over one of every mention.
+    """
+    corrections = sorted(corrections, key=lambda c: c.start is not None)  # specific ones last
+    if not corrections:
+        return story
+    if gazetteer is None:
+        from geo.gazetteer import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    placed = []
+    for correction in corrections:
+        try:
+            placed.append((correction, corrected_place(correction, gazetteer)))
+        except PlaceNotFound:
+            continue
+    analyses = tuple(_corrected_analysis(a, placed, story, gazetteer) for a in story.analyses)
+    return replace(story, analyses=analyses)
+
+
+def matching_mentions(story: Story, correction: Correction) -> list[tuple[Document, Mention]]:
+    """The mentions of ``story`` that ``correction`` is about, with their documents."""
+    found = []
+    for analysis in story.analyses:
+        digest = text_digest(analysis.document.text)
+        if digest == correction.digest:
+            found += [(analysis.document, m) for m in analysis.mentions if correction.applies_to(digest, m)]
+    return found
