@@ -34,6 +34,7 @@ IN_NEIGHBOUR_COUNTRY = 0.75
 NEARBY = 2.5  # points for a candidate at the same spot as an unambiguous place
 NEARBY_SCALE_KM = 300.0
 AMBIGUITY_MARGIN = 1.0  # a mention is unambiguous when its best prior leads by this much
+CONFIDENT = 0.6  # a first-pass choice this sure is context for the second pass
 MIN_SCORE = 1.0  # below this the best candidate is a guess: the mention stays unresolved
 
 
@@ -108,21 +109,24 @@ def _ranked(candidates, named, neighbours, anchors) -> tuple[tuple[Candidate, ..
 def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention, ...]:
     """Each mention with its chosen place (or None), confidence and re-ranked candidates.
 
-    ``text`` is the document the mentions come from; ``gazetteer`` is accepted for symmetry
-    with the other stages (the candidates already carry their places).
+    Two passes: the first takes as context only the names that are clear before context; the
+    second takes every name the first pass resolved with confidence. ``text`` is the document
+    the mentions come from; ``gazetteer`` is accepted for symmetry with the other stages.
     """
     mentions = list(mentions)
-    evidence = _evidence(mentions)
-    ranked_by_candidates: dict[tuple, tuple] = {}  # a name repeated is resolved once
+    by_ids = {tuple(c.place.place_id for c in m.candidates): m.candidates
+              for m in mentions if m.candidates}  # a name repeated is resolved once
+    first = {ids: _ranked(candidates, *_context(_evidence(mentions), ids))
+             for ids, candidates in by_ids.items()}
+    evidence = [(ids, ranked[0].place) for ids, (ranked, share) in first.items()
+                if share >= CONFIDENT]
+    final = {ids: _ranked(candidates, *_context(evidence, ids)) for ids, candidates in by_ids.items()}
     resolved = []
     for mention in mentions:
         if not mention.candidates:
             resolved.append(replace(mention, place=None, confidence=0.0))
             continue
-        ids = tuple(c.place.place_id for c in mention.candidates)
-        if ids not in ranked_by_candidates:
-            ranked_by_candidates[ids] = _ranked(mention.candidates, *_context(evidence, ids))
-        ranked, share = ranked_by_candidates[ids]
+        ranked, share = final[tuple(c.place.place_id for c in mention.candidates)]
         chosen = ranked[0].place if ranked[0].score >= MIN_SCORE else None
         resolved.append(replace(mention, place=chosen, confidence=round(share if chosen else 0.0, 3),
                                 candidates=ranked))
