@@ -313,7 +313,7 @@ def claims_panel(story: Story, views: dict) -> None:
     } for view in claims]
     keys = [f"claim:{view.number}" if view.number in views["drawable"] else "" for view in claims]
     st.dataframe(rows, hide_index=True, key="claims_table", on_select=lambda: focus_from_table("claims_table", keys),
-                 selection_mode="single-row", use_container_width=True,
+                 selection_mode="single-row", width="stretch",
                  column_config={"#": st.column_config.NumberColumn(width="small"),
                                 "Claim": st.column_config.TextColumn(width="medium"),
                                 "Explanation": st.column_config.TextColumn(width="large"),
@@ -358,7 +358,7 @@ def places_tab(story: Story, views: dict, corrections: tuple) -> None:
                                   if not mention.place or c.place.place_id != mention.place.place_id)[:300],
         "Corrected": (document.path, mention.start) in corrected,
     } for label, document, mention in entries]
-    st.dataframe(rows, hide_index=True, use_container_width=True, height=320, key="mentions_table",
+    st.dataframe(rows, hide_index=True, width="stretch", height=320, key="mentions_table",
                  column_config={"Confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f"),
                                 "Corrected": st.column_config.CheckboxColumn()})
     correction_form(story, entries)
@@ -456,7 +456,7 @@ def sources_tab(story: Story, views: dict) -> None:
             st.markdown(f"**{difference.topic.title()}** · {plain(difference.summary)}")
             st.dataframe([{"Source": label, "Says": says, "In its words": words}
                           for label, says, words in difference.positions],
-                         hide_index=True, use_container_width=True,
+                         hide_index=True, width="stretch",
                          column_config={"In its words": st.column_config.TextColumn(width="large")})
     st.subheader("The articles side by side", anchor=False)
     summaries = views["sources"]
@@ -477,7 +477,7 @@ def sources_tab(story: Story, views: dict) -> None:
                 st.markdown("**Dates**: " + (plain(", ".join(source.dates)) or "none"))
                 st.markdown("**Travel**: " + (plain(", ".join(m for m, _ in source.travel)) or "none"))
     st.subheader("Which source names which place", anchor=False)
-    st.dataframe(views["places"], hide_index=True, use_container_width=True, height=320,
+    st.dataframe(views["places"], hide_index=True, width="stretch", height=320,
                  column_config={"place_id": None, "lat": None, "lon": None})
 
 
@@ -502,11 +502,11 @@ def timeline_tab(views: dict) -> None:
                       "legend": {"orient": "top"}},
             "tooltip": [{"field": "title"}, {"field": "when"}, {"field": "status"}, {"field": "where"}],
         },
-    }, use_container_width=True)
+    }, width="stretch")
     keys = [f"{i.kind}:{i.item_id}" if i.focus else "" for i in items]
     st.caption("Choose a meeting or a journey to show it on the map.")
     st.dataframe([{"When": i.when, "What": i.kind, "Title": i.title, "Status": i.status, "Where": i.where}
-                  for i in items], hide_index=True, use_container_width=True, key="timeline_table",
+                  for i in items], hide_index=True, width="stretch", key="timeline_table",
                  on_select=lambda: focus_from_table("timeline_table", keys), selection_mode="single-row")
 
 
@@ -520,7 +520,7 @@ def downloads_tab(story: Story) -> None:
             for download in (d for d in offered if d.group == group):
                 st.download_button(download.label, data=download.make, file_name=download.file_name,
                                    mime=download.mime, key=f"download_{download.key}", on_click="ignore",
-                                   use_container_width=True)
+                                   width="stretch")
 
 
 def main() -> None:

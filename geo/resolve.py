@@ -47,8 +47,13 @@ def _neighbours() -> dict[str, frozenset[str]]:
 
 def prior(place: Place) -> float:
     """A place's score before context, from its kind, layer and population."""
-    base = STORY_PRIOR if place.layer == "story" else KIND_PRIOR.get(place.kind, 0.0)
-    return base + 0.5 * math.log10(place.population + 1)
+    return _prior(place.kind, place.layer, place.population)
+
+
+@functools.lru_cache(maxsize=65536)
+def _prior(kind: str, layer: str, population: int) -> float:
+    base = STORY_PRIOR if layer == "story" else KIND_PRIOR.get(kind, 0.0)
+    return base + 0.5 * math.log10(population + 1)
 
 
 def _evidence(mentions: list[Mention]) -> list[tuple[tuple[str, ...], Place]]:
@@ -116,8 +121,8 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
     mentions = list(mentions)
     by_ids = {tuple(c.place.place_id for c in m.candidates): m.candidates
               for m in mentions if m.candidates}  # a name repeated is resolved once
-    first = {ids: _ranked(candidates, *_context(_evidence(mentions), ids))
-             for ids, candidates in by_ids.items()}
+    clear = _evidence(mentions)
+    first = {ids: _ranked(candidates, *_context(clear, ids)) for ids, candidates in by_ids.items()}
     evidence = [(ids, ranked[0].place) for ids, (ranked, share) in first.items()
                 if share >= CONFIDENT]
     final = {ids: _ranked(candidates, *_context(evidence, ids)) for ids, candidates in by_ids.items()}

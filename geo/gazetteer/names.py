@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _APOSTROPHES = re.compile(r"['’‘`´]")
+_INITIAL_DOTS = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)|(?<=\b[a-z])\.$")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The index key of a name: diacritics removed, case-folded, punctuation to single spaces.
 
@@ -26,7 +29,7 @@ def fold(name: str) -> str:
         stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     stripped = _APOSTROPHES.sub("", stripped)
     # "U.S." and "D.C." fold to "us" and "dc"; other punctuation separates words.
-    stripped = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)|(?<=\b[a-z])\.$", "", stripped)
+    stripped = _INITIAL_DOTS.sub("", stripped)
     return _NOT_WORD.sub(" ", stripped).strip()
 
 

@@ -38,6 +38,7 @@ class LabelPlacer:
         self.renderer = renderer
         self.pad_px = pad_px
         self._boxes = np.empty((0, 4))  # x0, y0, x1, y1 of every box taken
+        self._markers = np.empty((0, 2))  # display centres of the markers labels belong to
 
     @property
     def area(self) -> Bbox:
@@ -56,6 +57,7 @@ class LabelPlacer:
         cx, cy = self.axes.transData.transform((x, y))
         r = radius_pt * self.axes.figure.dpi / 72.0
         self.block(Bbox.from_extents(cx - r, cy - r, cx + r, cy + r))
+        self._markers = np.vstack([self._markers, [cx, cy]])
 
     def block_line(self, xs, ys, width_pt: float) -> None:
         """Keep labels off a line through data coordinates ``xs``, ``ys`` (sampled every few px)."""
@@ -82,9 +84,25 @@ class LabelPlacer:
         inside_h = max(0.0, min(box.y1, area.y1) - max(box.y0, area.y0))
         return box.width * box.height - inside_w * inside_h
 
-    def _cost(self, box: Bbox) -> float:
-        """0 for a box that fits; else how badly it collides (outside the map counts 4 times)."""
-        return 4 * self._outside(box) + float(self._overlaps(box).sum())
+    def _misleading(self, box: Bbox, own: tuple[float, float]) -> int:
+        """How many other markers lie nearer to ``box`` than its own point does (display px).
+
+        A label must sit next to its own point, or a reader pairs it with the wrong one.
+        """
+        def distance(points: np.ndarray) -> np.ndarray:
+            dx = np.maximum.reduce([box.x0 - points[:, 0], np.zeros(len(points)), points[:, 0] - box.x1])
+            dy = np.maximum.reduce([box.y0 - points[:, 1], np.zeros(len(points)), points[:, 1] - box.y1])
+            return np.hypot(dx, dy)
+
+        own_distance = distance(np.array([own]))[0]
+        others = self._markers[np.hypot(*(self._markers - own).T) > 1.0]
+        return int(np.count_nonzero(distance(others) < own_distance + 2 * self.pad_px)) if len(others) else 0
+
+    def _cost(self, box: Bbox, own: tuple[float, float]) -> float:
+        """0 for a box that fits; else how badly it collides (outside the map counts 4 times,
+        each marker it would be mistaken for as much as the box's own area)."""
+        misleading = self._misleading(box, own) * box.width * box.height
+        return 4 * self._outside(box) + float(self._overlaps(box).sum()) + misleading
 
     def _heights_pt(self, x: float, y: float, lines: list[tuple[str, dict]]) -> list[float]:
         heights = []
@@ -121,10 +139,11 @@ class LabelPlacer:
         """
         lines = [(text, text_style)] + ([(detail, {**text_style, **(detail_style or {})})] if detail else [])
         heights = self._heights_pt(x, y, lines)
+        own = tuple(self.axes.transData.transform((x, y)))
         best: tuple[float, list[Text], Bbox] | None = None
         for candidate in candidates or _CANDIDATES:
             texts, box = self._make(x, y, lines, heights, candidate, offset_pt)
-            cost = self._cost(box)
+            cost = self._cost(box, own)
             if best is None or cost < best[0]:
                 for artist in best[1] if best else ():
                     artist.remove()

@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from geo.errors import InputError
@@ -307,7 +307,7 @@ _MODES = (
     ("sea", r"by\s+(?:sea|boat|ship|ferry)|\bvoyage\b|\bsail(?:ing|ed)?\b"
             r"|\b(?:boat|ferry)\s+(?:ride|trip|crossing)"),
 )  # fmt: skip
-_MODE_RES = tuple((mode, re.compile(pattern, re.IGNORECASE)) for mode, pattern in _MODES)
+_MODE_RE = re.compile("|".join(f"(?P<{mode}>{pattern})" for mode, pattern in _MODES), re.IGNORECASE)
 
 _KIND_NOUNS = {
     "city": {"city", "capital"}, "town": {"city"}, "village": {"city"}, "settlement": {"city"},
@@ -355,14 +355,16 @@ class _Context:
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions lying within ``start``..``end``, in order."""
-        first = bisect.bisect_left(self.starts, start)
-        found = []
-        for mention in self.mentions[first:]:
+        return list(self.iter_mentions(start, end))
+
+    def iter_mentions(self, start: int, end: int) -> Iterator[Mention]:
+        """The mentions lying within ``start``..``end``, in order, one at a time."""
+        for index in range(bisect.bisect_left(self.starts, start), len(self.mentions)):
+            mention = self.mentions[index]
             if mention.start >= end:
-                break
+                return
             if mention.end <= end:
-                found.append(mention)
-        return found
+                yield mention
 
     @functools.cached_property
     def starts(self) -> list[int]:
@@ -413,10 +415,9 @@ def _relation(text: str, start: int, end: int) -> _Relation | None:
 
 
 def _mode_of(words: str) -> str:
-    for mode, pattern in _MODE_RES:
-        if pattern.search(words):
-            return mode
-    return ""
+    """The travel mode the first mode words in ``words`` name ("by rail" -> "rail"), or ""."""
+    match = _MODE_RE.search(words)
+    return match.lastgroup if match else ""
 
 
 def _window_before(
@@ -451,7 +452,7 @@ def _rejected_by_words_before(text: str, sentence: _Sentence, phrase: DistancePh
 def _anchor_after(context: _Context, start: int, limit: int) -> Mention | None:
     """The place named right after ``start``: a mention, perhaps after a short kind phrase."""
     text = context.text
-    for mention in context.mentions_between(start, limit):
+    for mention in context.iter_mentions(start, limit):
         gap = text[start : mention.start]
         words = [w for w in _words(gap) if w != ","]
         if len(words) > 6 or any(w in _ANCHOR_GAP_STOP_WORDS for w in words):
@@ -647,7 +648,7 @@ def _subject_after(
     inversion = _INVERSION_RE.match(text, anchor.end, sentence.end)
     if inversion:
         start = inversion.start("rest")
-        mention = next(iter(context.mentions_between(start, sentence.end)), None)
+        mention = next(context.iter_mentions(start, sentence.end), None)
         if mention is not None and _INVERTED_SUBJECT_GAP_RE.fullmatch(text[start : mention.start]):
             return mention
         description = _DESCRIPTION_NP_RE.match(text, start, sentence.end)
@@ -655,9 +656,9 @@ def _subject_after(
             return _referent(context, sentence, description.start("np"), description.end("np"),
                              description.group("head"), exclude=anchor)
         return None
-    following = context.mentions_between(anchor.end, sentence.end)
-    if following and _FRONTED_SUBJECT_GAP_RE.fullmatch(text[anchor.end : following[0].start]):
-        return following[0]
+    following = next(context.iter_mentions(anchor.end, sentence.end), None)
+    if following and _FRONTED_SUBJECT_GAP_RE.fullmatch(text[anchor.end : following.start]):
+        return following
     return None
 
 
