@@ -150,7 +150,7 @@ def _gazetteer_state() -> tuple[int, int, int, int]:
 def cluster():
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local:
         with Client(local) as client:
             client.run(_count_gazetteer_loads)
             yield local, client

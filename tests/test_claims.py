@@ -5,6 +5,7 @@ they test the claim grammar alone; the last ones run the real recogniser and res
 bundled story.
 """
 
+import random
 import re
 from dataclasses import dataclass
 
@@ -319,6 +320,7 @@ LOOK_ALIKES = [
     "Ardent is hundreds of kilometres from Belmont.",
     # one place only, or none
     "Ardent is 30 km away.",
+    "Ardent is 30 km from Ardent.",
     "The camp is 30 km from the front line.",
     "Prices rose 30 km from here.",
     "It is 30 km to the nearest hospital.",
@@ -352,6 +354,36 @@ def test_bad_sentences_never_crash(text):
     for claim in claims_in(text):
         assert all(q.km >= 0 for q in claim.stated)
         assert text[claim.sentence_start :].startswith(claim.sentence)
+
+
+FUZZ_SLOTS = (
+    ("Ardent", "The city", "It", "Ardent, a town", "The distance between Ardent and Corvale", "Some"),
+    ("is", "lies", ",", "and Belmont are", "which sits", ""),
+    ("about", "just under", "more than", "between 20 and", "", "within", "a range of"),
+    ("30", "1,180", "2.5", "two", "a dozen", "1e308", "9" * 400, "20-"),
+    ("km", "miles", "NM", "kilometres (600 miles)", "km/h", "square km", ""),
+    ("north of", "due east of", "NNW of", "from", "away", "apart", "by road from", "deep", "long"),
+    ("Belmont", "the capital", "the border with Belmont", "Belmont's border", "Belmont to Dunmore", ""),
+    (".", " as the crow flies.", "; Harlow is 5 km from Dunmore.", ", 20 km away.", ""),
+)  # fmt: skip
+
+
+def test_random_sentences_never_crash():
+    rng = random.Random(20230911)
+    found = 0
+    for _ in range(400):
+        words = [rng.choice(slot) for slot in FUZZ_SLOTS]
+        if rng.random() < 0.5:  # damage the sentence: drop, repeat or swap words
+            i, j = rng.randrange(len(words)), rng.randrange(len(words))
+            words[i], words[j] = words[j], rng.choice((words[i], "", words[i] + " " + words[i]))
+        text = "Kestrel is the capital. " + " ".join(words)
+        for claim in claims_in(text):
+            found += 1
+            assert text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == claim.sentence
+            for mention in (claim.subject, claim.anchor):
+                assert text[mention.start : mention.end] == mention.text
+            assert claim.stated and all(q.unit in ("km", "mi", "nmi") for q in claim.stated)
+    assert found > 50  # the grammar is exercised, not only the rejections
 
 
 def test_absurd_but_finite_figure_is_left_to_the_checker():

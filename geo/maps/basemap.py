@@ -7,12 +7,25 @@ the background colour of the map.
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-__all__ = ["NATURAL_EARTH_CREDIT", "border_lines", "clip_to", "geometry_geojson", "scale_for"]
+__all__ = [
+    "NATURAL_EARTH_CREDIT",
+    "VectorBasemap",
+    "border_lines",
+    "clip_to",
+    "geometry_geojson",
+    "largest_part",
+    "scale_for",
+    "vector_basemap",
+]
 
 NATURAL_EARTH_CREDIT = "Natural Earth (public domain)"
 
@@ -87,3 +100,54 @@ def largest_part(geometry: BaseGeometry) -> BaseGeometry:
     """The largest polygon of a (multi)polygon or collection; the geometry itself otherwise."""
     parts = [p for p in shapely.get_parts(geometry) if p.area > 0]
     return max(parts, key=lambda p: p.area) if parts else geometry
+
+
+@dataclass(frozen=True)
+class VectorBasemap:
+    """Land, countries and borders for a zoomable map, (lon, lat) degrees.
+
+    1:10m inside a detail box (where the story is), 1:50m elsewhere, each simplified to a
+    tolerance a screen at that level of detail cannot show.
+    """
+
+    land: gpd.GeoSeries
+    countries: gpd.GeoDataFrame  # name, iso2, geometry of the countries asked for
+    borders: gpd.GeoSeries
+
+
+_WORLD_TOLERANCE_DEG = 0.02  # about 2 km
+_DETAIL_TOLERANCE_DEG = 0.005  # about 500 m
+
+
+@functools.lru_cache(maxsize=2)
+def _world(gazetteer) -> VectorBasemap:
+    countries = gazetteer.countries("50m")
+    return VectorBasemap(
+        land=gazetteer.land().geometry.simplify(_WORLD_TOLERANCE_DEG),
+        countries=countries.set_geometry(countries.geometry.simplify(_WORLD_TOLERANCE_DEG)),
+        borders=border_lines(countries).simplify(_WORLD_TOLERANCE_DEG),
+    )
+
+
+def vector_basemap(gazetteer, detail: tuple[float, float, float, float], iso2s=()) -> VectorBasemap:
+    """The world at 1:50m with the box ``detail`` (lon_min, lat_min, lon_max, lat_max) at 1:10m.
+
+    ``countries`` holds the shapes of the countries whose ISO alpha-2 codes are in ``iso2s``.
+    """
+    world = _world(gazetteer)
+    box = shapely.box(*detail)
+    fine = clip_to(gazetteer.countries("10m"), detail)
+    fine = fine.set_geometry(fine.geometry.simplify(_DETAIL_TOLERANCE_DEG))
+
+    def outside(series: gpd.GeoSeries) -> gpd.GeoSeries:
+        cut = series.difference(box)
+        return cut[~cut.is_empty]
+
+    land = pd.concat([outside(world.land), gpd.GeoSeries([shapely.union_all(fine.geometry.values)], crs=4326)])
+    wanted = list(iso2s)
+    coarse = world.countries[world.countries["iso2"].isin(wanted)]
+    coarse = coarse.set_geometry(coarse.geometry.difference(box))
+    countries = pd.concat([coarse[~coarse.is_empty], fine[fine["iso2"].isin(wanted)]], ignore_index=True)
+    countries = countries.dissolve(by=["iso2", "name"], as_index=False)[["name", "iso2", "geometry"]]
+    borders = pd.concat([outside(world.borders), border_lines(fine)], ignore_index=True)
+    return VectorBasemap(land.reset_index(drop=True), countries, borders)

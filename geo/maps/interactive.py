@@ -20,7 +20,6 @@ A scale bar and a legend complete it. Article text is HTML-escaped wherever it i
 
 from __future__ import annotations
 
-import functools
 import html
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from folium.template import Template
 from geo.geodesy import geodesic_points
 from geo.maps import style
 from geo.maps.assets import use_local_leaflet
-from geo.maps.basemap import NATURAL_EARTH_CREDIT, border_lines, geometry_geojson
+from geo.maps.basemap import NATURAL_EARTH_CREDIT, geometry_geojson, vector_basemap
 from geo.maps.output import atomic_target
 from geo.maps.content import (
     PlaceOnMap,
@@ -62,6 +61,7 @@ _LAYER_NAMES = {
 }
 
 _LEGEND_WIDTH_PX = 250
+_LABEL_MIN_SOURCES = 2  # places named by this many sources carry a permanent label
 
 _CSS = """
 .leaflet-container.folium-map {{ background: {sea}; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }}
@@ -73,9 +73,9 @@ _CSS = """
 .geo-popup q {{ quotes: "\\201C" "\\201D"; }}
 .geo-meeting {{ color: {meeting}; font-size: 20px; line-height: 20px; text-align: center;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }}
-.geo-route-label {{ background: rgba(255,255,255,.85); border: 0; box-shadow: none; color: {ink};
-  font-size: 11px; padding: 1px 4px; }}
-.geo-route-label::before {{ display: none; }}
+.geo-place-label {{ background: none; border: 0; box-shadow: none; color: {ink}; font-size: 11px;
+  font-weight: 600; padding: 0 2px; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }}
+.geo-place-label::before {{ display: none; }}
 .geo-legend, .geo-title {{ background: rgba(255,255,255,.92); border-radius: 4px; color: {ink};
   box-shadow: 0 1px 4px rgba(0,0,0,.25); padding: 6px 9px; }}
 .geo-legend {{ font-size: 12px; width: {legend_width}px; box-sizing: border-box; }}
@@ -174,14 +174,6 @@ class _Control(MacroElement):
         self.css_class = css_class
 
 
-@functools.lru_cache(maxsize=2)
-def _world_basemap(gazetteer) -> tuple[dict, dict]:
-    """Natural Earth 1:50m land and borders as GeoJSON, simplified to about 2 km."""
-    land = gazetteer.land().geometry.simplify(0.02)
-    borders = border_lines(gazetteer.countries("50m")).simplify(0.02)
-    return geometry_geojson(land, 0.01), geometry_geojson(borders, 0.01)
-
-
 def _sources_list(place: PlaceOnMap) -> str:
     items = []
     for document, sentence in place.quotes:
@@ -228,8 +220,11 @@ def _add_places(group: folium.FeatureGroup, places: list[PlaceOnMap]) -> None:
             dash_array="3 3" if hollow else None,
         )
         _popup(marker, _place_popup(place))
-        plural = "source" if place.sources == 1 else "sources"
-        _tooltip(marker, f"{html.escape(p.name)} ({place.sources} {plural})")
+        if place.sources >= _LABEL_MIN_SOURCES:
+            _tooltip(marker, html.escape(p.name), permanent=True, direction="right",
+                     offset=[_place_radius(place.sources), 0], className="geo-place-label")
+        else:
+            _tooltip(marker, f"{html.escape(p.name)} (1 source)")
         marker.add_to(group)
 
 
@@ -382,17 +377,36 @@ def _legend(story: Story, layers: tuple[str, ...], claims: list[tuple[int, Check
     return "".join(parts)
 
 
-def _countries_layer(story: Story, gazetteer) -> _GeoJsonLayer | None:
+def _detail_box(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The map's extent grown by half its size (at least 2 degrees) each way: where to draw 1:10m."""
+    lon_min, lat_min, lon_max, lat_max = bounds
+    grow_lon = max((lon_max - lon_min) / 2, 2.0)
+    grow_lat = max((lat_max - lat_min) / 2, 2.0)
+    return (max(lon_min - grow_lon, -180.0), max(lat_min - grow_lat, -90.0),
+            min(lon_max + grow_lon, 180.0), min(lat_max + grow_lat, 90.0))
+
+
+def _basemap_group(story: Story, gazetteer, bounds, web_tiles: bool) -> folium.FeatureGroup:
+    """Natural Earth land, the countries the story names (shaded, with popups), and borders."""
     named = mentioned_countries(story)
-    if not named:
-        return None
-    countries = gazetteer.countries("50m")
-    chosen = countries[countries["iso2"].isin(list(named))]
-    popups = [{"popup": _place_popup(named[iso2])} for iso2 in chosen["iso2"]]
-    data = geometry_geojson(chosen.geometry.simplify(0.02), 0.01, popups)
-    return _GeoJsonLayer(
-        data, "Countries named", fillColor=style.LAND_MENTIONED, fillOpacity=1, stroke=False
-    )
+    basemap = vector_basemap(gazetteer, _detail_box(bounds), named)
+    group = folium.FeatureGroup(name="Natural Earth (offline)", overlay=web_tiles, control=web_tiles,
+                                show=not web_tiles)
+    _GeoJsonLayer(
+        geometry_geojson(basemap.land, 0.001), "Land", control=False, fillColor=style.LAND, fillOpacity=1,
+        stroke=False, interactive=False, attribution=f"{NATURAL_EARTH_CREDIT}; places {GEONAMES_CREDIT}",
+    ).add_to(group)
+    if len(basemap.countries):
+        popups = [{"popup": _place_popup(named[iso2])} for iso2 in basemap.countries["iso2"]]
+        _GeoJsonLayer(
+            geometry_geojson(basemap.countries.geometry, 0.001, popups), "Countries named", control=False,
+            fillColor=style.LAND_MENTIONED, fillOpacity=1, stroke=False,
+        ).add_to(group)
+    _GeoJsonLayer(
+        geometry_geojson(basemap.borders, 0.001), "Borders", control=False, color=style.BORDER, weight=1,
+        interactive=False,
+    ).add_to(group)
+    return group
 
 
 def story_map(
@@ -444,18 +458,7 @@ def story_map(
 
     if web_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", attr=OSM_CREDIT, overlay=False).add_to(folium_map)
-    land, borders = _world_basemap(gazetteer)
-    basemap = folium.FeatureGroup(name="Natural Earth (offline)", overlay=bool(web_tiles), control=bool(web_tiles))
-    _GeoJsonLayer(
-        land, "Land", control=False, fillColor=style.LAND, fillOpacity=1, stroke=False,
-        interactive=False, attribution=f"{NATURAL_EARTH_CREDIT}; places {GEONAMES_CREDIT}",
-    ).add_to(basemap)
-    countries = _countries_layer(story, gazetteer)
-    if countries is not None:
-        countries.control = False
-        countries.add_to(basemap)
-    _GeoJsonLayer(borders, "Borders", control=False, color=style.BORDER, weight=1, interactive=False).add_to(basemap)
-    basemap.add_to(folium_map)
+    _basemap_group(story, gazetteer, (lon_min, lat_min, lon_max, lat_max), web_tiles).add_to(folium_map)
 
     places = places_on_map(story) if "places" in chosen else []
     for layer in chosen:

@@ -8,25 +8,34 @@ says it separates two places:
   east of", "NNW of"), "from", "away from", "outside", "off", "inland from", "apart", or a
   journey noun ("a 25 km drive from") — optionally with a mode ("by road", "as the crow
   flies"), and then the *anchor*: a place mention, possibly after a short noun phrase naming
-  its kind ("north of the North Korean capital Pyongyang", "from the town of X");
+  its kind ("north of the North Korean capital Pyongyang", "from the town of X"), or a
+  description whose referent is found earlier ("north of the capital");
 * before the figure stands the *subject*: a place mention joined to the figure by a copula
-  or a locative verb ("X is", "X, which lies", "X, located", "X, a town"), an appositive ("X,
-  30 km from Y"), or a description or pronoun at the head of the clause ("The city is ...",
-  "It lies ...") whose referent is found earlier in the paragraph; or it follows the anchor
-  in an inversion ("30 km north of Y lies X", "... lies the centre"), or the figure is framed
-  by "X and Y are 30 km apart", "the distance between X and Y is 30 km", "30 km from X to Y".
+  or a locative verb ("X is", "X, which lies", "X, located", "X sits on the river,"), an
+  apposition ("X, 30 km from Y", "X, a town 30 km from Y"), or a description or pronoun at
+  the head of the clause ("The city is ...", "It lies ...") whose referent is found earlier in
+  the paragraph; or the subject follows the anchor in an inversion or after a fronted figure
+  ("30 km north of Y lies X", "... lies the centre", "Located 30 km from Y, X ..."); or the
+  figure is framed by two places: "X and Y are 30 km apart", "the distance between X and Y is
+  30 km", "30 km from X to Y", "X is east of Y, 30 km away". A second figure joined by "and"
+  keeps the first one's subject ("X is 30 km from Y and 50 km from Z").
 
 Everything else is a look-alike and gives no claim: a figure measuring a noun ("a range of
 1,500 km", "an altitude of 400 km", "the 17-km border", "a 3 km run"), a zone ("within 50 km
 of"), a vertical or dimensional reading ("10 km deep", "km long"), an event's position (no
 place is the subject of "an earthquake struck 30 km off ..."), a journey's length without
-its two ends ("travelled 2,000 km"), a part of a place as anchor ("30 km from the border with
-X", "off the coast of X"), areas and speeds (never figures at all).
+its two ends ("travelled 2,000 km") or a line's length ("the pipeline runs 1,224 km from X to
+Y"), a part of a place as anchor ("30 km from the border with X", "the Polish border", "off
+the coast of X"), one place on both ends, and areas and speeds (never figures at all).
 
 A subject that is a description or a pronoun becomes a new :class:`~geo.model.Mention` whose
 text and offsets are the words as written, whose place is the referent's, and whose
 confidence is the referent's lowered (:data:`DESCRIPTION_CONFIDENCE`, :data:`KIND_CONFIDENCE`,
 :data:`PRONOUN_CONFIDENCE`).
+
+``DistanceClaim.direction`` is a 16-point compass abbreviation ("N", "NE", "NNW"), prefixed
+with "due " when the text says so ("due E"), or "" for "from"/"away"; ``mode`` is "straight",
+"road" (also a drive), "rail", "flight", "sea" or "".
 """
 
 from __future__ import annotations
@@ -635,7 +644,8 @@ def _description_subject_before(context: _Context, sentence: _Sentence, position
         return None
     head = None if match.group("np").lower() == "it" else match.group("head")
     offset = position - len(before)
-    return _referent(context, sentence, offset + match.start("np"), offset + match.end("np"), head, exclude=anchor)
+    np_start, np_end = offset + match.start("np"), offset + match.end("np")
+    return _referent(context, sentence, np_start, np_end, head, exclude=anchor)
 
 
 def _subject_after(
@@ -716,13 +726,18 @@ def _mode_around(
 # --- claims ----------------------------------------------------------------------------------
 
 
+def _same_place(first: Mention, second: Mention) -> bool:
+    """Whether two mentions resolve to one gazetteer entry."""
+    both = first.place is not None and second.place is not None
+    return both and first.place.place_id == second.place.place_id
+
+
 def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
                previous: DistanceClaim | None) -> DistanceClaim | None:
     text = context.text
     if _rejected_by_words_before(text, sentence, phrase):
         return None
     relation = _relation(text, phrase.end, sentence.end)
-    described_anchor = False
     if relation is None or relation.apart:  # "X and Y are 30 km apart", "the distance between"
         pair = _pair_before(context, sentence, phrase)
         if pair is None or (relation is None and not _distance_between(context, sentence, pair[0])):
@@ -737,10 +752,9 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
         subject, anchor, direction = found
         relation = replace(relation, direction=direction)
     else:
-        anchor = _anchor_after(context, relation.end, sentence.end)
-        described_anchor = anchor is None
-        if described_anchor:
-            anchor = _description_anchor(context, sentence, relation.end)
+        anchor = _anchor_after(context, relation.end, sentence.end) or _description_anchor(
+            context, sentence, relation.end
+        )
         if anchor is None:
             return None
         onward = re.match(r"\s+to\s+", text[anchor.end : sentence.end])
@@ -760,8 +774,8 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
             )
     if subject is None or (subject.start, subject.end) == (anchor.start, anchor.end):
         return None
-    if described_anchor and subject.place is not None and subject.place == anchor.place:
-        return None  # "X is 30 km from the city" read back to X itself
+    if _same_place(subject, anchor):
+        return None  # "X is 30 km from the city" read back to X itself: no two places
     return DistanceClaim(
         document=context.document.path,
         sentence=text[sentence.start : sentence.end],

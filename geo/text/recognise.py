@@ -51,6 +51,13 @@ def not_places() -> frozenset[str]:
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Folded given names (data/gazetteer/given_names.txt): a run starting with one is a person."""
+    lines = (GAZETTEER_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
 class Token(NamedTuple):
     """A word: its offsets in the text, the word, its lowercase key, and whether capitalised."""
 
@@ -103,7 +110,7 @@ def _runs(tokens: list[Token], text: str) -> list[tuple[int, int]]:
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions in ``text``, in order, each with its candidate places (not yet resolved)."""
     tokens = tokenize(text)
-    persons = _person_names(tokens, text)
+    persons = _person_names(tokens, text, gazetteer)
     stop = not_places()
     mentions: list[Mention] = []
     taken = [False] * len(tokens)
@@ -209,9 +216,11 @@ def _is_title(key: str) -> bool:
     return key in TITLES or (key.endswith("s") and key[:-1] in TITLES)
 
 
-def _person_names(tokens: list[Token], text: str) -> frozenset[str]:
-    """Folded names of people in the text: runs after a title, or before "said"."""
+def _person_names(tokens: list[Token], text: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """Folded names of people in the text: runs after a title, before "said", or that start
+    with a given name ("Vladimir Putin") without being a place's name ("George Town")."""
     names = set()
+    given = given_names()
     for first, last in _runs(tokens, text):
         before = tokens[first - 1].key if first else ""
         run = tokens[first:last]
@@ -220,7 +229,9 @@ def _person_names(tokens: list[Token], text: str) -> frozenset[str]:
             run = run[titled[-1] + 1:]
         elif not _is_title(before):
             after = tokens[last].key if last < len(tokens) else ""
-            if not (len(run) >= 2 and after in PERSON_VERBS):
+            named = (len(run) >= 2 and run[0].key in given
+                     and not gazetteer.has_alias(fold(text[run[0].start:run[-1].end])))
+            if not named and not (len(run) >= 2 and after in PERSON_VERBS):
                 continue
         if run:
             names.add(fold(" ".join(t.text for t in run)))
