@@ -21,7 +21,9 @@ import functools
 import hashlib
 import json
 import os
+import signal
 import socket
+import threading
 import time
 import uuid
 from dataclasses import dataclass, replace
@@ -472,8 +474,16 @@ def _client(scheduler: str | None, workers: int | None):
             return Client(scheduler), None
         except OSError as error:
             raise InputError(f"--scheduler {scheduler}: cannot connect ({error})") from error
-    cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                           processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
+    # The worker processes inherit an ignored SIGINT, so Ctrl-C reaches only this process, which
+    # then closes the cluster in order instead of every worker printing its own traceback.
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
+    try:
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGINT, previous)
     return Client(cluster), cluster
 
 
