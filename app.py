@@ -9,13 +9,15 @@ Offline: the map's Leaflet files are copied at start from the ``xstatic-leaflet`
 ``./static/leaflet`` (generated, git-ignored) and served by Streamlit's static file serving
 (``[server] enableStaticServing = true`` in .streamlit/config.toml) at /app/static/leaflet.
 Corrections of place resolutions are saved in ``corrections.json`` in the user's data folder
-($GEO_DATA_DIR, default ~/.local/share/geo).
+($GEO_DATA_DIR, default ~/.local/share/geo) and applied on every run until undone.
 """
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -28,10 +30,10 @@ from geo.gazetteer import default_gazetteer
 from geo.maps.assets import write_assets
 from geo.maps.content import LAYERS, drawable_checks, extent_bounds, format_date
 from geo.maps.interactive import story_map
-from geo.maps.style import VERDICT_COLOURS
 from geo.maps.view import fit_view
 from geo.model import Story
 from geo.report.content import claim_views, summary
+from geo.report.html import BADGE_COLOURS
 from geo.report.markdown import escape_markdown
 from geo.resolve import resolve_name
 from geo.routes import load_meetings, load_routes
@@ -41,21 +43,24 @@ from geo.timeline import KINDS, timeline
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 LEAFLET_URL = "/app/static/leaflet"
-MAP_HEIGHT_PX = 540
-MAP_WIDTH_PX = 760  # the map column's width on a laptop screen, to fit views into
+MAP_HEIGHT_PX = 560
+MAP_WIDTH_PX = 780  # the map column's width on a laptop screen, to fit views into
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
 PASTED_NAME = "pasted text"
+SIDE_BY_SIDE = 5  # articles per row in the Sources tab
 
-BADGES = {"accurate": "🟢", "close": "🟠", "inaccurate": "🔴", "unverifiable": "⚪"}
-BADGE_COLOURS = {"accurate": "green", "close": "orange", "inaccurate": "red", "unverifiable": "gray"}
-DIRECTION_MARKS = {"correct": "✓", "approximate": "≈", "wrong": "✗"}
+STREAMLIT_COLOURS = {"accurate": "green", "correct": "green", "close": "orange", "approximate": "orange",
+                     "inaccurate": "red", "wrong": "red"}
 LAYER_LABELS = {"places": "Places", "routes": "Routes", "meetings": "Meetings", "claims": "Claims"}
-
+PAGE_CSS = """<style>
+.block-container { padding-top: 2.2rem; padding-bottom: 2rem; }
+h2 { padding-top: 0.2rem; }
+</style>"""
 
 st.set_page_config(page_title="geo: the story on a map", page_icon="🗺️", layout="wide")
 
 
-# --- cached resources: built once per server, shared by every session ---------------------
+# --- cached: built once per server process, shared by every session ------------------------
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
 def gazetteer():
@@ -106,21 +111,31 @@ def views_of(key: tuple) -> dict:
 
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=16)
-def map_of(key: tuple, layers: tuple):
+def pickled_map(key: tuple, layers: tuple) -> bytes:
     folium_map = story_map(story_of(*key), gazetteer(), layers=layers, assets_url=leaflet_url())
-    folium_map.get_root().render()  # once here; st_folium then skips it (render=False)
-    return folium_map
+    folium_map.get_root().render()  # once here: st_folium is then called with render=False
+    return pickle.dumps(folium_map)
+
+
+def map_of(key: tuple, layers: tuple):
+    """A fresh copy of the cached map: st_folium renames the map's parts, so each run needs its own."""
+    return pickle.loads(pickled_map(key, layers))
 
 
 # --- small helpers of the layout ------------------------------------------------------------
 
 def plain(text) -> str:
-    """Article text as inert Markdown (no markup, links, HTML or maths)."""
+    """Article text as inert Markdown: no markup, links, HTML or maths."""
     return escape_markdown(text).replace("$", "\\$")
 
 
 def badge(verdict: str) -> str:
-    return f":{BADGE_COLOURS.get(verdict, 'gray')}-badge[{verdict}]"
+    return f":{STREAMLIT_COLOURS.get(verdict, 'gray')}-badge[{verdict}]"
+
+
+def verdict_style(value) -> str:
+    colour = BADGE_COLOURS.get(str(value))
+    return f"background-color: {colour}; color: white; font-weight: 600" if colour else ""
 
 
 def period(documents) -> str:
@@ -130,21 +145,32 @@ def period(documents) -> str:
     return format_date(dates[0] if dates[0] == dates[-1] else f"{dates[0]}/{dates[-1]}")
 
 
+def focus_on(key: str) -> None:
+    st.session_state["focus"] = key
+
+
+def focus_from_table(table_key: str, keys: list[str]) -> None:
+    rows = st.session_state[table_key].selection.rows
+    if rows and keys[rows[0]]:
+        focus_on(keys[rows[0]])
+
+
 # --- input: the bundled story, uploads, pasted text -----------------------------------------
 
-def keep_pasted():
+def keep_pasted() -> None:
     st.session_state["pasted"] = st.session_state.get("paste_text", "")
 
 
-def drop_pasted():
+def drop_pasted() -> None:
     st.session_state["pasted"] = ""
     st.session_state["paste_text"] = ""
 
 
 def chosen_documents() -> tuple[tuple, tuple, str]:
-    """The documents to read, the one-line errors of bad inputs, and where they come from."""
+    """The documents to read, the one-line errors of bad inputs, and "yours" or "bundled"."""
     with st.sidebar:
-        st.header("Articles")
+        st.header("Articles", anchor=False)
+        st.caption("The page shows the bundled story until you give it articles of your own.")
         uploads = st.file_uploader("Upload articles (.txt, .md, .html)", type=UPLOAD_TYPES,
                                    accept_multiple_files=True, key="upload")
         with st.form("paste_form", border=False):
@@ -171,15 +197,15 @@ def chosen_documents() -> tuple[tuple, tuple, str]:
 
 
 def analyse_with_progress(documents) -> None:
-    """Read every document not read yet in this session, with a progress bar."""
+    """Read the documents this session has not read yet, with a progress bar."""
     done = st.session_state.setdefault("analysed", set())
     waiting = [d for d in documents if hash(d) not in done]
     if not waiting:
         return
     bar = st.progress(0.0, text="Reading the articles…")
     for number, document in enumerate(waiting, start=1):
-        bar.progress((number - 1) / len(waiting), text=f"Reading {document.title or document.path} "
-                                                          f"({number} of {len(waiting)})…")
+        bar.progress((number - 1) / len(waiting),
+                     text=f"Reading {document.title or document.path} ({number} of {len(waiting)})…")
         analysed(document)
         done.add(hash(document))
     bar.empty()
@@ -193,31 +219,32 @@ def current_corrections() -> tuple[Correction, ...]:
         return ()
 
 
-# --- the page -------------------------------------------------------------------------------
+# --- above the fold: what the story is, the map, the claims ---------------------------------
 
 def header(story: Story, views: dict, origin: str) -> None:
     documents = story.documents
     latest = max(documents, key=lambda d: d.date or "")
-    st.title(latest.title or "The story on a map", anchor=False)
+    st.header(plain(latest.title or "The story on a map"), anchor=False)
     outlets = ", ".join(dict.fromkeys(d.outlet for d in documents if d.outlet))
     facts = [f"{len(documents)} article{'s' if len(documents) != 1 else ''}", period(documents), outlets,
              "the bundled story" if origin == "bundled" else "your articles"]
     st.caption(plain(" · ".join(f for f in facts if f)))
     verdicts = views["summary"]["distance"]
     off = verdicts.get("inaccurate", 0) + verdicts.get("close", 0)
-    places = {row["place"] for row in views["places"]}
-    columns = st.columns(5)
+    held = verdicts.get("accurate", 0)
+    columns = st.columns(4)
     columns[0].metric("Articles", len(documents), border=True)
-    columns[1].metric("Places named", len(places), border=True)
-    columns[2].metric("Distance claims", len(story.checks), border=True)
-    columns[3].metric("Claims that hold", f"{verdicts.get('accurate', 0)} of {len(story.checks)}",
-                      delta=f"{off} off" if off else "none off", delta_color="inverse" if off else "off",
-                      border=True)
-    columns[4].metric("Where sources differ", len(views["differences"]), border=True)
+    columns[1].metric("Places named", len(views["places"]), border=True)
+    columns[2].metric("Distance claims", len(story.checks), border=True,
+                      delta=(f"{held} hold, {off} off" if off else f"{held} hold") if story.checks else None,
+                      delta_color="red" if off else "green", delta_arrow="off")
+    topics = ", ".join(dict.fromkeys(d.topic for d in views["differences"]))
+    columns[3].metric("Points where sources differ", len(views["differences"]), border=True,
+                      delta=topics or None, delta_color="orange", delta_arrow="off")
 
 
-def focus_options(story: Story, views: dict) -> dict[str, tuple[str, str]]:
-    """Focus key -> (label, extent spec) for the map's "Show" box."""
+def focus_options(views: dict) -> dict[str, tuple[str, str]]:
+    """Focus key -> (label, map extent) for the map's "Show" box."""
     options = {"story": ("The whole story", "")}
     for view in views["claims"]:
         if view.number in views["drawable"]:
@@ -228,18 +255,8 @@ def focus_options(story: Story, views: dict) -> dict[str, tuple[str, str]]:
     return options
 
 
-def focus_on(key: str) -> None:
-    st.session_state["focus"] = key
-
-
-def focus_from_table(table_key: str, keys: list[str]) -> None:
-    rows = st.session_state[table_key].selection.rows
-    if rows and keys[rows[0]]:
-        focus_on(keys[rows[0]])
-
-
 def map_panel(story: Story, views: dict, key: tuple) -> None:
-    options = focus_options(story, views)
+    options = focus_options(views)
     if st.session_state.get("focus") not in options:
         st.session_state["focus"] = "story"
     top = st.columns([3, 2])
@@ -247,9 +264,8 @@ def map_panel(story: Story, views: dict, key: tuple) -> None:
     chosen = top[1].pills("Layers", LAYERS, selection_mode="multi", default=list(LAYERS),
                           format_func=LAYER_LABELS.get, key="layers")
     layers = tuple(layer for layer in LAYERS if layer in (chosen or ())) or LAYERS
-    spec = options[focus][1]
     try:
-        centre, zoom = fit_view(extent_bounds(story, spec or None, layers), MAP_WIDTH_PX, MAP_HEIGHT_PX)
+        centre, zoom = fit_view(extent_bounds(story, options[focus][1] or None, layers), MAP_WIDTH_PX, MAP_HEIGHT_PX)
     except InputError:
         centre, zoom = None, None
     clicked = st_folium(map_of(key, layers), key="map", height=MAP_HEIGHT_PX, use_container_width=True,
@@ -265,85 +281,85 @@ def map_panel(story: Story, views: dict, key: tuple) -> None:
 
 
 def place_panel(story: Story, views: dict) -> None:
-    """The mentions of one place across the sources (the place clicked on the map or chosen)."""
+    """What each source says about one place: the place clicked on the map, or chosen."""
     places = {m.place.place_id: m.place for m in story.mentions if m.place is not None}
     order = [row["place_id"] for row in views["places"]]
     if not order:
         return
     if st.session_state.get("place") not in order:
-        st.session_state["place"] = order[0]
-    place_id = st.selectbox("Click a place on the map, or choose one, to see what each source says about it",
+        st.session_state["place"] = next((pid for pid in order if places[pid].kind not in ("country", "continent")),
+                                         order[0])
+    place_id = st.selectbox("Click a place on the map (or choose one) to see what each source says about it",
                             order, format_func=lambda pid: places[pid].name, key="place")
-    mentions = mentions_of_place(story, place_id)
     by_source: dict[str, list[str]] = {}
+    mentions = mentions_of_place(story, place_id)
     for label, _, sentence in mentions:
-        by_source.setdefault(label, [])
-        if sentence not in by_source[label]:
-            by_source[label].append(sentence)
+        quotes = by_source.setdefault(label, [])
+        if sentence not in quotes:
+            quotes.append(sentence)
     place = places[place_id]
     with st.container(border=True):
         st.markdown(f"**📍 {plain(place.name)}** · {plain(place.kind)} · {plain(place.country)} · "
                     f"{place.lat:.4f}, {place.lon:.4f} — named {len(mentions)} times by "
                     f"{len(by_source)} of {len(story.documents)} sources")
-        for label, sentences in by_source.items():
-            st.markdown(f"**{plain(label)}**: " + " … ".join(f"“{plain(s)}”" for s in sentences[:3]))
+        for label, quotes in by_source.items():
+            st.markdown(f"**{plain(label)}**: " + " … ".join(f"“{plain(q)}”" for q in quotes[:2]))
 
 
 def claims_panel(story: Story, views: dict) -> None:
     st.subheader("Distance claims", anchor=False)
     claims = views["claims"]
     if not claims:
-        st.info("No distance claims found in these articles (a claim reads like "
+        st.info("No distance claims in these articles (a claim reads like "
                 "“about 950 kilometres north of Vladivostok”).")
         return
     counts = views["summary"]["distance"]
-    st.markdown(" ".join(f"{badge(v)} {n}" for v, n in counts.items() if n))
+    st.markdown("  ".join(f"{badge(v)} **{n}**" for v, n in counts.items() if n))
     labels = dict(zip((d.path for d in story.documents), views["labels"]))
-    rows = [{
-        "#": view.number,
-        "Verdict": f"{BADGES.get(view.check.distance_verdict, '⚪')} {view.check.distance_verdict}",
+    table = pd.DataFrame([{
+        "Verdict": view.check.distance_verdict,
         "Claim": view.title,
         "Stated": view.stated,
         "Measured": view.measured + (f" (route {view.route})" if view.route else ""),
         "Error": view.error,
-        "Direction": f"{DIRECTION_MARKS.get(view.check.direction_verdict, '')} {view.check.direction_verdict}".strip(),
+        "Direction": view.check.direction_verdict,
         "Source": labels.get(view.check.claim.document, view.check.claim.document),
         "Explanation": view.check.explanation,
         "Quote": view.check.claim.sentence,
-    } for view in claims]
+    } for view in claims], index=[view.number for view in claims])
     keys = [f"claim:{view.number}" if view.number in views["drawable"] else "" for view in claims]
-    st.dataframe(rows, hide_index=True, key="claims_table", on_select=lambda: focus_from_table("claims_table", keys),
-                 selection_mode="single-row", width="stretch",
-                 column_config={"#": st.column_config.NumberColumn(width="small"),
-                                "Claim": st.column_config.TextColumn(width="medium"),
-                                "Explanation": st.column_config.TextColumn(width="large"),
-                                "Quote": st.column_config.TextColumn(width="large")})
+    st.dataframe(table.style.map(verdict_style, subset=["Verdict", "Direction"]), key="claims_table",
+                 on_select=lambda: focus_from_table("claims_table", keys), selection_mode="single-row",
+                 width="stretch", column_config={"_index": st.column_config.NumberColumn("#", width=40),
+                                                 "Verdict": st.column_config.TextColumn(width=95),
+                                                 "Claim": st.column_config.TextColumn(width="medium")})
     focus = st.session_state.get("focus", "")
     number = int(focus.split(":")[1]) if focus.startswith("claim:") else claims[0].number
     view = claims[number - 1]
     check = view.check
     with st.container(border=True):
         st.markdown(f"{badge(check.distance_verdict)} **Claim {view.number}: {plain(view.title)}**")
-        st.markdown(f"> {plain(check.claim.sentence)}")
-        st.markdown(f"— {plain(labels.get(check.claim.document, check.claim.document))}")
+        st.markdown(f"> {plain(check.claim.sentence)}  \n> — {plain(labels.get(check.claim.document, ''))}")
         st.markdown(f"**Stated** {plain(view.stated)} · **measured** {plain(view.measured)}"
-                    + (f" · **along the route** {plain(view.route)}" if view.route else "")
-                    + f" · **error** {plain(view.error)} · **direction** {plain(check.direction_verdict)}")
+                    + (f" · **by route** {plain(view.route)}" if view.route else "")
+                    + f" · **error** {plain(view.error)} · **direction** {badge(check.direction_verdict)}")
         st.caption(plain(check.explanation))
-        if keys[view.number - 1] and focus != keys[view.number - 1]:
-            st.button("Show this claim on the map", on_click=focus_on, args=(keys[view.number - 1],),
-                      key="claim_focus")
+        if keys[number - 1] and focus != keys[number - 1]:
+            st.button("Show this claim on the map", on_click=focus_on, args=(keys[number - 1],), key="claim_focus")
 
 
 # --- tabs -----------------------------------------------------------------------------------
 
+@st.fragment
 def places_tab(story: Story, views: dict, corrections: tuple) -> None:
+    if st.session_state.pop("corrections_changed", False):
+        st.rerun(scope="app")  # a saved or undone correction changes the whole story
     labels = views["labels"]
     corrected = {(d.path, m.start) for c in corrections for d, m in matching_mentions(story, c)}
     entries = [(label, analysis.document, mention)
                for analysis, label in zip(story.analyses, labels) for mention in analysis.mentions]
-    st.markdown(f"**{len(entries)} mentions of places** in {len(story.documents)} articles. "
-                "Low confidence first in the box below: those are the ones to check.")
+    st.markdown(f"**{len(entries)} mentions of places** in {len(story.documents)} articles, with the place "
+                "each was read as, the other places the name could mean, and how sure the reading is.")
     rows = [{
         "Source": label,
         "Mention": mention.text,
@@ -359,7 +375,8 @@ def places_tab(story: Story, views: dict, corrections: tuple) -> None:
         "Corrected": (document.path, mention.start) in corrected,
     } for label, document, mention in entries]
     st.dataframe(rows, hide_index=True, width="stretch", height=320, key="mentions_table",
-                 column_config={"Confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f"),
+                 column_config={"Confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0,
+                                                                              format="%.2f"),
                                 "Corrected": st.column_config.CheckboxColumn()})
     correction_form(story, entries)
     saved_corrections(story, corrections)
@@ -378,18 +395,21 @@ def correction_form(story: Story, entries: list) -> None:
         place = f"{mention.place.name} ({mention.place.kind}, {mention.place.country})" if mention.place else "not found"
         return f"“{mention.text}” in {label} (character {mention.start}) → {place}, confidence {mention.confidence:.0%}"
 
-    index = st.selectbox("Mention", order, format_func=describe, key="fix_mention")
-    label, document, mention = entries[index]
+    index = st.selectbox("Mention (least sure first)", order, format_func=describe, key="fix_mention")
+    _, document, mention = entries[index]
+    candidates = {c.place.place_id: c.place for c in mention.candidates}
+    names = {"search": "Another place from the gazetteer…", "coordinates": "Coordinates…"}
+
+    def describe_choice(choice: str) -> str:
+        if choice in names:
+            return names[choice]
+        p = candidates[choice]
+        current = " — current" if mention.place and choice == mention.place.place_id else ""
+        return f"{p.name} ({p.kind}, {p.country}, {p.lat:.3f}, {p.lon:.3f}){current}"
+
     left, right = st.columns([3, 2])
     with left:
-        candidates = {c.place.place_id: c.place for c in mention.candidates}
-        choices = list(candidates) + ["search", "coordinates"]
-        names = {"search": "Another place from the gazetteer…", "coordinates": "Coordinates…"}
-        choice = st.radio("Resolve to", choices, key="fix_choice",
-                          format_func=lambda pid: names.get(pid) or (
-                              f"{candidates[pid].name} ({candidates[pid].kind}, {candidates[pid].country}, "
-                              f"{candidates[pid].lat:.3f}, {candidates[pid].lon:.3f})"
-                              + (" — current" if mention.place and pid == mention.place.place_id else "")))
+        choice = st.radio("Resolve to", list(candidates) + list(names), key="fix_choice", format_func=describe_choice)
         place, lat, lon, name = None, None, None, ""
         if choice == "search":
             query = st.text_input("Name to look up", value=mention.text, key="fix_query")
@@ -399,13 +419,13 @@ def correction_form(story: Story, entries: list) -> None:
                     f"{found[p].name} ({found[p].kind}, {found[p].country}, {found[p].lat:.3f}, {found[p].lon:.3f})"))
                 place = found[pid]
             else:
-                st.warning(f"No place called {plain(query)} in the gazetteer; enter coordinates instead.")
+                st.warning(f"No place called {plain(query)} in the gazetteer: enter coordinates instead.")
         elif choice == "coordinates":
             cols = st.columns(3)
-            lat = cols[0].number_input("Latitude (° north)", -90.0, 90.0, value=mention.place.lat if mention.place else 0.0,
-                                       format="%.5f", key="fix_lat")
-            lon = cols[1].number_input("Longitude (° east)", -180.0, 180.0, value=mention.place.lon if mention.place else 0.0,
-                                       format="%.5f", key="fix_lon")
+            lat = cols[0].number_input("Latitude (° north)", -90.0, 90.0, format="%.5f", key="fix_lat",
+                                       value=mention.place.lat if mention.place else 0.0)
+            lon = cols[1].number_input("Longitude (° east)", -180.0, 180.0, format="%.5f", key="fix_lon",
+                                       value=mention.place.lon if mention.place else 0.0)
             name = cols[2].text_input("Name", value=mention.text, key="fix_name")
         else:
             place = candidates[choice]
@@ -414,7 +434,7 @@ def correction_form(story: Story, entries: list) -> None:
         ready = place is not None or (lat is not None and lon is not None)
         st.button("Save correction", type="primary", disabled=not ready, key="fix_save",
                   on_click=save_correction, args=(document, mention, place, lat, lon, name, every))
-        st.caption(f"Saved to {plain(str(corrections_path()))}; applied at once and on every later run.")
+        st.caption(f"Saved in {plain(str(corrections_path()))} and applied on every run until undone.")
 
 
 def save_correction(document, mention, place, lat, lon, name, every) -> None:
@@ -424,6 +444,13 @@ def save_correction(document, mention, place, lat, lon, name, every) -> None:
         st.session_state["correction_message"] = f"Saved: “{mention.text}” → {place.name if place else name}"
     except GeoError as error:
         st.session_state["correction_message"] = f"Not saved: {error}"
+    st.session_state["corrections_changed"] = True
+
+
+def undo(key: str | None) -> None:
+    undo_all() if key is None else undo_correction(key)
+    st.session_state["correction_message"] = "All corrections undone" if key is None else "Correction undone"
+    st.session_state["corrections_changed"] = True
 
 
 def saved_corrections(story: Story, corrections: tuple) -> None:
@@ -438,41 +465,40 @@ def saved_corrections(story: Story, corrections: tuple) -> None:
         matched = len(matching_mentions(story, correction))
         where = "every mention" if correction.start is None else f"character {correction.start}"
         target = correction.name or correction.place_id
-        cols = st.columns([5, 1])
-        cols[0].markdown(f"“{plain(correction.text)}” ({where}) in {plain(correction.document)} → **{plain(target)}** "
-                         f"({correction.lat:.4f}, {correction.lon:.4f}) · applied to {matched} mention"
-                         f"{'s' if matched != 1 else ''}")
-        cols[1].button("Undo", key=f"undo_{number}", on_click=undo_correction, args=(correction.key,))
-    st.button("Undo all corrections", key="undo_all", on_click=undo_all)
+        cols = st.columns([6, 1])
+        cols[0].markdown(f"“{plain(correction.text)}” ({where}) in {plain(correction.document)} → "
+                         f"**{plain(target)}** ({correction.lat:.4f}, {correction.lon:.4f}) · applied to "
+                         f"{matched} mention{'s' if matched != 1 else ''}")
+        cols[1].button("Undo", key=f"undo_{number}", on_click=undo, args=(correction.key,))
+    st.button("Undo all corrections", key="undo_all", on_click=undo, args=(None,))
 
 
-def sources_tab(story: Story, views: dict) -> None:
+def sources_tab(views: dict) -> None:
     found = views["differences"]
     st.subheader("Where the sources differ", anchor=False)
     if not found:
-        st.caption("No differences found: no travel, distance figure or place reading that the sources disagree on.")
+        st.caption("No travel, distance figure or place reading on which the sources differ.")
     for difference in found:
         with st.container(border=True):
             st.markdown(f"**{difference.topic.title()}** · {plain(difference.summary)}")
-            st.dataframe([{"Source": label, "Says": says, "In its words": words}
-                          for label, says, words in difference.positions],
+            st.dataframe(pd.DataFrame(difference.positions, columns=["Source", "Says", "In its words"]),
                          hide_index=True, width="stretch",
                          column_config={"In its words": st.column_config.TextColumn(width="large")})
     st.subheader("The articles side by side", anchor=False)
     summaries = views["sources"]
-    for first in range(0, len(summaries), 5):
-        columns = st.columns(5)
-        for column, source in zip(columns, summaries[first:first + 5]):
+    for first in range(0, len(summaries), SIDE_BY_SIDE):
+        for column, source in zip(st.columns(SIDE_BY_SIDE), summaries[first:first + SIDE_BY_SIDE]):
             with column.container(border=True):
                 document = source.document
                 st.markdown(f"**{plain(source.label)}**  \n{plain(format_date(document.date) or 'date unknown')}")
                 st.caption(plain(document.title))
+                shown = source.places[:15]
                 st.markdown(f"**Places ({len(source.places)})**: "
-                            + plain(", ".join(f"{p.name} ×{n}" if n > 1 else p.name for p, n in source.places[:15])
-                                    + (" …" if len(source.places) > 15 else "")))
-                claims = "; ".join(f"{c.claim.subject.text} from {c.claim.anchor.text}: "
-                                   f"{BADGES.get(c.distance_verdict, '')} {c.distance_verdict}" for c in source.checks)
-                st.markdown(f"**Claims**: {plain(claims) if claims else 'none'}")
+                            + plain(", ".join(f"{p.name} ×{n}" if n > 1 else p.name for p, n in shown)
+                                    + (" …" if len(source.places) > len(shown) else "")))
+                claims = "  \n".join(f"{plain(c.claim.subject.text)} from {plain(c.claim.anchor.text)} "
+                                     f"{badge(c.distance_verdict)}" for c in source.checks)
+                st.markdown(f"**Claims**: {claims or 'none'}")
                 st.markdown("**Routes**: " + (plain("; ".join(r.name for r in source.routes)) or "none"))
                 st.markdown("**Dates**: " + (plain(", ".join(source.dates)) or "none"))
                 st.markdown("**Travel**: " + (plain(", ".join(m for m, _ in source.travel)) or "none"))
@@ -490,10 +516,8 @@ def timeline_tab(views: dict) -> None:
              "when": i.when, "status": i.status, "where": i.where} for i in items]
     st.vega_lite_chart(data, {
         "height": {"step": 22},
-        "layer": [
-            {"mark": {"type": "bar", "cornerRadius": 2, "height": 12}},
-            {"mark": {"type": "point", "filled": True, "size": 70}},
-        ],
+        "layer": [{"mark": {"type": "bar", "cornerRadius": 2, "height": 12}},
+                  {"mark": {"type": "point", "filled": True, "size": 70}}],
         "encoding": {
             "y": {"field": "title", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 480}},
             "x": {"field": "start", "type": "temporal", "title": None},
@@ -504,14 +528,14 @@ def timeline_tab(views: dict) -> None:
         },
     }, width="stretch")
     keys = [f"{i.kind}:{i.item_id}" if i.focus else "" for i in items]
-    st.caption("Choose a meeting or a journey to show it on the map.")
+    st.caption("Select a meeting or a journey to show it on the map.")
     st.dataframe([{"When": i.when, "What": i.kind, "Title": i.title, "Status": i.status, "Where": i.where}
                   for i in items], hide_index=True, width="stretch", key="timeline_table",
                  on_select=lambda: focus_from_table("timeline_table", keys), selection_mode="single-row")
 
 
 def downloads_tab(story: Story) -> None:
-    st.caption("Each file is made when you click (the print map takes a few seconds).")
+    st.caption("Each file is made when you click (a print map takes a few seconds).")
     offered = downloads(story, gazetteer())
     groups = list(dict.fromkeys(d.group for d in offered))
     for column, group in zip(st.columns(len(groups)), groups):
@@ -524,6 +548,7 @@ def downloads_tab(story: Story) -> None:
 
 
 def main() -> None:
+    st.html(PAGE_CSS)
     leaflet_url()
     documents, errors, origin = chosen_documents()
     for error in errors:
@@ -545,7 +570,7 @@ def main() -> None:
     with places:
         places_tab(story, views, corrections)
     with sources:
-        sources_tab(story, views)
+        sources_tab(views)
     with when:
         timeline_tab(views)
     with files:

@@ -10,6 +10,7 @@ import datetime
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -50,14 +51,27 @@ def machine() -> str:
     )
 
 
-def repeat_seconds(action: Callable[[], object], repeats: int) -> list[float]:
-    """Wall times in s of ``repeats`` calls of ``action``."""
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return times
+def cpu_seconds() -> float:
+    """CPU time (user + system, s) of this process and of the children it has waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(action: Callable[[], object]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one call of ``action``, subprocesses it runs included.
+
+    On a machine shared with other work the wall time grows; the CPU time much less.
+    """
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    action()
+    return time.perf_counter() - wall, cpu_seconds() - cpu
+
+
+def repeat_timed(action: Callable[[], object], repeats: int) -> tuple[list[float], list[float]]:
+    """Wall times and CPU times (s) of ``repeats`` calls of ``action``."""
+    runs = [timed(action) for _ in range(repeats)]
+    return [wall for wall, _ in runs], [cpu for _, cpu in runs]
 
 
 def median(values: list[float]) -> float:

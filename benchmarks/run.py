@@ -100,10 +100,11 @@ def main(names: list[str]) -> int:
             measured.update(split_sections(done.stdout))
     # read the page only now, so that a section someone wrote meanwhile is kept
     sections = split_sections(DOC.read_text(encoding="utf-8")) if DOC.exists() else {}
-    sections.update({heading: text.rstrip() + "\n\n" for heading, text in measured.items()})
+    sections.update(measured)
     for heading, text in PLACEHOLDERS.items():
-        sections.setdefault(heading, f"## {heading}\n\n{text}\n\n")
-    write_atomically(DOC, PREAMBLE + "\n" + "".join(sections.values()).rstrip() + "\n")
+        sections.setdefault(heading, f"## {heading}\n\n{text}\n")
+    page = "\n".join([PREAMBLE, *(text.rstrip() + "\n" for text in sections.values())])
+    write_atomically(DOC, page)
     print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
     if failed:
         print(f"failed: {', '.join(failed)}", file=sys.stderr)

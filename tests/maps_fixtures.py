@@ -35,9 +35,9 @@ PLACES = {
 }
 
 TEXTS = (
-    "Kim Jong Un left Pyongyang on his armoured train. The train crossed from Tumangang to "
-    "Khasan in Russia. It reached Vladivostok, about 950 kilometres (600 miles) north of "
-    "Pyongyang. Officials said the <script>alert(1)</script> talks would be held there.",
+    "Kim Jong Un left Pyongyang, officials said <script>alert(1)</script>, on his armoured "
+    "train. The train crossed from Tumangang to Khasan in Russia. It reached Vladivostok, about "
+    "950 kilometres (600 miles) north of Pyongyang.",
     "The leaders met at the Vostochny Cosmodrome in Russia's Far East, far from Moscow. "
     "Mr. Kim had travelled from Pyongyang via Khasan. North Korea called it a success.",
     "In 2019 the train went from Pyongyang to Dong Dang, then by road to Hanoi. "

@@ -327,6 +327,39 @@ def test_the_gazetteer_loads_once_per_worker_process(cluster, archive, tmp_path)
         assert hits + misses >= ran[pid]
 
 
+def _parquet_with_a_damaged_row_group(path: Path) -> None:
+    """Two row groups of 5 articles; the second group's text column is overwritten with junk."""
+    import pyarrow.parquet as pq
+
+    pd.DataFrame({"id": [f"a{n}" for n in range(10)],
+                  "text": [f"Article {n}: from Paris to Berlin." for n in range(10)]}).to_parquet(
+        path, row_group_size=5)
+    column = pq.ParquetFile(path).metadata.row_group(1).column(1)
+    start = column.dictionary_page_offset or column.data_page_offset
+    data = bytearray(path.read_bytes())
+    data[start:start + column.total_compressed_size] = b"\xff" * column.total_compressed_size
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.cluster
+def test_a_partition_that_fails_is_reported_and_retried_while_the_others_finish(cluster, tmp_path, capsys):
+    local, _ = cluster
+    _parquet_with_a_damaged_row_group(tmp_path / "damaged.parquet")
+    arguments = ["batch", str(tmp_path / "damaged.parquet"), "-o", str(tmp_path / "out"),
+                 "--partition-size", "5", "--scheduler", local.scheduler_address, "--json"]
+    assert main(arguments) == 1
+    captured = capsys.readouterr()
+    summary = json.loads(captured.out)
+    assert (summary["computed"], summary["documents"]) == (1, 5)
+    assert [failure.split(":")[0] for failure in summary["failed"]] == ["part-00001"]
+    assert "part-00001" in captured.err and "run the same command again" in captured.err
+    assert [p.name for p in (tmp_path / "out" / DONE_DIR).iterdir()] == ["part-00000.json"]
+
+    assert main(arguments) == 1  # the finished partition is kept, the failed one tried again
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["skipped"], summary["computed"], len(summary["failed"])) == (1, 0, 1)
+
+
 @pytest.mark.cluster
 def test_the_cli_runs_a_local_cluster_and_reports_failed_documents(tmp_path, capsys):
     (tmp_path / "in").mkdir()

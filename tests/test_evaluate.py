@@ -34,11 +34,9 @@ TINY = Path(__file__).parent / "data" / "tiny_corpus.xml"
 KM_PER_EQUATOR_DEGREE = 6378.137 * math.pi / 180  # WGS84 semi-major axis times 1 degree, km
 
 
-def _mention(text: str, body: str, lat=None, lon=None, occurrence: int = 0) -> Mention:
-    """A mention of ``body`` (its n-th occurrence in ``text``), on a point or unresolved."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(body, start + 1)
+def _mention(text: str, body: str, lat=None, lon=None) -> Mention:
+    """A mention of the first ``body`` in ``text``, on a point (degrees) or unresolved."""
+    start = text.index(body)
     place = None
     if lat is not None:
         place = Place(place_id=f"test:{body}", name=body, kind="city", country="", lat=lat, lon=lon)
@@ -208,6 +206,8 @@ def test_cli_missing_file_gives_one_line_and_exit_1(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1 and str(missing) in err and err.startswith("geo: ")
+    assert main(["evaluate", "lgl", str(TINY), "--worst", "-1"]) == 1
+    assert capsys.readouterr().err.count("\n") == 1
 
 
 def test_cli_runs_the_pipeline_end_to_end(capsys):

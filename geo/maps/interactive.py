@@ -378,10 +378,11 @@ def _legend(story: Story, layers: tuple[str, ...], claims: list[tuple[int, Check
 
 
 def _detail_box(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    """The map's extent grown by half its size (at least 2 degrees) each way: where to draw 1:10m."""
+    """The map's extent grown by a tenth of its size (at least 2 degrees) each way: where the
+    basemap is drawn at 1:10m."""
     lon_min, lat_min, lon_max, lat_max = bounds
-    grow_lon = max((lon_max - lon_min) / 2, 2.0)
-    grow_lat = max((lat_max - lat_min) / 2, 2.0)
+    grow_lon = max((lon_max - lon_min) / 10, 2.0)
+    grow_lat = max((lat_max - lat_min) / 10, 2.0)
     return (max(lon_min - grow_lon, -180.0), max(lat_min - grow_lat, -90.0),
             min(lon_max + grow_lon, 180.0), min(lat_max + grow_lat, 90.0))
 
@@ -393,17 +394,17 @@ def _basemap_group(story: Story, gazetteer, bounds, web_tiles: bool) -> folium.F
     group = folium.FeatureGroup(name="Natural Earth (offline)", overlay=web_tiles, control=web_tiles,
                                 show=not web_tiles)
     _GeoJsonLayer(
-        geometry_geojson(basemap.land, 0.001), "Land", control=False, fillColor=style.LAND, fillOpacity=1,
+        geometry_geojson(basemap.land, 0.002), "Land", control=False, fillColor=style.LAND, fillOpacity=1,
         stroke=False, interactive=False, attribution=f"{NATURAL_EARTH_CREDIT}; places {GEONAMES_CREDIT}",
     ).add_to(group)
     if len(basemap.countries):
         popups = [{"popup": _place_popup(named[iso2])} for iso2 in basemap.countries["iso2"]]
         _GeoJsonLayer(
-            geometry_geojson(basemap.countries.geometry, 0.001, popups), "Countries named", control=False,
+            geometry_geojson(basemap.countries.geometry, 0.002, popups), "Countries named", control=False,
             fillColor=style.LAND_MENTIONED, fillOpacity=1, stroke=False,
         ).add_to(group)
     _GeoJsonLayer(
-        geometry_geojson(basemap.borders, 0.001), "Borders", control=False, color=style.BORDER, weight=1,
+        geometry_geojson(basemap.borders, 0.002), "Borders", control=False, color=style.BORDER, weight=1,
         interactive=False,
     ).add_to(group)
     return group
@@ -414,6 +415,7 @@ def story_map(
     gazetteer=None,
     *,
     claim: int | Check | None = None,
+    extent: str | None = None,
     layers=None,
     web_tiles: bool = False,
     title: str | None = None,
@@ -423,16 +425,16 @@ def story_map(
 
     - ``gazetteer``: gives the Natural Earth basemap; default ``default_gazetteer()``;
     - ``claim``: show only this claim (a claim number from 1, as ``claim:N``, or a Check) and
-      fit the map to it; default all claims that have both places resolved;
+      open on it; default: every claim whose places are both resolved;
+    - ``extent``: the area the map opens on, as for the static map: "bbox:...", "claim:N",
+      "route:ID"; default the whole story (see ``geo.maps.content.extent_bounds``);
     - ``layers``: which of "places", "routes", "meetings", "claims" to draw (list or
       comma-separated string); default all;
-    - ``web_tiles``: add OpenStreetMap tiles as a base layer (needs the network when viewed);
-      off by default, and the Natural Earth basemap stays one click away;
+    - ``web_tiles``: add OpenStreetMap tiles as a base layer, shown first (they need the network
+      when viewed); the Natural Earth basemap stays one click away in the layer control;
     - ``title``: shown over the map and as the page title;
     - ``assets_url``: None puts Leaflet inside the page (one offline file); a URL prefix (e.g.
       "/app/static/leaflet") links the files ``geo.maps.assets.write_assets`` copied there.
-
-    The map opens fitted to the content (see ``geo.maps.content.extent_bounds``).
     """
     if gazetteer is None:
         from geo.gazetteer import default_gazetteer
@@ -442,10 +444,10 @@ def story_map(
     if claim is not None:
         check = select_check(story, claim)
         claims = [(n, c) for n, c in enumerate(story.checks, start=1) if c is check]
-        lon_min, lat_min, lon_max, lat_max = extent_bounds(story, f"claim:{claims[0][0]}")
+        extent = extent or f"claim:{claims[0][0]}"
     else:
         claims = drawable_checks(story) if "claims" in chosen else []
-        lon_min, lat_min, lon_max, lat_max = extent_bounds(story, None, chosen)
+    lon_min, lat_min, lon_max, lat_max = extent_bounds(story, extent, chosen)
 
     folium_map = folium.Map(location=None, tiles=None, control_scale=True, zoom_snap=0.25)
     use_local_leaflet(folium_map, assets_url)

@@ -34,11 +34,16 @@ corp corporation inc ltd bank council party ministry department office committee
 board senate congress parliament assembly court union association federation club league team
 church airlines airline airways fleet army navy forces force guard police service services
 foundation fund forum summit conference program programme project house hotel""".split())
+MEDIA_WORDS = frozenset("""times post news agency press daily journal herald tribune gazette network
+tv radio channel""".split())
+"""Heads of outlets' names: a place inside one ("The New York Times") is not a place mention,
+while one inside another body's name is ("Ohio Supreme Court", "Paris Public Library")."""
 PLACE_HEADS = frozenset("""town city village port region province district county state island
 islands capital municipality prefecture oblast krai republic""".split())
 QUALIFIERS = frozenset("""north south east west northern southern eastern western central
 greater upper lower inner outer downtown suburban rural coastal northeast northwest southeast
 southwest northeastern northwestern southeastern southwestern far new old""".split())
+CONTRACTION = re.compile(r"['’](re|ve|ll|d|m|t)$", re.I)
 MATCH_SCORE = {ALTERNATE: -1.5}
 """A candidate's score from the name matched: an old or foreign variant counts against it."""
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "wrote", "asked", "stated"})
@@ -129,7 +134,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             end, key = match
             entries = gazetteer.entries(key)
             partial = end - i < last - first
-            organisation = any(t.key in ORGANISATION_WORDS for t in tokens[end:max(end, last)])
+            organisation = any(t.key in MEDIA_WORDS for t in tokens[end:max(end, last)])
             if _accept(tokens, i, end, first, last, key, entries, organisation, partial, stop,
                        text, persons):
                 mentions.append(_mention(text, tokens[i].start, tokens[end - 1].end, entries))
@@ -172,19 +177,22 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
     """Whether a gazetteer match inside a capitalised run is a place mention."""
     if key in stop or key in persons or (end - i == 1 and _is_title(tokens[i].key)):
         return False
+    if CONTRACTION.search(tokens[end - 1].text):
+        return False  # "We're", "I've"
     kinds = {place.kind for place, _ in entries}
     is_country = bool(kinds & {"country", "continent"}) or any(
         alias_kind == DEMONYM for _, alias_kind in entries)
     if end - i == 1 and tokens[i].text.isupper() and len(tokens[i].text) <= 4 and not is_country:
         return False  # acronyms: "CIA", "PKK", "BA" (but "US", "UK", "UAE" are countries)
     if organisation and not (is_country and i == first and end < last):
-        return False  # "Washington Post", "Far Eastern Federal University" is matched whole
+        return False  # "Washington Post"; "Korean Central News Agency" still names Korea
     if partial:
         # inside a longer capitalised name: a place only as a modifier of a role or body
         # ("Moscow Mayor", "Russian President"), or after qualifiers ("Northern Virginia");
         # "Vladimir Putin", "Paris Hilton", "New York Yankees" name no place
         follower = tokens[end].key if end < last else ""
-        modifier = i == first and (is_country or _is_title(follower) or follower in ORGANISATION_WORDS)
+        modifier = i == first and (is_country or _is_title(follower) or any(
+            t.key in ORGANISATION_WORDS for t in tokens[end:last]))
         if not modifier and not (i > first and _only_qualifiers(tokens[first:i])):
             return False
     if (end - i == 1 and i and tokens[i - 1].key in ORGANISATION_WORDS
@@ -231,7 +239,10 @@ def _person_names(tokens: list[Token], text: str, gazetteer: Gazetteer) -> froze
             after = tokens[last].key if last < len(tokens) else ""
             named = (len(run) >= 2 and run[0].key in given
                      and not gazetteer.has_alias(fold(text[run[0].start:run[-1].end])))
-            if not named and not (len(run) >= 2 and after in PERSON_VERBS):
+            speaker = (2 <= len(run) <= 3 and after in PERSON_VERBS
+                       and not any(t.key in ORGANISATION_WORDS for t in run)
+                       and not gazetteer.has_alias(fold(run[0].text)))
+            if not named and not speaker:
                 continue
         if run:
             names.add(fold(" ".join(t.text for t in run)))
