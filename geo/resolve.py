@@ -89,6 +89,8 @@ def _score(candidates, named, neighbours, anchors) -> np.ndarray:
     scores += [IN_NAMED_COUNTRY if c.place.country in named
                else IN_NEIGHBOUR_COUNTRY if c.place.country in neighbours else 0.0
                for c in candidates]
+    if len(candidates) == 1 and scores[0] >= MIN_SCORE:
+        return scores  # nothing to choose between, and clear already: spare the distances
     local = [i for i, c in enumerate(candidates) if c.place.kind not in ("country", "continent")]
     if anchors and local:
         places = [candidates[i].place for i in local]

@@ -115,11 +115,12 @@ def _runs(tokens: list[Token], text: str) -> list[tuple[int, int]]:
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions in ``text``, in order, each with its candidate places (not yet resolved)."""
     tokens = tokenize(text)
-    persons = _person_names(tokens, text, gazetteer)
+    runs = _runs(tokens, text)
+    persons = _person_names(tokens, runs, text, gazetteer)
     stop = not_places()
     mentions: list[Mention] = []
     taken = [False] * len(tokens)
-    for first, last in _runs(tokens, text):
+    for first, last in runs:
         if _is_person_run(tokens, first, last, persons, text):
             continue
         i = first
@@ -145,7 +146,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     preferred = _descriptions(text, gazetteer) + _abbreviations(text, gazetteer)
     mentions = [m for m in mentions if not any(p.start < m.end and m.start < p.end for p in preferred)]
     mentions += preferred
-    mentions += _unknown_places(tokens, text, taken, persons, stop, gazetteer)
+    mentions += _unknown_places(tokens, runs, text, taken, persons, stop, gazetteer)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -224,12 +225,12 @@ def _is_title(key: str) -> bool:
     return key in TITLES or (key.endswith("s") and key[:-1] in TITLES)
 
 
-def _person_names(tokens: list[Token], text: str, gazetteer: Gazetteer) -> frozenset[str]:
+def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) -> frozenset[str]:
     """Folded names of people in the text: runs after a title, before "said", or that start
     with a given name ("Vladimir Putin") without being a place's name ("George Town")."""
     names = set()
     given = given_names()
-    for first, last in _runs(tokens, text):
+    for first, last in runs:
         before = tokens[first - 1].key if first else ""
         run = tokens[first:last]
         titled = [k for k, t in enumerate(run) if _is_title(t.key)]
@@ -295,10 +296,10 @@ def _abbreviations(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
-def _unknown_places(tokens, text, taken, persons, stop, gazetteer) -> list[Mention]:
+def _unknown_places(tokens, runs, text, taken, persons, stop, gazetteer) -> list[Mention]:
     """Capitalised names the grammar marks as places but the gazetteer lacks: unresolved."""
     mentions = []
-    for first, last in _runs(tokens, text):
+    for first, last in runs:
         if any(taken[first:last]):
             continue
         name_start, name_end = tokens[first].start, tokens[last - 1].end
