@@ -14,11 +14,13 @@ Corrections of place resolutions are saved in ``corrections.json`` in the user's
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from branca.element import Element
 from streamlit_folium import st_folium
 
 from geo.corrections import (Correction, add_correction, apply_corrections, corrections_path,
@@ -30,6 +32,7 @@ from geo.gazetteer import default_gazetteer
 from geo.maps.assets import write_assets
 from geo.maps.content import LAYERS, drawable_checks, extent_bounds, format_date
 from geo.maps.interactive import story_map
+from geo.maps.style import MEETING, MUTED_INK, ROUTE_COLOURS
 from geo.maps.view import fit_view
 from geo.model import Story
 from geo.report.content import claim_views, summary
@@ -39,25 +42,32 @@ from geo.resolve import resolve_name
 from geo.routes import load_meetings, load_routes
 from geo.sources import differences, mentions_of_place, place_at, place_table, source_labels, source_summaries
 from geo.story import analyse_document
-from geo.timeline import KINDS, timeline
+from geo.timeline import timeline
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 LEAFLET_URL = "/app/static/leaflet"
 MAP_HEIGHT_PX = 560
 MAP_WIDTH_PX = 780  # the map column's width on a laptop screen, to fit views into
+# The map's legend (bottom right) shows only its title until the pointer is over it.
+MAP_CSS = ("<style>.geo-legend:not(:hover) details > :not(summary) { display: none; }"
+           ".geo-legend { max-height: 420px; overflow-y: auto; }</style>")
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
 PASTED_NAME = "pasted text"
 SIDE_BY_SIDE = 5  # articles per row in the Sources tab
+TIMELINE_BEFORE = dt.timedelta(days=60)  # "around the articles": from two months before the first
+TIMELINE_AFTER = dt.timedelta(days=14)  # to two weeks after the last
+TIMELINE_COLOURS = {"meeting": MEETING, "journey": ROUTE_COLOURS[0], "article": MUTED_INK}
 
 STREAMLIT_COLOURS = {"accurate": "green", "correct": "green", "close": "orange", "approximate": "orange",
                      "inaccurate": "red", "wrong": "red"}
 LAYER_LABELS = {"places": "Places", "routes": "Routes", "meetings": "Meetings", "claims": "Claims"}
 PAGE_CSS = """<style>
-.block-container { padding-top: 2.2rem; padding-bottom: 2rem; }
+.block-container { padding-top: 3.2rem; padding-bottom: 2rem; }
 h2 { padding-top: 0.2rem; }
 </style>"""
 
-st.set_page_config(page_title="geo: the story on a map", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="geo: the story on a map", page_icon="🗺️", layout="wide",
+                   initial_sidebar_state="collapsed")
 
 
 # --- cached: built once per server process, shared by every session ------------------------
@@ -113,6 +123,7 @@ def views_of(key: tuple) -> dict:
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=16)
 def pickled_map(key: tuple, layers: tuple) -> bytes:
     folium_map = story_map(story_of(*key), gazetteer(), layers=layers, assets_url=leaflet_url())
+    folium_map.get_root().header.add_child(Element(MAP_CSS), name="dashboard_css")
     folium_map.get_root().render()  # once here: st_folium is then called with render=False
     return pickle.dumps(folium_map)
 
@@ -145,6 +156,11 @@ def period(documents) -> str:
     return format_date(dates[0] if dates[0] == dates[-1] else f"{dates[0]}/{dates[-1]}")
 
 
+def describe_place(place) -> str:
+    facts = ", ".join(f for f in (place.kind, place.country, f"{place.lat:.3f}, {place.lon:.3f}") if f)
+    return f"{place.name} ({facts})"
+
+
 def focus_on(key: str) -> None:
     st.session_state["focus"] = key
 
@@ -170,7 +186,8 @@ def chosen_documents() -> tuple[tuple, tuple, str]:
     """The documents to read, the one-line errors of bad inputs, and "yours" or "bundled"."""
     with st.sidebar:
         st.header("Articles", anchor=False)
-        st.caption("The page shows the bundled story until you give it articles of your own.")
+        st.caption("The page shows the bundled story until you give it articles of your own. "
+                   "Close this panel (‹) for a wider map.")
         uploads = st.file_uploader("Upload articles (.txt, .md, .html)", type=UPLOAD_TYPES,
                                    accept_multiple_files=True, key="upload")
         with st.form("paste_form", border=False):
@@ -224,10 +241,11 @@ def current_corrections() -> tuple[Correction, ...]:
 def header(story: Story, views: dict, origin: str) -> None:
     documents = story.documents
     latest = max(documents, key=lambda d: d.date or "")
-    st.header(plain(latest.title or "The story on a map"), anchor=False)
+    st.subheader(plain(latest.title or "The story on a map"), anchor=False)
     outlets = ", ".join(dict.fromkeys(d.outlet for d in documents if d.outlet))
     facts = [f"{len(documents)} article{'s' if len(documents) != 1 else ''}", period(documents), outlets,
-             "the bundled story" if origin == "bundled" else "your articles"]
+             "the bundled story (open the sidebar › to read your own articles)" if origin == "bundled"
+             else "your articles"]
     st.caption(plain(" · ".join(f for f in facts if f)))
     verdicts = views["summary"]["distance"]
     off = verdicts.get("inaccurate", 0) + verdicts.get("close", 0)
@@ -299,9 +317,9 @@ def place_panel(story: Story, views: dict) -> None:
             quotes.append(sentence)
     place = places[place_id]
     with st.container(border=True):
-        st.markdown(f"**📍 {plain(place.name)}** · {plain(place.kind)} · {plain(place.country)} · "
-                    f"{place.lat:.4f}, {place.lon:.4f} — named {len(mentions)} times by "
-                    f"{len(by_source)} of {len(story.documents)} sources")
+        facts = " · ".join(plain(f) for f in (place.kind, place.country, f"{place.lat:.4f}, {place.lon:.4f}") if f)
+        st.markdown(f"**{plain(place.name)}** · {facts} — named {len(mentions)} "
+                    f"time{'s' if len(mentions) != 1 else ''} by {len(by_source)} of {len(story.documents)} sources")
         for label, quotes in by_source.items():
             st.markdown(f"**{plain(label)}**: " + " … ".join(f"“{plain(q)}”" for q in quotes[:2]))
 
@@ -353,7 +371,7 @@ def claims_panel(story: Story, views: dict) -> None:
 @st.fragment
 def places_tab(story: Story, views: dict, corrections: tuple) -> None:
     if st.session_state.pop("corrections_changed", False):
-        st.rerun(scope="app")  # a saved or undone correction changes the whole story
+        st.rerun(scope="app")  # only this fragment ran, but a saved or undone correction changes the story
     labels = views["labels"]
     corrected = {(d.path, m.start) for c in corrections for d, m in matching_mentions(story, c)}
     entries = [(label, analysis.document, mention)
@@ -392,7 +410,7 @@ def correction_form(story: Story, entries: list) -> None:
 
     def describe(i: int) -> str:
         label, _, mention = entries[i]
-        place = f"{mention.place.name} ({mention.place.kind}, {mention.place.country})" if mention.place else "not found"
+        place = describe_place(mention.place) if mention.place else "not found"
         return f"“{mention.text}” in {label} (character {mention.start}) → {place}, confidence {mention.confidence:.0%}"
 
     index = st.selectbox("Mention (least sure first)", order, format_func=describe, key="fix_mention")
@@ -403,9 +421,8 @@ def correction_form(story: Story, entries: list) -> None:
     def describe_choice(choice: str) -> str:
         if choice in names:
             return names[choice]
-        p = candidates[choice]
         current = " — current" if mention.place and choice == mention.place.place_id else ""
-        return f"{p.name} ({p.kind}, {p.country}, {p.lat:.3f}, {p.lon:.3f}){current}"
+        return describe_place(candidates[choice]) + current
 
     left, right = st.columns([3, 2])
     with left:
@@ -415,8 +432,7 @@ def correction_form(story: Story, entries: list) -> None:
             query = st.text_input("Name to look up", value=mention.text, key="fix_query")
             found = {c.place.place_id: c.place for c in resolve_name(query, gazetteer(), document.text)}
             if found:
-                pid = st.selectbox("Place", list(found), key="fix_found", format_func=lambda p: (
-                    f"{found[p].name} ({found[p].kind}, {found[p].country}, {found[p].lat:.3f}, {found[p].lon:.3f})"))
+                pid = st.selectbox("Place", list(found), key="fix_found", format_func=lambda p: describe_place(found[p]))
                 place = found[pid]
             else:
                 st.warning(f"No place called {plain(query)} in the gazetteer: enter coordinates instead.")
@@ -480,10 +496,9 @@ def sources_tab(views: dict) -> None:
         st.caption("No travel, distance figure or place reading on which the sources differ.")
     for difference in found:
         with st.container(border=True):
-            st.markdown(f"**{difference.topic.title()}** · {plain(difference.summary)}")
-            st.dataframe(pd.DataFrame(difference.positions, columns=["Source", "Says", "In its words"]),
-                         hide_index=True, width="stretch",
-                         column_config={"In its words": st.column_config.TextColumn(width="large")})
+            st.markdown(f":blue-badge[{difference.topic}] **{plain(difference.summary)}**")
+            st.markdown("\n".join(f"- **{plain(label)}** ({plain(says)}): “{plain(words)}”"
+                                   for label, says, words in difference.positions))
     st.subheader("The articles side by side", anchor=False)
     summaries = views["sources"]
     for first in range(0, len(summaries), SIDE_BY_SIDE):
@@ -512,18 +527,30 @@ def timeline_tab(views: dict) -> None:
     if not items:
         st.caption("No dated meetings, journeys or articles.")
         return
-    data = [{"title": i.title, "kind": i.kind, "start": i.start.isoformat(), "end": i.end.isoformat(),
+    articles = [i for i in items if i.kind == "article"]
+    spans = {"all": "The whole story"}
+    if articles and len(articles) < len(items):
+        first, last = min(a.start for a in articles), max(a.end for a in articles)
+        published = format_date(first.isoformat() if first == last else f"{first}/{last}")
+        spans["articles"] = f"Around the articles (published {published})"
+    span = st.segmented_control("Time span", list(spans), format_func=spans.get, default="all", key="time_span")
+    if span == "articles":
+        first = min(a.start for a in articles) - TIMELINE_BEFORE
+        last = max(a.end for a in articles) + TIMELINE_AFTER
+        items = [i for i in items if i.end >= first and i.start <= last]
+    data = [{"title": i.title, "kind": i.kind, "start": i.start.isoformat(),
+             "end": (i.end + dt.timedelta(days=1)).isoformat(),  # a bar covers its last day
              "when": i.when, "status": i.status, "where": i.where} for i in items]
     st.vega_lite_chart(data, {
-        "height": {"step": 22},
+        "height": {"step": 24},
         "layer": [{"mark": {"type": "bar", "cornerRadius": 2, "height": 12}},
-                  {"mark": {"type": "point", "filled": True, "size": 70}}],
+                  {"mark": {"type": "point", "filled": True, "size": 60, "opacity": 1}}],
         "encoding": {
-            "y": {"field": "title", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 480}},
-            "x": {"field": "start", "type": "temporal", "title": None},
+            "y": {"field": "title", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 520}},
+            "x": {"field": "start", "type": "temporal", "title": None, "axis": {"grid": True, "format": "%b %Y", "labelOverlap": True}},
             "x2": {"field": "end"},
-            "color": {"field": "kind", "type": "nominal", "title": None, "scale": {"domain": list(KINDS)},
-                      "legend": {"orient": "top"}},
+            "color": {"field": "kind", "type": "nominal", "title": None, "legend": {"orient": "top"},
+                      "scale": {"domain": list(TIMELINE_COLOURS), "range": list(TIMELINE_COLOURS.values())}},
             "tooltip": [{"field": "title"}, {"field": "when"}, {"field": "status"}, {"field": "where"}],
         },
     }, width="stretch")
@@ -548,6 +575,7 @@ def downloads_tab(story: Story) -> None:
 
 
 def main() -> None:
+    st.session_state.pop("corrections_changed", None)  # a full run reads the corrections anyway
     st.html(PAGE_CSS)
     leaflet_url()
     documents, errors, origin = chosen_documents()

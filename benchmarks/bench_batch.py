@@ -1,42 +1,43 @@
 """Batch throughput on Dask: documents per second of `geo batch` with 1 and with 2 workers.
 
 The archive is synthesised from the bundled story: each article is a run of sentences drawn
-(with a fixed seed) from the bundled articles, so the texts differ while their places and
-claims stay those of real news prose. It is written once as JSON Lines, then analysed by a
-fresh local cluster of each size into a fresh output folder. The time of a run includes starting
-the cluster and loading the gazetteer on every worker, as a user would see it. A serial
-in-process pass over a sample gives the cost of one document without Dask.
-
-    .venv/bin/python benchmarks/bench_batch.py [--articles 10000] [--workers 1 2]
+with a fixed seed from the bundled articles and shuffled, so the texts differ while their places
+and claims stay those of real news prose. It is written once as JSON Lines, then analysed by a
+fresh local cluster of each size (one process per worker, one thread each) into a fresh output
+folder. A run's time is what a user waits for: starting the cluster, loading the gazetteer on
+each worker, analysing and writing every partition. A serial pass in this process over a sample
+gives the cost of one document without Dask.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import platform
 import random
 import re
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from geo.batch import read_partition, plan_partitions, run_batch
-from geo.gazetteer import default_gazetteer
-from geo.paths import ARTICLES_DIR
-from geo.routes import load_routes
-from geo.story import analyse_document, read_documents
+from common import load_average, section, table, timed
 
+from geo.batch import plan_partitions, read_partition, run_batch
+from geo.documents import read_documents
+from geo.gazetteer import default_gazetteer
+from geo.routes import load_routes
+from geo.story import analyse_document
+
+TITLE = "Batch throughput (Dask)"
+ARTICLES = 10_000
+WORKERS = (1, 2)
+PARTITION_SIZE = 250
+SERIAL_SAMPLE = 500
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def synthesise_archive(path: Path, articles: int, seed: int = 2023) -> None:
     """Write ``articles`` JSON Lines articles made of sentences drawn from the bundled story."""
-    documents, errors = read_documents(sorted(str(p) for p in ARTICLES_DIR.glob("*.txt")))
-    if errors:
-        raise SystemExit("; ".join(errors))
+    documents, _ = read_documents()
     sentences = [s.strip() for d in documents for s in SENTENCE_END.split(d.text) if s.strip()]
     per_article = max(1, len(sentences) // len(documents))
     chooser = random.Random(seed)
@@ -49,47 +50,56 @@ def synthesise_archive(path: Path, articles: int, seed: int = 2023) -> None:
                                      "outlet": "synthetic"}) + "\n")
 
 
-def serial_rate(path: Path, sample: int) -> float:
-    """Documents per second of analyse_document in this process, gazetteer already loaded."""
+def serial(path: Path, sample: int) -> tuple[int, float, float]:
+    """(documents, wall s, CPU s) of analyse_document over the first ``sample`` articles in this
+    process, the gazetteer loaded and warmed on the first article beforehand."""
     gazetteer, routes = default_gazetteer(), load_routes()
     (partition, *_) = plan_partitions([str(path)], partition_size=sample)
     documents = [document for document, _, _, _ in read_partition(partition)]
-    began = time.perf_counter()
-    for document in documents:
-        analyse_document(document, gazetteer, routes)
-    return len(documents) / (time.perf_counter() - began)
+    analyse_document(documents[0], gazetteer, routes)
+    wall, cpu = timed(lambda: [analyse_document(d, gazetteer, routes) for d in documents])
+    return len(documents), wall, cpu
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--partition-size", type=int, default=250)
-    parser.add_argument("--serial-sample", type=int, default=500)
-    args = parser.parse_args(argv)
-
+def measure() -> str:
+    load = load_average()
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as scratch:
         archive = Path(scratch) / "archive.jsonl"
-        synthesise_archive(archive, args.articles)
-        print(f"archive: {args.articles} articles, {archive.stat().st_size / 1e6:.1f} MB JSON Lines", flush=True)
-        print(f"serial, in process (no Dask): {serial_rate(archive, args.serial_sample):.1f} docs/s "
-              f"over {args.serial_sample} articles", flush=True)
-        rates = {}
-        for workers in args.workers:
-            summary = run_batch([str(archive)], str(Path(scratch) / f"out-{workers}"), workers=workers,
-                                partition_size=args.partition_size, progress=None)
-            if summary.failed or summary.documents != args.articles:
-                raise SystemExit(f"run with {workers} workers incomplete: {summary}")
-            rates[workers] = summary.documents / summary.seconds
-            print(f"{workers} worker(s): {summary.documents} documents in {summary.seconds:.1f} s = "
-                  f"{rates[workers]:.1f} docs/s ({summary.mentions} mentions, {summary.claims} claims, "
-                  f"{summary.errors} failed)", flush=True)
-    if len(rates) > 1:
-        low, high = min(rates), max(rates)
-        print(f"scaling {low} -> {high} workers: x{rates[high] / rates[low]:.2f} "
-              f"(ideal x{high / low:.0f}); {os.cpu_count()} cores, {platform.python_version()}")
-    return 0
+        synthesise_archive(archive, ARTICLES)
+        megabytes = archive.stat().st_size / 1e6
+        sample, serial_wall, serial_cpu = serial(archive, SERIAL_SAMPLE)
+        runs, summaries = {}, {}
+        for workers in WORKERS:
+            print(f"bench_batch: {workers} worker(s) ...", file=sys.stderr, flush=True)
+            outdir = str(Path(scratch) / f"out-{workers}")
+            wall, cpu = timed(lambda: summaries.setdefault(workers, run_batch(
+                [str(archive)], outdir, workers=workers, partition_size=PARTITION_SIZE)))
+            summary = summaries[workers]
+            if summary.failed or summary.documents != ARTICLES:
+                raise SystemExit(f"bench_batch: the run with {workers} workers did not finish: {summary}")
+            runs[workers] = (wall, cpu, summary)
+
+    one = ARTICLES / runs[WORKERS[0]][0]
+    rows = [("serial, in process (no Dask)", f"{sample:,}", f"{serial_wall:.1f}", f"{sample / serial_wall:.1f}",
+             f"{serial_cpu:.1f}", "")]
+    for workers, (wall, cpu, summary) in runs.items():
+        rate = summary.documents / wall
+        rows.append((f"`geo batch`, {workers} worker{'s' * (workers > 1)}", f"{summary.documents:,}",
+                     f"{wall:.1f}", f"{rate:.1f}", f"{cpu:.1f}", f"×{rate / one:.2f}"))
+    last = runs[WORKERS[-1]][2]
+    ratio = ARTICLES / runs[WORKERS[-1]][0] / one
+    body = table(("run", "articles", "wall s", "articles per s", "CPU s (all processes)", "vs 1 worker"), rows)
+    body += (
+        f"\n\nScaling from {WORKERS[0]} to {WORKERS[-1]} workers: ×{ratio:.2f} (ideal ×{WORKERS[-1] / WORKERS[0]:.0f}). "
+        f"{ARTICLES:,} synthetic articles ({megabytes:.1f} MB of JSON Lines, sentences of the bundled "
+        f"story reshuffled; {last.mentions:,} mentions, {last.claims:,} claims), partitions of "
+        f"{PARTITION_SIZE}; each run starts its own `distributed.LocalCluster` (processes, one thread "
+        f"each) and loads the gazetteer once per worker, both inside the wall time. The scheduler and "
+        f"this process share the machine's {os.cpu_count()} cores with the workers; with a load "
+        f"average above {os.cpu_count()}, other work competed for them too and the figures are lower bounds."
+    )
+    return section(TITLE, "bench_batch.py", body, load)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    print(measure())

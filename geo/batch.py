@@ -412,7 +412,8 @@ def finished_partitions(outdir: Path, partitions: list[Partition]) -> set[int]:
         marker = json.loads(marker_path.read_text())
         partition = keys.get(marker_path.stem)
         if partition is None or marker.get("key") != partition.key:
-            raise InputError(f"{outdir}: holds results of other inputs ({marker_path.stem} differs); "
+            raise InputError(f"{outdir}: holds results of other inputs or another partition size "
+                             f"({marker_path.stem} differs); "
                              "give an empty or new output folder")
         finished.add(partition.index)
     return finished

@@ -7,6 +7,7 @@ before it is wanted). The content comes from ``geo.report`` and ``geo.maps``.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,12 +75,22 @@ def _interactive_map(story: Story, gazetteer) -> Callable[[], bytes]:
     return _written(lambda path: save_html(story_map(story, gazetteer), path), ".html")
 
 
+def _geojson(make_collection: Callable[[], dict]) -> Callable[[], bytes]:
+    def make() -> bytes:
+        return (json.dumps(make_collection(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+    return make
+
+
 def downloads(story: Story, gazetteer=None, stem: str = "story") -> list[Download]:
     """Every file offered for ``story``; file names start with ``stem``.
 
     The validation report (HTML, Markdown, JSON, CSV), the print map (PNG at 300 dpi, SVG,
-    PDF) and the interactive map (one HTML file that works offline).
+    PDF), the interactive map (one HTML file that works offline), and the places and routes as
+    GeoJSON (coordinates (lon, lat), WGS84).
     """
+    from geo.maps.geojson import places_geojson, routes_geojson
+
     entries = [
         ("report-html", "Validation report", "HTML", "report.html", _report(story, "html", gazetteer)),
         ("report-md", "Validation report", "Markdown", "report.md", _report(story, "markdown", gazetteer)),
@@ -89,6 +100,8 @@ def downloads(story: Story, gazetteer=None, stem: str = "story") -> list[Downloa
         ("map-svg", "Print map", "SVG", "map.svg", _static_map(story, ".svg", gazetteer)),
         ("map-pdf", "Print map", "PDF", "map.pdf", _static_map(story, ".pdf", gazetteer)),
         ("map-html", "Interactive map", "HTML", "map.html", _interactive_map(story, gazetteer)),
+        ("places-geojson", "GeoJSON", "Places", "places.geojson", _geojson(lambda: places_geojson(story))),
+        ("routes-geojson", "GeoJSON", "Routes", "routes.geojson", _geojson(lambda: routes_geojson(story.routes))),
     ]
     return [
         Download(key, group, label, f"{stem}-{name}", MIME_TYPES[Path(name).suffix], make)

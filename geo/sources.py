@@ -181,18 +181,26 @@ def source_summaries(story: Story) -> list[SourceSummary]:
 
 
 def _travel_differences(summaries: list[SourceSummary]) -> list[Difference]:
+    """A difference for each way of travelling that at most half the articles speaking of
+    travel name (the rarer view; of two equal halves, the first mode)."""
     speaking = [s for s in summaries if s.travel]
-    differences = []
-    for mode, (words, _, _) in TRAVEL_MODES.items():
-        naming = [s for s in speaking if any(m == mode for m, _ in s.travel)]
-        if not naming or len(naming) == len(speaking):
+    naming = {mode: [s for s in speaking if any(m == mode for m, _ in s.travel)] for mode in TRAVEL_MODES}
+    differences, reported = [], []
+    for mode in sorted(TRAVEL_MODES, key=lambda m: len(naming[m])):
+        named_by = naming[mode]
+        if not named_by or 2 * len(named_by) > len(speaking):
             continue
-        others = sorted({m for s in speaking if s not in naming for m, _ in s.travel})
-        other_words = " or ".join(TRAVEL_MODES[m][0] for m in others) or "no travel"
-        summary = (f"Travel {words}: named by {len(naming)} of {len(speaking)} sources "
-                   f"({', '.join(s.label for s in naming)}); the others speak only of travel {other_words}.")
+        labels = {s.label for s in named_by}
+        if any(labels == {s.label for s in speaking} - done for done in reported):
+            continue  # the other half of a split already shown
+        reported.append(labels)
+        words = TRAVEL_MODES[mode][0]
+        others = sorted({m for s in speaking if s not in named_by for m, _ in s.travel})
+        other_words = " or ".join(TRAVEL_MODES[m][0] for m in others)
+        summary = (f"Travel {words}: named by {len(named_by)} of {len(speaking)} sources "
+                   f"({', '.join(s.label for s in named_by)}); the others name only travel {other_words}.")
         positions = tuple(
-            (s.label, words, dict(s.travel)[mode]) if s in naming
+            (s.label, words, dict(s.travel)[mode]) if s in named_by
             else (s.label, " and ".join(TRAVEL_MODES[m][0] for m, _ in s.travel), s.travel[0][1])
             for s in speaking
         )

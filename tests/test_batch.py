@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import shutil
@@ -19,6 +21,7 @@ from geo.batch import (
     run_batch,
 )
 from geo.cli import main
+from geo.documents import read_documents
 from geo.errors import InputError
 from geo.paths import ARTICLES_DIR
 
@@ -161,44 +164,48 @@ def archive(tmp_path_factory):
     """The bundled story copied COPIES times into a folder (with one binary and one empty file)
     and into a JSON Lines file, SMALL_COPIES times into small.jsonl; the originals'
     `geo places` / `geo claims` JSON."""
-    from geo.story import read_documents
-
     root = tmp_path_factory.mktemp("archive")
     folder, originals = root / "folder", root / "originals"
     folder.mkdir()
     originals.mkdir()
     documents, errors = read_documents([str(p) for p in ARTICLES])
     assert not errors
-    lines = []
+    lines, small = [], []
     for article, document in zip(ARTICLES, documents):
         shutil.copy(article, originals / article.name)
         for copy in range(COPIES):
             shutil.copy(article, folder / f"copy{copy:02d}-{article.name}")
             lines.append(json.dumps({"id": f"copy{copy:02d}-{article.name}", "text": document.text,
                                      "title": document.title, "url": f"https://example.org/{copy}"}))
+            if copy < SMALL_COPIES:
+                small.append(lines[-1])
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02\xff binary, not an article")
     (folder / "empty.txt").write_text("")
     (root / "articles.jsonl").write_text("\n".join(lines) + "\n")
-    small = [line for line in lines if int(json.loads(line)["id"][4:6]) < SMALL_COPIES]
     (root / "small.jsonl").write_text("\n".join(small) + "\n")
     names = sorted(str(originals / a.name) for a in ARTICLES)
     return root, _cli_json("places", names), _cli_json("claims", names)
 
 
 def _cli_json(command: str, paths: list[str]) -> dict:
-    import contextlib
-    import io
-
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main([command, "--json", *paths]) == 0
     return json.loads(out.getvalue())
 
 
-def _records(frame: pd.DataFrame, drop: tuple[str, ...]) -> list[dict]:
-    """The table's rows as dicts of plain values, missing ones None, without ``drop`` and geometry."""
-    plain = pd.DataFrame(frame.drop(columns=[*drop, "geometry"])).astype(object)
-    return plain.where(plain.notna(), None).to_dict("records")
+def _rows(table: gpd.GeoDataFrame) -> list[tuple[dict, object]]:
+    """(row as a dict of plain values, missing ones None; geometry) for each row of a table."""
+    plain = pd.DataFrame(table.drop(columns="geometry")).astype(object)
+    return list(zip(plain.where(plain.notna(), None).to_dict("records"), table.geometry))
+
+
+def _by_document(rows: list[dict], drop: tuple[str, ...]) -> dict[str, list[dict]]:
+    """Rows grouped by ``doc_id``, in table order, without the ``drop`` keys."""
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["doc_id"], []).append({k: v for k, v in row.items() if k not in drop})
+    return grouped
 
 
 def _claim_from_row(row: dict) -> dict:
@@ -219,32 +226,28 @@ def _assert_tables_match_cli(outdir: Path, places: dict, claims: dict, documents
     claims_table = gpd.read_parquet(outdir / "claims")
     assert mentions_table.crs.to_epsg() == 4326 and claims_table.crs.to_epsg() == 4326
 
+    mentions = _rows(mentions_table)
+    for mention, point in mentions:
+        assert point is None if mention["lat"] is None else (point.x, point.y) == (mention["lon"], mention["lat"])
     expected_mentions = {Path(d["path"]).name: d["mentions"] for d in places["documents"]}
-    by_document = {doc_id: _records(rows, ("doc_id", "path")) for doc_id, rows in mentions_table.groupby("doc_id")}
+    by_document = _by_document([mention for mention, _ in mentions], drop=("doc_id", "path"))
     assert len(by_document) == documents
     for doc_id, records in by_document.items():
         assert records == expected_mentions[_original_name(doc_id)], doc_id
-    for mention, geometry in zip(_records(mentions_table, ()), mentions_table.geometry):
-        if mention["lat"] is None:
-            assert geometry is None
-        else:
-            assert (geometry.x, geometry.y) == (mention["lon"], mention["lat"])
 
+    claim_rows = _rows(claims_table)
+    for claim, line in claim_rows:
+        ends = (claim["anchor_lon"], claim["anchor_lat"], claim["subject_lon"], claim["subject_lat"])
+        assert line is None if None in ends else list(line.coords) == [ends[:2], ends[2:]]
     expected_claims: dict[str, list] = {}
     for claim in claims["claims"]:
         expected_claims.setdefault(Path(claim["document"]).name, []).append(
             {k: v for k, v in claim.items() if k != "document"})
     assert expected_claims, "the bundled story states distance claims"
-    by_document = {doc_id: [_claim_from_row(r) for r in _records(rows, ("doc_id", "document"))]
-                   for doc_id, rows in claims_table.groupby("doc_id")}
+    by_document = _by_document([claim for claim, _ in claim_rows], drop=("doc_id", "document"))
     assert len(by_document) == COPIES * len(expected_claims)
     for doc_id, records in by_document.items():
-        assert records == expected_claims[_original_name(doc_id)], doc_id
-    for claim, line in zip(_records(claims_table, ()), claims_table.geometry):
-        ends = (claim["anchor_lon"], claim["anchor_lat"], claim["subject_lon"], claim["subject_lat"])
-        assert (line is None) == (None in ends)
-        if line is not None:
-            assert list(line.coords) == [ends[:2], ends[2:]]
+        assert [_claim_from_row(r) for r in records] == expected_claims[_original_name(doc_id)], doc_id
 
 
 @pytest.mark.cluster

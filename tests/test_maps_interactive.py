@@ -9,7 +9,6 @@ import folium
 import pytest
 
 from geo.errors import InputError
-from geo.gazetteer import default_gazetteer
 from geo.maps import places_geojson, routes_geojson, save_html, story_map, write_assets
 from geo.maps.assets import ASSET_FILES, LEAFLET_DIR
 from geo.maps.content import format_date, format_km, sentence_at
@@ -20,11 +19,6 @@ from maps_fixtures import PLACES, small_story
 @pytest.fixture(scope="module")
 def story():
     return small_story()
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 __all__ = [
+    "GEONAMES_CREDIT",
     "NATURAL_EARTH_CREDIT",
     "VectorBasemap",
     "border_lines",
@@ -28,6 +29,7 @@ __all__ = [
 ]
 
 NATURAL_EARTH_CREDIT = "Natural Earth (public domain)"
+GEONAMES_CREDIT = "GeoNames (CC-BY 4.0)"  # the places: every map credits both
 
 _DETAILED_SPAN_DEG = 16.0  # extents narrower than this get the 1:10m countries
 
@@ -133,7 +135,13 @@ def vector_basemap(gazetteer, detail: tuple[float, float, float, float], iso2s=(
     """The world at 1:50m with the box ``detail`` (lon_min, lat_min, lon_max, lat_max) at 1:10m.
 
     ``countries`` holds the shapes of the countries whose ISO alpha-2 codes are in ``iso2s``.
+    The last few answers are kept: a story's map is often drawn again.
     """
+    return _vector_basemap(gazetteer, tuple(round(v, 6) for v in detail), tuple(sorted(iso2s)))
+
+
+@functools.lru_cache(maxsize=4)
+def _vector_basemap(gazetteer, detail: tuple[float, float, float, float], iso2s: tuple[str, ...]) -> VectorBasemap:
     world = _world(gazetteer)
     box = shapely.box(*detail)
     fine = clip_to(gazetteer.countries("10m"), detail)

@@ -172,12 +172,11 @@ def format_km(km: float) -> str:
     return f"{km:,.1f} km" if km < 10 else f"{km:,.0f} km"
 
 
-def format_date(iso: str) -> str:
-    """An ISO date, month or range ("2019-02-23/2019-02-26") in words ("23–26 February 2019").
-
-    Anything that is not an ISO date is returned as written.
+def format_date(iso: str, short: bool = False) -> str:
+    """An ISO date, month or range ("2019-02-23/2019-02-26") in words ("23–26 February 2019";
+    with ``short``, "23–26 Feb 2019"). Anything that is not an ISO date is returned as written.
     """
-    ends = [_date_parts(part) for part in iso.split("/")] if iso else []
+    ends = [_date_parts(part, short) for part in iso.split("/")] if iso else []
     if not ends or None in ends:
         return iso
     if len(ends) == 1:
@@ -190,12 +189,13 @@ def format_date(iso: str) -> str:
     return " – ".join(" ".join(p for p in end if p) for end in ends)
 
 
-def _date_parts(text: str) -> tuple[str, str, str] | None:
+def _date_parts(text: str, short: bool) -> tuple[str, str, str] | None:
     match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text.strip())
     if not match or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
         return None
     year, month, day = match.groups()
-    return (str(int(day)) if day else "", _MONTHS[int(month) - 1] if month else "", year)
+    name = _MONTHS[int(month) - 1] if month else ""
+    return (str(int(day)) if day else "", name[:3] if short else name, year)
 
 
 def drawable_checks(story: Story) -> list[tuple[int, Check]]:

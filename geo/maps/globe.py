@@ -38,7 +38,7 @@ def _to_orthographic(coords: np.ndarray) -> np.ndarray:
 def globe_geometries(frame: gpd.GeoDataFrame | gpd.GeoSeries, lat: float, lon: float) -> np.ndarray:
     """(lon, lat) geometries as seen on a globe centred on (``lat``, ``lon``) degrees.
 
-    Returns an array of shapely geometries in globe metres; parts on the far side are gone.
+    Returns an array of valid shapely geometries in globe metres; parts on the far side are gone.
     """
     antipode = shapely.box(lon + 179, -lat - 1, lon + 181, -lat + 1) if lon < 0 else shapely.box(
         lon - 181, -lat - 1, lon - 179, -lat + 1)
@@ -51,7 +51,7 @@ def globe_geometries(frame: gpd.GeoDataFrame | gpd.GeoSeries, lat: float, lon: f
     horizon = 2 * EARTH_RADIUS_M * np.sin(np.radians(_VISIBLE_DEG) / 2)
     visible = shapely.intersection(projected, shapely.Point(0, 0).buffer(horizon, 128))
     visible = visible[~shapely.is_empty(visible)]
-    return shapely.transform(visible, _to_orthographic)
+    return shapely.make_valid(shapely.transform(visible, _to_orthographic))
 
 
 def globe_points(lats, lons, lat: float, lon: float) -> tuple[np.ndarray, np.ndarray]:

@@ -31,8 +31,7 @@ from folium.template import Template
 from geo.geodesy import geodesic_points
 from geo.maps import style
 from geo.maps.assets import use_local_leaflet
-from geo.maps.basemap import NATURAL_EARTH_CREDIT, geometry_geojson, vector_basemap
-from geo.maps.output import atomic_target
+from geo.maps.basemap import GEONAMES_CREDIT, NATURAL_EARTH_CREDIT, geometry_geojson, vector_basemap
 from geo.maps.content import (
     PlaceOnMap,
     drawable_checks,
@@ -46,18 +45,18 @@ from geo.maps.content import (
     route_lengths,
     select_check,
 )
+from geo.maps.output import atomic_target
 from geo.model import Check, Meeting, Route, Story
 
 __all__ = ["save_html", "story_map"]
 
-GEONAMES_CREDIT = "GeoNames (CC-BY 4.0)"
 OSM_CREDIT = "&copy; OpenStreetMap contributors"
 
-_LAYER_NAMES = {
-    "places": "Places",
-    "routes": "Routes",
-    "meetings": "Meetings",
+_LAYER_NAMES = {  # in drawing order: claims under routes under places; meetings' stars on top
     "claims": "Distance claims",
+    "routes": "Routes",
+    "places": "Places",
+    "meetings": "Meetings",
 }
 
 _LEGEND_WIDTH_PX = 250
@@ -86,7 +85,6 @@ _CSS = """
 .geo-legend .dot {{ flex: none; width: 10px; height: 10px; border-radius: 50%; margin: 0 6px 0 6px; }}
 .geo-legend .star {{ flex: none; width: 22px; text-align: center; color: {meeting}; font-size: 16px; }}
 .geo-title h3 {{ margin: 0; font-size: 16px; }}
-.geo-title p {{ margin: 2px 0 0; color: {muted}; }}
 """
 
 
@@ -145,6 +143,42 @@ class _GeoJsonLayer(Layer):
         self._name = "GeoJsonLayer"
         self.data = data
         self.options = options
+
+
+class _Declutter(MacroElement):
+    """Hides place labels that would overlap a more-mentioned place's label, at every zoom.
+
+    The most-mentioned places are added last, so their labels come last in the page and are
+    kept first.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map) {
+                function declutter() {
+                    var kept = [];
+                    var labels = map.getContainer().querySelectorAll(".geo-place-label");
+                    for (var i = labels.length - 1; i >= 0; i--) {
+                        labels[i].style.visibility = "visible";
+                        var box = labels[i].getBoundingClientRect();
+                        var clash = kept.some(function (other) {
+                            return box.left < other.right && other.left < box.right &&
+                                   box.top < other.bottom && other.top < box.bottom;
+                        });
+                        if (clash) { labels[i].style.visibility = "hidden"; } else { kept.push(box); }
+                    }
+                }
+                map.on("zoomend moveend overlayadd overlayremove", declutter);
+                map.whenReady(function () { setTimeout(declutter, 0); });
+            })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "Declutter"
 
 
 class _Control(MacroElement):
@@ -442,6 +476,7 @@ def story_map(
         gazetteer = default_gazetteer()
     chosen = parse_layers(layers)
     if claim is not None:
+        chosen = parse_layers((*chosen, "claims"))
         check = select_check(story, claim)
         claims = [(n, c) for n, c in enumerate(story.checks, start=1) if c is check]
         extent = extent or f"claim:{claims[0][0]}"
@@ -452,18 +487,18 @@ def story_map(
     folium_map = folium.Map(location=None, tiles=None, control_scale=True, zoom_snap=0.25)
     use_local_leaflet(folium_map, assets_url)
     root = folium_map.get_root()
-    root.title = title or "Map of the story"
-    root.header.add_child(
-        Element(f"<style>{_CSS.format(legend_width=_LEGEND_WIDTH_PX, sea=style.SEA, muted=style.MUTED_INK, meeting=style.MEETING, ink=style.INK)}</style>"),
-        name="geo_map_css",
-    )
+    root.title = html.escape(title or "Map of the story")  # branca writes it into <title> as is
+    css = _CSS.format(legend_width=_LEGEND_WIDTH_PX, sea=style.SEA, muted=style.MUTED_INK,
+                      meeting=style.MEETING, ink=style.INK)
+    root.header.add_child(Element(f"<style>{css}</style>"), name="geo_map_css")
 
     if web_tiles:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", attr=OSM_CREDIT, overlay=False).add_to(folium_map)
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", attr=OSM_CREDIT,
+                         overlay=False).add_to(folium_map)
     _basemap_group(story, gazetteer, (lon_min, lat_min, lon_max, lat_max), web_tiles).add_to(folium_map)
 
     places = places_on_map(story) if "places" in chosen else []
-    for layer in chosen:
+    for layer in (name for name in _LAYER_NAMES if name in chosen):
         group = folium.FeatureGroup(name=_LAYER_NAMES[layer])
         if layer == "places" and places:
             _add_places(group, places)
@@ -477,9 +512,12 @@ def story_map(
             continue
         group.add_to(folium_map)
 
+    if places:
+        folium_map.add_child(_Declutter())
     legend = _legend(story, chosen, claims, bool(places))
     if legend:
-        folium_map.add_child(_Control(f"<details open><summary>Legend</summary>{legend}</details>", "bottomright", "geo-legend"))
+        legend_html = f"<details open><summary>Legend</summary>{legend}</details>"
+        folium_map.add_child(_Control(legend_html, "bottomright", "geo-legend"))
     if title:
         folium_map.add_child(_Control(f"<h3>{html.escape(title)}</h3>", "topleft", "geo-title"))
     folium.LayerControl(collapsed=True).add_to(folium_map)

@@ -11,17 +11,22 @@ from pathlib import Path
 from geo.errors import InputError
 
 
+def check_folder(path: str | Path) -> Path:
+    """``path`` as a Path; ``InputError`` if the folder it would be written in does not exist."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise InputError(f"{target}: folder {target.parent} does not exist")
+    return target
+
+
 @contextlib.contextmanager
 def atomic_target(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path``, else it is removed.
 
     Raises ``InputError`` if the folder of ``path`` does not exist.
     """
-    target = Path(path)
-    folder = target.parent
-    if not folder.is_dir():
-        raise InputError(f"{target}: folder {folder} does not exist")
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=target.suffix)
+    target = check_folder(path)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=target.suffix)
     os.close(descriptor)
     umask = os.umask(0)
     os.umask(umask)

@@ -3,8 +3,8 @@
 A Lambert azimuthal equal-area projection centred on the map's extent (true to area, little
 distortion of shape or scale over a region the size of a continent), Natural Earth land and
 borders (1:10m for a region, 1:50m for more), the routes, the meetings and the places with
-labels that don't collide, country names, a scale bar, an inset overview map with the extent's
-rectangle, a title, a subtitle, a legend and the source line.
+labels that don't collide, country names, a scale bar, an inset globe with the map's outline,
+a title, a subtitle, a legend and the source line.
 
 Which places get a point: meeting venues and the ends of routes always (with their labels),
 other places inside the map only if their label fits; the places more sources mention get the
@@ -36,8 +36,14 @@ from pyproj import CRS, Transformer
 from geo.errors import InputError
 from geo.geodesy import circle, geodesic_points
 from geo.maps import style
-from geo.maps.basemap import NATURAL_EARTH_CREDIT, border_lines, clip_to, largest_part, scale_for
-from geo.maps.globe import EARTH_RADIUS_M, globe_geometries, globe_points
+from geo.maps.basemap import (
+    GEONAMES_CREDIT,
+    NATURAL_EARTH_CREDIT,
+    border_lines,
+    clip_to,
+    largest_part,
+    scale_for,
+)
 from geo.maps.content import (
     drawable_checks,
     extent_bounds,
@@ -49,8 +55,9 @@ from geo.maps.content import (
     route_latlons,
     route_lengths,
 )
+from geo.maps.globe import EARTH_RADIUS_M, globe_geometries, globe_points
 from geo.maps.labels import LabelPlacer
-from geo.maps.output import atomic_target
+from geo.maps.output import atomic_target, check_folder
 from geo.model import Meeting, Story
 
 __all__ = ["FORMATS", "STATIC_LAYERS", "projection_for", "render_static", "static_figure"]
@@ -59,9 +66,10 @@ FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 """File extensions :func:`render_static` writes, and their formats."""
 
 STATIC_LAYERS = ("places", "routes", "meetings")
-"""The layers drawn when none are chosen (claims only on request: rings clutter a print map)."""
+"""The layers drawn when none are chosen (claims only on request, or on a map of one claim:
+rings clutter a print map)."""
 
-SOURCE_CREDIT = "Sources: GeoNames (CC-BY 4.0), Natural Earth (public domain)"
+SOURCE_CREDIT = f"Sources: {GEONAMES_CREDIT}, {NATURAL_EARTH_CREDIT}"
 
 _FIGURE_WIDTH_IN = 7.6
 _SIDE_IN = 0.3
@@ -202,14 +210,6 @@ def _nice_length_km(target_km: float) -> float:
     return max(step * magnitude for step in _SCALE_STEPS if step * magnitude <= target_km)
 
 
-def _short_date(iso: str) -> str:
-    words = format_date(iso)
-    for month in ("January", "February", "March", "April", "May", "June", "July", "August",
-                  "September", "October", "November", "December"):
-        words = words.replace(month, month[:3])
-    return words
-
-
 @dataclass
 class _Point:
     """A point of the map where a place, meeting venues and route ends meet, and its label.
@@ -238,17 +238,18 @@ class _Point:
     def detail(self) -> str:
         """The meetings held (or planned) here, a line each, oldest first."""
         return "\n".join(
-            f"{m.title}, {_short_date(m.date)}{' (planned)' if m.status == 'planned' else ''}"
+            f"{m.title}, {format_date(m.date, short=True)}{' (planned)' if m.status == 'planned' else ''}"
             for m in sorted(self.meetings, key=lambda m: m.date)
         )
 
     @property
     def dates(self) -> str:
         """The dates of the meetings here, oldest first."""
-        return " · ".join(_short_date(m.date) for m in sorted(self.meetings, key=lambda m: m.date))
+        return " · ".join(format_date(m.date, short=True) for m in sorted(self.meetings, key=lambda m: m.date))
 
     @property
     def radius_pt(self) -> float:
+        """The marker's radius in points: a venue's star, or a dot growing with the sources."""
         if self.meetings:
             return 6.0
         return min(6.0, 2.2 + 0.8 * max(self.sources, 1))
@@ -308,7 +309,11 @@ class _StaticMap:
 
     def __init__(self, story: Story, extent, title, subtitle, layers, gazetteer, dpi: int):
         self.story = story
+        kind, _, value = (extent or "").strip().partition(":")
+        kind, value = kind.lower(), value.strip()
         self.layers = parse_layers(layers) if layers is not None else STATIC_LAYERS
+        if layers is None and kind == "claim":
+            self.layers += ("claims",)  # a map of one claim shows it
         self.bounds = extent_bounds(story, extent, self.layers)
         self.crs = projection_for(self.bounds)
         self.centre = _centre(self.bounds)
@@ -322,10 +327,11 @@ class _StaticMap:
             for line in [shapely.LineString(np.column_stack(_project(self.to_map, route_latlons(route))))]
             if "routes" in self.layers and line.intersects(frame)
         ]
-        self.stops_of = extent[len("route:"):] if extent and extent.startswith("route:") else None
+        self.stops_of = value if kind == "route" else None
+        self.claims = [(n, c) for n, c in drawable_checks(story) if kind != "claim" or str(n) == value]
         self.gazetteer = gazetteer
         self.title = title if title is not None else "Places, routes and meetings of the story"
-        self.subtitle = subtitle if subtitle is not None else self._default_subtitle()
+        self.subtitle = subtitle if subtitle is not None else self._default_subtitle(kind == "claim")
         x0, y0, x1, y1 = self.rect
         self.map_height_in = _MAP_WIDTH_IN * (y1 - y0) / (x1 - x0)
         self.figure = Figure(figsize=(_FIGURE_WIDTH_IN, self.map_height_in + 2), dpi=dpi)
@@ -334,7 +340,15 @@ class _StaticMap:
         self.axes = self.figure.add_axes((0, 0, 1, 1))
         self.lines: list[tuple[np.ndarray, np.ndarray]] = []  # projected lines labels keep off
 
-    def _default_subtitle(self) -> str:
+    def _default_subtitle(self, one_claim: bool) -> str:
+        """The articles and their dates; for a map of one claim, the claim and its check."""
+        if one_claim:
+            number, check = self.claims[0]
+            claim = check.claim
+            measured = f"measured {format_km(check.actual_km)}" if check.actual_km is not None else "not measured"
+            stated = f"stated {format_km(check.stated_km)}" if check.stated_km is not None else "no figure"
+            return (f"Claim {number}, {claim.document}: “{' '.join(claim.sentence.split())}” – {stated}, "
+                    f"{measured} in a straight line: {check.distance_verdict}")
         documents = self.story.documents
         dates = sorted(d.date for d in documents if d.date)
         span = ""
@@ -428,8 +442,8 @@ class _StaticMap:
         if mentioned_countries(self.story):
             handles.append(Patch(facecolor=style.LAND_MENTIONED, edgecolor=style.BORDER, linewidth=0.5,
                                  label="Country named in the articles"))
-        if "claims" in self.layers and drawable_checks(self.story):
-            for verdict in sorted({c.distance_verdict for _, c in drawable_checks(self.story)}):
+        if "claims" in self.layers and self.claims:
+            for verdict in sorted({c.distance_verdict for _, c in self.claims}):
                 handles.append(Line2D([], [], color=style.verdict_colour(verdict), linewidth=1.6,
                                       label=f"Distance claim, {verdict}: measured line, stated ring"))
         return handles
@@ -474,7 +488,7 @@ class _StaticMap:
             )
 
     def _claims(self) -> None:
-        for _, check in drawable_checks(self.story):
+        for _, check in self.claims:
             anchor, subject = check.claim.anchor.place, check.claim.subject.place
             colour = style.verdict_colour(check.distance_verdict)
             if check.stated_km:
@@ -672,7 +686,7 @@ def render_static(story: Story, path: str | Path, *, extent: str | None = None, 
     SVG and PDF are vector. See :func:`static_figure` for the other arguments. Raises
     ``InputError`` for another extension.
     """
-    target = Path(path)
+    target = check_folder(path)
     file_format = FORMATS.get(target.suffix.lower())
     if file_format is None:
         raise InputError(f"{target}: static maps are written as {', '.join(FORMATS)}")

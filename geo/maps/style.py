@@ -10,7 +10,6 @@ SEA = "#dde8ef"
 LAND = "#f3f1ec"
 LAND_MENTIONED = "#e8e3d8"  # countries the story names
 BORDER = "#b8b1a5"
-COAST = "#c9d6df"
 INK = "#2b2b2b"  # text and place markers
 MUTED_INK = "#6f6f6f"  # secondary text, country names
 HALO = "#ffffff"

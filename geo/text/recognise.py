@@ -43,6 +43,9 @@ islands capital municipality prefecture oblast krai republic""".split())
 QUALIFIERS = frozenset("""north south east west northern southern eastern western central
 greater upper lower inner outer downtown suburban rural coastal northeast northwest southeast
 southwest northeastern northwestern southeastern southwestern far new old""".split())
+PRODUCT_WORDS = frozenset("""missile missiles rocket rockets intercontinental ballistic cruise
+drone drones tank tanks class vaccine warhead warheads""".split())
+"""Nouns after a name that make it a weapon's or product's, not a place's."""
 CONTRACTION = re.compile(r"['’](re|ve|ll|d|m|t)$", re.I)
 MATCH_SCORE = {ALTERNATE: -1.5}
 """A candidate's score from the name matched: an old or foreign variant counts against it."""
@@ -180,6 +183,8 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         return False
     if CONTRACTION.search(tokens[end - 1].text):
         return False  # "We're", "I've"
+    if end < len(tokens) and tokens[end].key in PRODUCT_WORDS:
+        return False  # "the Hwasong intercontinental ballistic missile", "a Kalibr cruise missile"
     kinds = {place.kind for place, _ in entries}
     is_country = bool(kinds & {"country", "continent"}) or any(
         alias_kind == DEMONYM for _, alias_kind in entries)
