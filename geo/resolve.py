@@ -69,48 +69,53 @@ def _evidence(mentions: list[Mention]) -> list[tuple[tuple[str, ...], Place]]:
     return evidence
 
 
-def _context(evidence, exclude: tuple[str, ...] = ()) -> tuple[set[str], set[str], list[Place]]:
-    """Countries the text names, their neighbours, and the places it names unambiguously,
-    leaving out the evidence of the name being resolved (a name is no evidence for itself)."""
-    named, anchors = set(), {}
-    for ids, place in evidence:
-        if ids == exclude:
-            continue
-        if place.country:
-            named.add(place.country)
-        if place.kind not in ("country", "continent", "ocean", "sea", "region"):
-            anchors[place.place_id] = place
+def _countries(evidence, exclude: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """Countries the evidence names and their neighbours, leaving out one name's own evidence
+    (a name is no evidence for itself)."""
+    named = {place.country for ids, place in evidence if ids != exclude and place.country}
     neighbours = set().union(*(_neighbours().get(c, frozenset()) for c in named)) - named
-    return named, neighbours, list(anchors.values())
+    return named, neighbours
 
 
-def _score(candidates, named, neighbours, anchors) -> np.ndarray:
-    scores = np.array([c.score + prior(c.place) for c in candidates])
-    scores += [IN_NAMED_COUNTRY if c.place.country in named
-               else IN_NEIGHBOUR_COUNTRY if c.place.country in neighbours else 0.0
-               for c in candidates]
-    if len(candidates) == 1 and scores[0] >= MIN_SCORE:
-        return scores  # nothing to choose between, and clear already: spare the distances
-    local = [i for i, c in enumerate(candidates) if c.place.kind not in ("country", "continent")]
-    if anchors and local:
-        places = [candidates[i].place for i in local]
-        lat = np.array([[p.lat] for p in places])
-        lon = np.array([[p.lon] for p in places])
-        km = distance_km(lat, lon, np.array([[a.lat for a in anchors]]),
-                         np.array([[a.lon for a in anchors]]))
-        same = np.array([[p.place_id == a.place_id for a in anchors] for p in places])
-        nearest = np.where(same, np.inf, km).min(axis=1)  # a place is no evidence for itself
-        scores[local] += NEARBY * np.exp(-nearest / NEARBY_SCALE_KM)
-    return scores
+def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence
+              ) -> dict[tuple, tuple[tuple[Candidate, ...], float]]:
+    """For each group of candidates (one name), the candidates re-scored with the evidence of
+    the other names, best first, and the best one's softmax share.
 
-
-def _ranked(candidates, named, neighbours, anchors) -> tuple[tuple[Candidate, ...], float]:
-    """Candidates re-scored with context, best first, and the best one's softmax share."""
-    scores = _score(candidates, named, neighbours, anchors)
-    order = np.argsort(-scores, kind="stable")
-    weights = np.exp(scores[order] - scores[order[0]])
-    ranked = tuple(Candidate(candidates[i].place, round(float(scores[i]), 3)) for i in order)
-    return ranked, float(weights[0] / weights.sum())
+    All distances from candidates to the evidence's places are measured in one call.
+    """
+    anchors = [(ids, place) for ids, place in evidence
+               if place.kind not in ("country", "continent", "ocean", "sea", "region")]
+    locals_ = {c.place.place_id: c.place for candidates in groups.values() for c in candidates
+               if c.place.kind not in ("country", "continent") and len(candidates) > 1}
+    row = {pid: i for i, pid in enumerate(locals_)}
+    if anchors and locals_:
+        km = distance_km(np.array([[p.lat] for p in locals_.values()]),
+                         np.array([[p.lon] for p in locals_.values()]),
+                         np.array([[a.lat for _, a in anchors]]),
+                         np.array([[a.lon for _, a in anchors]]))
+        anchor_ids = [ids for ids, _ in anchors]
+        anchor_places = np.array([a.place_id for _, a in anchors])
+    ranked = {}
+    for ids, candidates in groups.items():
+        named, neighbours = _countries(evidence, ids)
+        scores = np.array([c.score + prior(c.place) + (
+            IN_NAMED_COUNTRY if c.place.country in named
+            else IN_NEIGHBOUR_COUNTRY if c.place.country in neighbours else 0.0)
+            for c in candidates])
+        if anchors and len(candidates) > 1:
+            others = np.array([a != ids for a in anchor_ids])
+            for i, c in enumerate(candidates):
+                if c.place.place_id in row:
+                    usable = others & (anchor_places != c.place.place_id)
+                    if usable.any():
+                        nearest = km[row[c.place.place_id]][usable].min()
+                        scores[i] += NEARBY * np.exp(-nearest / NEARBY_SCALE_KM)
+        order = np.argsort(-scores, kind="stable")
+        weights = np.exp(scores[order] - scores[order[0]])
+        ranked[ids] = (tuple(Candidate(candidates[i].place, round(float(scores[i]), 3))
+                             for i in order), float(weights[0] / weights.sum()))
+    return ranked
 
 
 def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention, ...]:
@@ -121,13 +126,12 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
     the mentions come from; ``gazetteer`` is accepted for symmetry with the other stages.
     """
     mentions = list(mentions)
-    by_ids = {tuple(c.place.place_id for c in m.candidates): m.candidates
+    groups = {tuple(c.place.place_id for c in m.candidates): m.candidates
               for m in mentions if m.candidates}  # a name repeated is resolved once
-    clear = _evidence(mentions)
-    first = {ids: _ranked(candidates, *_context(clear, ids)) for ids, candidates in by_ids.items()}
+    first = _rank_all(groups, _evidence(mentions))
     evidence = [(ids, ranked[0].place) for ids, (ranked, share) in first.items()
                 if share >= CONFIDENT]
-    final = {ids: _ranked(candidates, *_context(evidence, ids)) for ids, candidates in by_ids.items()}
+    final = _rank_all(groups, evidence)
     resolved = []
     for mention in mentions:
         if not mention.candidates:
@@ -148,4 +152,4 @@ def resolve_name(name: str, gazetteer: Gazetteer, context: str = "") -> list[Can
     candidates = tuple(Candidate(p, MATCH_SCORE.get(kind, 0.0)) for p, kind in entries)
     evidence = _evidence(find_mentions(context, gazetteer)) if context else []
     ids = tuple(c.place.place_id for c in candidates)
-    return list(_ranked(candidates, *_context(evidence, ids))[0])
+    return list(_rank_all({ids: candidates}, evidence)[ids][0])

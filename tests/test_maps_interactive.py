@@ -7,10 +7,12 @@ from html.parser import HTMLParser
 
 import folium
 import pytest
+import shapely
 
 from geo.errors import InputError
 from geo.maps import places_geojson, routes_geojson, save_html, story_map, write_assets
 from geo.maps.assets import ASSET_FILES, LEAFLET_DIR
+from geo.maps.basemap import vector_basemap
 from geo.maps.content import format_date, format_km, sentence_at
 from geo.routes import route_length_km
 from maps_fixtures import PLACES, small_story
@@ -226,3 +228,12 @@ def test_format_date_reads_ranges():
     assert format_date("2019-02-27/2019-02-28") == "27–28 February 2019"
     assert format_date("2023-09") == "September 2023"
     assert format_date("spring") == "spring"
+
+
+def test_basemap_is_detailed_where_the_story_is(gazetteer):
+    box = (129.0, 41.0, 133.0, 44.0)
+    basemap = vector_basemap(gazetteer, box, ["RU", "KP"])
+    inside = shapely.union_all(basemap.land.values).intersection(shapely.box(*box))
+    fine = shapely.union_all(gazetteer.countries("10m").clip(shapely.box(*box)).geometry.values)
+    assert inside.symmetric_difference(fine).area < 0.01 * fine.area
+    assert set(basemap.countries["iso2"]) == {"RU", "KP"}

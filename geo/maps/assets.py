@@ -24,12 +24,10 @@ import xstatic.pkg.leaflet
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-__all__ = ["LEAFLET_DIR", "LEAFLET_VERSION", "use_local_leaflet", "write_assets"]
+__all__ = ["ASSET_FILES", "LEAFLET_DIR", "use_local_leaflet", "write_assets"]
 
 LEAFLET_DIR = Path(xstatic.pkg.leaflet.BASE_DIR)
 """The folder holding leaflet.js, leaflet.css and images/ (from xstatic-leaflet)."""
-
-LEAFLET_VERSION = xstatic.pkg.leaflet.VERSION
 
 ASSET_FILES = (
     "leaflet.js",

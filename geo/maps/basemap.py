@@ -1,4 +1,5 @@
-"""The Natural Earth basemap: land, the countries' shared borders, and the scale to draw them at.
+"""The Natural Earth basemap: land, the countries' shared borders, the scale to draw them at,
+and the zoomable basemap of the interactive map (1:10m where the story is, 1:50m elsewhere).
 
 Natural Earth is public domain; the countries come from the gazetteer
 (``Gazetteer.countries(scale)``, (lon, lat) geometries in EPSG:4326). Sea is not a layer: it is

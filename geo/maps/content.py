@@ -20,7 +20,6 @@ from geo.routes import route_length_km
 __all__ = [
     "LAYERS",
     "PlaceOnMap",
-    "claim_number",
     "drawable_checks",
     "extent_bounds",
     "format_date",
@@ -210,7 +209,7 @@ def drawable_checks(story: Story) -> list[tuple[int, Check]]:
     ]
 
 
-def claim_number(story: Story, check: Check) -> int:
+def _claim_number(story: Story, check: Check) -> int:
     """The number (from 1) of ``check`` among ``story.checks``."""
     for number, candidate in enumerate(story.checks, start=1):
         if candidate is check:
@@ -223,7 +222,7 @@ def select_check(story: Story, claim: int | Check) -> Check:
 
     Raises ``InputError`` if there is no such claim or its places are not both resolved.
     """
-    number = claim if isinstance(claim, int) else claim_number(story, claim)
+    number = claim if isinstance(claim, int) else _claim_number(story, claim)
     checks = story.checks
     if not 1 <= number <= len(checks):
         raise InputError(f"claim:{number}: the story has {len(checks)} claims (numbered from 1)")

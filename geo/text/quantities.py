@@ -257,8 +257,15 @@ def _hedge_before(text: str, position: int) -> re.Match | None:
     return None
 
 
+_UNIT_HINT_RE = re.compile(r"(?<![a-z])(?:km|kms|mi|nm|nmi)\b|kilomet|mile|nautical|klick",
+                           re.IGNORECASE)
+"""A cheap test for a unit word: most sentences of news have none and skip the full grammar."""
+
+
 def find_distances(text: str) -> list[DistancePhrase]:
     """Every written distance in ``text``, in order, with its hedge and character span."""
+    if not _UNIT_HINT_RE.search(text):
+        return []
     figures = _figures(text)
     phrases: list[DistancePhrase] = []
     i = 0

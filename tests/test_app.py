@@ -1,0 +1,215 @@
+"""The dashboard (app.py) driven by Streamlit's AppTest: default run, upload, paste, correction
+and undo, map focus, and every download made and typed as it says.
+
+Streamlit's caches live for the whole test process, so only the first run pays for the
+gazetteer, the analysis and the map. Corrections go to a temporary data folder.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from geo.corrections import load_corrections
+from geo.downloads import MIME_TYPES
+from geo.story import analyse
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT = 300  # s; the first run loads the gazetteer and draws the map
+
+ARTICLE = (
+    "Border talks\n\n"
+    "Officials met in Harbin on Tuesday. Harbin lies about 500 kilometres north-west of "
+    "Vladivostok, across the border.\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def managers(monkeypatch):
+    """The media file managers AppTest makes, one per run, so downloads can be fetched."""
+    made = []
+
+    class Recording(MediaFileManager):
+        def __init__(self, storage):
+            super().__init__(storage)
+            self.storage = storage
+            made.append(self)
+
+    monkeypatch.setattr(app_test_module, "MediaFileManager", Recording)
+    return made
+
+
+def run(target) -> AppTest:
+    """Run the app (an AppTest, or a widget just set) and check it raised nothing."""
+    at = target.run(timeout=TIMEOUT)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def app():
+    return run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption]
+                     + [h.value for h in at.subheader] + [h.value for h in at.header])
+
+
+def mentions_table(at: AppTest):
+    """The Places tab's table of every mention."""
+    return next(d.value for d in at.dataframe if "Mention" in d.value.columns)
+
+
+def map_view(at: AppTest) -> dict:
+    """The arguments the map component was given (its centre, zoom, script)."""
+    def find(block):
+        for child in getattr(block, "children", {}).values():
+            if child.type == "component_instance":
+                return json.loads(child.proto.json_args)
+            found = find(child)
+            if found:
+                return found
+        return None
+
+    return find(at.main)
+
+
+def test_the_bundled_story_on_one_page(app):
+    assert "North Korean leader Kim Jong Un will visit Russia" in app.subheader[0].value
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Articles"] == "5" and metrics["Distance claims"] == "2"
+    claims = app.dataframe[0].value
+    assert list(claims["Verdict"]) == ["accurate", "accurate"]
+    assert list(claims["Claim"]) == ["Vostochny Cosmodrome from Vladivostok", "Vladivostok from Pyongyang"]
+    assert {"Stated", "Measured", "Error", "Direction", "Explanation", "Quote"} <= set(claims.columns)
+    view = map_view(app)
+    assert "/app/static/leaflet/leaflet.js" in view["js_links"]
+    assert not [link for link in view["js_links"] + view["css_links"] if link.startswith("http")]
+    assert "Claim 1: Vostochny Cosmodrome from Vladivostok" in texts(app)
+    assert [t.label for t in app.tabs] == ["Places", "Sources", "Timeline", "Downloads"]
+    assert "Travel by air" in texts(app)  # the Sources tab: one article says Kim would fly
+    assert (Path(APP).parent / "static" / "leaflet" / "leaflet.js").is_file()
+
+
+def test_choosing_a_claim_or_a_journey_moves_the_map(app):
+    whole = map_view(app)
+    run(app.selectbox(key="focus").set_value("claim:1"))
+    claim = map_view(app)
+    lat, lon = claim["center"]
+    assert 43 < lat < 52 and 127 < lon < 133  # between Vladivostok and Vostochny
+    assert claim["zoom"] > whole["zoom"]
+    assert claim["script"] == whole["script"]  # the same map, moved, not drawn again
+    run(app.selectbox(key="focus").set_value("journey:kim-2019-dong-dang-hanoi"))
+    lat, lon = map_view(app)["center"]
+    assert 20 < lat < 23 and 105 < lon < 107.5
+
+
+def test_an_upload_is_read_and_a_bad_one_reported(app):
+    uploader = app.file_uploader(key="upload")
+    uploader.upload("talks.txt", ARTICLE.encode("utf-8"), "text/plain")
+    uploader.upload("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00binary", "text/plain")
+    run(app)
+    assert app.subheader[0].value == "Border talks"
+    assert [e.value for e in app.sidebar.error] == ["photo.txt: binary file, not text"]
+    assert {m.label: m.value for m in app.metric}["Articles"] == "1"
+    claims = app.dataframe[0].value
+    assert list(claims["Claim"]) == ["Harbin from Vladivostok"]
+    assert "your articles" in texts(app)
+
+
+def test_only_bad_uploads_keep_the_bundled_story(app):
+    app.file_uploader(key="upload").upload("empty.md", b"   \n", "text/markdown")
+    run(app)
+    assert [e.value for e in app.sidebar.error] == ["empty.md: empty file, nothing to read"]
+    assert "showing the bundled story" in app.sidebar.warning[0].value
+    assert {m.label: m.value for m in app.metric}["Articles"] == "5"
+
+
+def test_pasted_text_is_read_and_can_be_removed(app):
+    app.text_area(key="paste_text").input(ARTICLE)
+    run(next(b for b in app.button if b.label == "Read pasted text").click())
+    assert app.subheader[0].value == "Border talks"
+    assert list(app.dataframe[0].value["Verdict"]) == ["accurate"]
+    run(app.button(key="paste_drop").click())
+    assert {m.label: m.value for m in app.metric}["Articles"] == "5"
+
+
+@pytest.fixture(scope="module")
+def story(bundled, gazetteer):
+    return analyse(bundled, gazetteer)
+
+
+def test_a_correction_is_saved_applied_and_undone(app, story, data_dir):
+    entries = [m for a in story.analyses for m in a.mentions]
+    index, pacific = next((i, m) for i, m in enumerate(entries) if m.text == "Pacific")
+    ocean = next(c.place for c in pacific.candidates if c.place.name == "Pacific Ocean")
+    assert pacific.place != ocean
+    run(app.selectbox(key="fix_mention").set_value(index))
+    run(app.radio(key="fix_choice").set_value(ocean.place_id))
+    run(app.button(key="fix_save").click())
+    saved = load_corrections()
+    assert [(c.text, c.start, c.place_id) for c in saved] == [("Pacific", pacific.start, ocean.place_id)]
+    assert (data_dir / "corrections.json").is_file()
+    mentions = mentions_table(app)
+    row = mentions[mentions["Mention"] == "Pacific"].iloc[0]
+    assert (row["Place"], bool(row["Corrected"]), row["Confidence"]) == ("Pacific Ocean", True, 1.0)
+    assert "Saved corrections (1)" in texts(app)
+    # a new session reads the saved correction: applied on the next run
+    again = run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    mentions = mentions_table(again)
+    assert mentions[mentions["Mention"] == "Pacific"].iloc[0]["Place"] == "Pacific Ocean"
+    run(again.button(key="undo_0").click())
+    assert load_corrections() == ()
+    mentions = mentions_table(again)
+    assert mentions[mentions["Mention"] == "Pacific"].iloc[0]["Place"] == pacific.place.name
+    assert "Saved corrections (0)" in texts(again)
+
+
+def test_a_point_given_by_coordinates_and_undo_all(app, story):
+    entries = [m for a in story.analyses for m in a.mentions]
+    index = next(i for i, m in enumerate(entries) if m.text == "Moscow")
+    run(app.selectbox(key="fix_mention").set_value(index))
+    run(app.radio(key="fix_choice").set_value("coordinates"))
+    app.number_input(key="fix_lat").set_value(55.7558)
+    app.number_input(key="fix_lon").set_value(37.6173)
+    app.text_input(key="fix_name").input("Moscow (Kremlin)")
+    app.checkbox(key="fix_every").check()
+    run(app)
+    run(app.button(key="fix_save").click())
+    [saved] = load_corrections()
+    assert (saved.name, saved.start, saved.lat, saved.lon) == ("Moscow (Kremlin)", None, 55.7558, 37.6173)
+    mentions = mentions_table(app)
+    first = mentions[mentions["Source"] == mentions["Source"].iloc[0]]
+    assert set(first[first["Mention"] == "Moscow"]["Place"]) == {"Moscow (Kremlin)"}
+    run(app.button(key="undo_all").click())
+    assert load_corrections() == ()
+
+
+def test_every_download_is_made_and_typed(managers):
+    at = run(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    storage_manager = managers[-1]
+    buttons = {b.key: b for b in at.download_button}
+    assert set(buttons) == {f"download_{key}" for key in (
+        "report-html", "report-md", "report-json", "report-csv", "map-png", "map-svg", "map-pdf", "map-html",
+        "places-geojson", "routes-geojson")}
+    for key, button in buttons.items():
+        url = storage_manager.execute_deferred(button.proto.deferred_file_id)
+        made = storage_manager.storage.get_file(url.rsplit("/", 1)[1])
+        suffix = "." + made.filename.rsplit(".", 1)[1]
+        assert made.content, key
+        assert made.mimetype == MIME_TYPES[suffix], key
+        assert made.filename.startswith("story-"), key
+    report = json.loads(storage_manager.storage.get_file(
+        storage_manager.execute_deferred(buttons["download_report-json"].proto.deferred_file_id).rsplit("/", 1)[1]
+    ).content)
+    assert len(report["claims"]) == 2

@@ -1,0 +1,143 @@
+"""The dashboard end to end: `streamlit run app.py`, opened in headless Chromium with no internet.
+
+Every request that is not to the local server is blocked and recorded; the test waits for
+Leaflet to draw the map inside the streamlit-folium frame, reads the claims table, and downloads
+the claims as CSV. A screenshot is saved next to the test's temporary files when it fails.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from test_maps_browser import CHROMIUM, CHROMIUM_ARGS
+
+ROOT = Path(__file__).resolve().parent.parent
+STARTUP_S = 120  # for `streamlit run` to answer its health check
+FIRST_RENDER_S = 240  # for the map to draw: the first render loads the gazetteer and the basemap
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"streamlit did not answer at {url} within {timeout_s} s")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The dashboard served on a free local port, its data folder in a temporary directory."""
+    port = free_port()
+    data = tmp_path_factory.mktemp("geo-data")
+    log = (tmp_path_factory.mktemp("streamlit") / "streamlit.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env={**os.environ, "GEO_DATA_DIR": str(data)}, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process, STARTUP_S)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def map_frame(page, timeout_s: float):
+    """The streamlit-folium frame once Leaflet has drawn vector paths in it."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.locator(".leaflet-container .leaflet-overlay-pane path").count() > 10:
+                    return frame
+            except Exception:  # a frame may go away while it is being looked at
+                continue
+        page.wait_for_timeout(250)
+    raise TimeoutError(f"the map did not draw within {timeout_s} s")
+
+
+def test_the_dashboard_draws_offline_and_offers_the_claims(server, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def local_only(route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "data:", "blob:",
+                           "about:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+        page.route("**/*", local_only)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            page.goto(server)
+            frame = map_frame(page, FIRST_RENDER_S)
+            assert frame.locator(".leaflet-control-layers").count() == 1
+            assert frame.locator(".geo-legend").count() == 1
+            land = frame.eval_on_selector_all(".leaflet-overlay-pane path", "ps => ps.length")
+            assert land > 10
+
+            # the data grid draws on a canvas and keeps its cells in a hidden table for screen readers
+            claims_table = page.locator('[data-testid="stDataFrame"]').first.locator("table")
+            claims_table.wait_for(state="attached", timeout=60_000)
+            claims = claims_table.text_content()
+            assert "Vostochny Cosmodrome from Vladivostok" in claims
+            assert "Vladivostok from Pyongyang" in claims
+            assert claims.count("accurate") == 2
+            assert page.get_by_text("Claim 1: Vostochny Cosmodrome from Vladivostok").count() == 1
+
+            page.get_by_role("tab", name="Downloads").click()
+            with page.expect_download(timeout=60_000) as download_info:
+                page.get_by_test_id("stDownloadButton").get_by_role("button", name="CSV", exact=True).click()
+            download = download_info.value
+            assert download.suggested_filename == "story-claims.csv"
+            rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+            assert [row["distance_verdict"] for row in rows] == ["accurate", "accurate"]
+
+            assert outside == [], f"requests left the machine: {outside}"
+            assert errors == [], f"errors in the page: {errors}"
+        except Exception:
+            page.screenshot(path=str(tmp_path / "dashboard-failure.png"))
+            print(f"screenshot: {tmp_path / 'dashboard-failure.png'}")
+            raise
+        finally:
+            browser.close()
