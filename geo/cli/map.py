@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from geo.cli._common import add_inputs, report_errors
@@ -35,7 +34,8 @@ def register(subparsers) -> None:
                         help=f"comma-separated, from {','.join(LAYERS)}; default: all for .html, "
                              f"{','.join(STATIC_LAYERS)} for print")
     parser.add_argument("--routes", metavar="PATH",
-                        help="routes from this TOML or GeoJSON file (or folder) instead of the bundled ones")
+                        help="routes from this TOML or GeoJSON file (or folder); default: the "
+                             "bundled story's routes for the bundled story, none for others")
     parser.add_argument("--web-tiles", action="store_true",
                         help="(.html) offer OpenStreetMap tiles as a base layer; they need the network")
     parser.add_argument("--dpi", type=int, default=300, help="(PNG) resolution, dots per inch (default 300)")
@@ -57,9 +57,7 @@ def run(args) -> int:
     from geo.routes import load_routes
     from geo.story import analyse
 
-    story = analyse(args.files or None)
-    if args.routes:
-        story = dataclasses.replace(story, routes=load_routes(args.routes))
+    story = analyse(args.files or None, routes=load_routes(args.routes) if args.routes else None)
     if suffix == _INTERACTIVE:
         from geo.maps.interactive import save_html, story_map
 
