@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from test_maps_browser import CHROMIUM, CHROMIUM_ARGS
+from dashboard_server import CHROMIUM, CHROMIUM_ARGS, dashboard, map_frame
 
-ROOT = Path(__file__).resolve().parent.parent
-STARTUP_S = 120  # for `streamlit run` to answer its health check
 FIRST_RENDER_S = 240  # for the map to draw: the first render loads the gazetteer and the basemap
 
 pytestmark = [
@@ -31,62 +23,12 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_healthy(url: str, process: subprocess.Popen, timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not answer at {url} within {timeout_s} s")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """The dashboard served on a free local port, its data folder in a temporary directory."""
-    port = free_port()
-    data = tmp_path_factory.mktemp("geo-data")
-    log = (tmp_path_factory.mktemp("streamlit") / "streamlit.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env={**os.environ, "GEO_DATA_DIR": str(data)}, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process, STARTUP_S)
+    """The dashboard on a free local port, its data folder in a temporary directory."""
+    folder = tmp_path_factory.mktemp("dashboard")
+    with dashboard(folder / "data", folder / "streamlit.log") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
-
-
-def map_frame(page, timeout_s: float):
-    """The streamlit-folium frame once Leaflet has drawn vector paths in it."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            try:
-                if frame.locator(".leaflet-container .leaflet-overlay-pane path").count() > 10:
-                    return frame
-            except Exception:  # a frame may go away while it is being looked at
-                continue
-        page.wait_for_timeout(250)
-    raise TimeoutError(f"the map did not draw within {timeout_s} s")
 
 
 def test_the_dashboard_draws_offline_and_offers_the_claims(server, tmp_path):

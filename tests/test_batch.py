@@ -26,8 +26,9 @@ from geo.errors import InputError
 from geo.paths import ARTICLES_DIR
 
 ARTICLES = sorted(ARTICLES_DIR.glob("*.txt"))
-COPIES = 40
-SMALL_COPIES = 8
+COPIES = 40  # in the folder
+JSONL_COPIES = 20  # in articles.jsonl
+SMALL_COPIES = 8  # in small.jsonl
 PARTITION_SIZE = 16
 
 
@@ -161,28 +162,28 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
-    """The bundled story copied COPIES times into a folder (with one binary and one empty file)
-    and into a JSON Lines file, SMALL_COPIES times into small.jsonl; the originals'
-    `geo places` / `geo claims` JSON."""
+    """The bundled story copied into a folder (with one binary and one empty file), into
+    articles.jsonl and into small.jsonl; the originals' `geo places` / `geo claims` JSON."""
     root = tmp_path_factory.mktemp("archive")
     folder, originals = root / "folder", root / "originals"
     folder.mkdir()
     originals.mkdir()
     documents, errors = read_documents([str(p) for p in ARTICLES])
     assert not errors
-    lines, small = [], []
+    lines: dict[str, list[str]] = {"articles.jsonl": [], "small.jsonl": []}
     for article, document in zip(ARTICLES, documents):
         shutil.copy(article, originals / article.name)
         for copy in range(COPIES):
             shutil.copy(article, folder / f"copy{copy:02d}-{article.name}")
-            lines.append(json.dumps({"id": f"copy{copy:02d}-{article.name}", "text": document.text,
-                                     "title": document.title, "url": f"https://example.org/{copy}"}))
-            if copy < SMALL_COPIES:
-                small.append(lines[-1])
+            line = json.dumps({"id": f"copy{copy:02d}-{article.name}", "text": document.text,
+                               "title": document.title, "url": f"https://example.org/{copy}"})
+            for name, copies in (("articles.jsonl", JSONL_COPIES), ("small.jsonl", SMALL_COPIES)):
+                if copy < copies:
+                    lines[name].append(line)
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02\xff binary, not an article")
     (folder / "empty.txt").write_text("")
-    (root / "articles.jsonl").write_text("\n".join(lines) + "\n")
-    (root / "small.jsonl").write_text("\n".join(small) + "\n")
+    for name, text in lines.items():
+        (root / name).write_text("\n".join(text) + "\n")
     names = sorted(str(originals / a.name) for a in ARTICLES)
     return root, _cli_json("places", names), _cli_json("claims", names)
 
@@ -221,7 +222,9 @@ def _original_name(doc_id: str) -> str:
     return doc_id.split("-", 1)[1]
 
 
-def _assert_tables_match_cli(outdir: Path, places: dict, claims: dict, documents: int) -> None:
+def _assert_tables_match_cli(outdir: Path, places: dict, claims: dict, copies: int) -> None:
+    """The batch tables hold, for each of ``copies`` copies of each bundled article, exactly the
+    mentions and claims the CLI gives for the original, and their geometries."""
     mentions_table = gpd.read_parquet(outdir / "mentions")
     claims_table = gpd.read_parquet(outdir / "claims")
     assert mentions_table.crs.to_epsg() == 4326 and claims_table.crs.to_epsg() == 4326
@@ -231,7 +234,7 @@ def _assert_tables_match_cli(outdir: Path, places: dict, claims: dict, documents
         assert point is None if mention["lat"] is None else (point.x, point.y) == (mention["lon"], mention["lat"])
     expected_mentions = {Path(d["path"]).name: d["mentions"] for d in places["documents"]}
     by_document = _by_document([mention for mention, _ in mentions], drop=("doc_id", "path"))
-    assert len(by_document) == documents
+    assert len(by_document) == copies * len(ARTICLES)
     for doc_id, records in by_document.items():
         assert records == expected_mentions[_original_name(doc_id)], doc_id
 
@@ -245,7 +248,7 @@ def _assert_tables_match_cli(outdir: Path, places: dict, claims: dict, documents
             {k: v for k, v in claim.items() if k != "document"})
     assert expected_claims, "the bundled story states distance claims"
     by_document = _by_document([claim for claim, _ in claim_rows], drop=("doc_id", "document"))
-    assert len(by_document) == COPIES * len(expected_claims)
+    assert len(by_document) == copies * len(expected_claims)
     for doc_id, records in by_document.items():
         assert [_claim_from_row(r) for r in records] == expected_claims[_original_name(doc_id)], doc_id
 
@@ -259,7 +262,7 @@ def test_batch_over_a_folder_gives_the_rows_of_geo_places_and_geo_claims(cluster
                         partition_size=PARTITION_SIZE, progress=None)
     total = COPIES * len(ARTICLES)
     assert (summary.documents, summary.errors, summary.failed) == (total + 2, 2, ())
-    _assert_tables_match_cli(outdir, places, claims, total)
+    _assert_tables_match_cli(outdir, places, claims, COPIES)
 
     errors = pd.read_parquet(outdir / "errors").sort_values("doc_id")
     assert errors.doc_id.tolist() == ["broken.txt", "empty.txt"]
@@ -273,8 +276,8 @@ def test_batch_over_json_lines_gives_the_same_rows(cluster, archive, tmp_path):
     outdir = tmp_path / "out"
     summary = run_batch([str(root / "articles.jsonl")], str(outdir), scheduler=local.scheduler_address,
                         partition_size=PARTITION_SIZE, progress=None)
-    assert (summary.documents, summary.errors) == (COPIES * len(ARTICLES), 0)
-    _assert_tables_match_cli(outdir, places, claims, COPIES * len(ARTICLES))
+    assert (summary.documents, summary.errors) == (JSONL_COPIES * len(ARTICLES), 0)
+    _assert_tables_match_cli(outdir, places, claims, JSONL_COPIES)
 
 
 def _modified_times(outdir: Path) -> dict[str, int]:

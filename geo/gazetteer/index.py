@@ -238,16 +238,41 @@ class Gazetteer:
 
 @functools.lru_cache(maxsize=2)
 def _natural_earth_countries(scale: str):
-    path = {"10m": layers.COUNTRIES_10M, "50m": layers.COUNTRIES_50M}[scale]
-    frame = layers.read_topojson(path, "countries")
-    iso2_by_numeric = _iso2_by_numeric()
-    frame["iso2"] = [iso2_by_numeric.get(int(i), "") if str(i).isdigit() else "" for i in frame["id"]]
-    return frame[["name", "iso2", "geometry"]]
+    def build():
+        path = {"10m": layers.COUNTRIES_10M, "50m": layers.COUNTRIES_50M}[scale]
+        frame = layers.read_topojson(path, "countries")
+        iso2_by_numeric = _iso2_by_numeric()
+        frame["iso2"] = [iso2_by_numeric.get(int(i), "") if str(i).isdigit() else ""
+                         for i in frame["id"]]
+        return frame[["name", "iso2", "geometry"]].reset_index(drop=True)
+
+    return _cached_frame(f"countries-{scale}", build)
 
 
 @functools.lru_cache(maxsize=1)
 def _natural_earth_land():
-    return layers.read_topojson(layers.LAND_50M, "land")[["geometry"]]
+    return _cached_frame("land-50m", lambda: layers.read_topojson(layers.LAND_50M, "land")[["geometry"]])
+
+
+def _cached_frame(name: str, build):
+    """A basemap GeoDataFrame from the cache (GeoParquet), built and written once: repairing
+    the 1:10m shapes costs seconds, reading them back a tenth of that."""
+    import geopandas as gpd
+
+    path = cache_dir() / f"naturalearth-{name}-{_source_fingerprint()}.parquet"
+    if path.exists():
+        return gpd.read_parquet(path)
+    frame = build()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    os.close(handle)
+    try:
+        frame.to_parquet(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return frame
 
 
 def _iso2_by_numeric() -> dict[int, str]:
