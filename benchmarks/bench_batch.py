@@ -24,7 +24,6 @@ from common import load_average, section, table, timed
 from geo.batch import plan_partitions, read_partition, run_batch
 from geo.documents import read_documents
 from geo.gazetteer import default_gazetteer
-from geo.routes import load_routes
 from geo.story import analyse_document
 
 TITLE = "Batch throughput (Dask)"
@@ -53,11 +52,11 @@ def synthesise_archive(path: Path, articles: int, seed: int = 2023) -> None:
 def serial(path: Path, sample: int) -> tuple[int, float, float]:
     """(documents, wall s, CPU s) of analyse_document over the first ``sample`` articles in this
     process, the gazetteer loaded and warmed on the first article beforehand."""
-    gazetteer, routes = default_gazetteer(), load_routes()
+    gazetteer = default_gazetteer()
     (partition, *_) = plan_partitions([str(path)], partition_size=sample)
     documents = [document for document, _, _, _ in read_partition(partition)]
-    analyse_document(documents[0], gazetteer, routes)
-    wall, cpu = timed(lambda: [analyse_document(d, gazetteer, routes) for d in documents])
+    analyse_document(documents[0], gazetteer)
+    wall, cpu = timed(lambda: [analyse_document(d, gazetteer) for d in documents])
     return len(documents), wall, cpu
 
 

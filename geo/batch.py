@@ -17,7 +17,6 @@ counts as done and a re-run computes only the partitions without a marker.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
@@ -34,7 +33,7 @@ import pandas as pd
 
 from geo.documents import TEXT_SUFFIXES, document_from_bytes, read_document
 from geo.errors import InputError
-from geo.model import Document
+from geo.model import Document, Route
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -293,14 +292,6 @@ def read_partition(partition: Partition) -> Iterator[tuple[Document | None, str,
 # --- analysing a partition on a worker --------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
-def _worker_routes() -> tuple:
-    """The bundled routes, read once per worker process."""
-    from geo.routes import load_routes
-
-    return load_routes()
-
-
 def claim_row(record: dict) -> dict:
     """A `geo claims --json` record as one flat table row: nested objects become prefixed columns
     (``subject_lat``), lists become JSON text."""
@@ -338,17 +329,17 @@ def _line(row: dict):
     return None if None in ends else shapely.LineString([ends[:2], ends[2:]])
 
 
-def analyse_partition(partition: Partition) -> tuple:
+def analyse_partition(partition: Partition, routes: tuple[Route, ...] = ()) -> tuple:
     """(mentions GeoDataFrame, claims GeoDataFrame, errors DataFrame, documents read) of one partition.
 
-    Every document is analysed with the process-wide gazetteer; one that cannot be read or
-    analysed becomes an error row and the others go on.
+    Every document is analysed with the process-wide gazetteer, its claims checked against
+    ``routes`` too; one that cannot be read or analysed becomes an error row and the others go on.
     """
     from geo.gazetteer import default_gazetteer
     from geo.records import claim_record, mention_record
     from geo.story import analyse_document
 
-    gazetteer, routes = default_gazetteer(), _worker_routes()
+    gazetteer = default_gazetteer()
     mentions, claims, errors, documents = [], [], [], 0
     for document, doc_id, path, error in read_partition(partition):
         documents += 1
@@ -378,11 +369,11 @@ def _write_atomically(frame: pd.DataFrame, path: Path) -> None:
         raise
 
 
-def run_partition(partition: Partition, outdir: str) -> dict:
+def run_partition(partition: Partition, outdir: str, routes: tuple[Route, ...] = ()) -> dict:
     """Analyse one partition and write its three tables, then its marker; returns the marker."""
     began = time.perf_counter()
     root = Path(outdir)
-    *frames, documents = analyse_partition(partition)
+    *frames, documents = analyse_partition(partition, routes)
     for table, frame in zip(TABLES, frames):
         _write_atomically(frame, root / table / f"{partition.name}.parquet")
     marker = {
@@ -489,8 +480,12 @@ def _client(scheduler: str | None, workers: int | None):
 
 
 def run_batch(inputs: list[str], outdir: str, scheduler: str | None = None, workers: int | None = None,
-              partition_size: int = DEFAULT_PARTITION_SIZE, progress: TextIO | None = None) -> BatchSummary:
+              partition_size: int = DEFAULT_PARTITION_SIZE, routes: tuple[Route, ...] = (),
+              progress: TextIO | None = None) -> BatchSummary:
     """Analyse every document of ``inputs`` on Dask and write the tables under ``outdir``.
+
+    Claims are checked against ``routes`` as well as the straight line (none by default, as
+    `geo claims FILE...` does for articles other than the bundled story).
 
     ``scheduler`` is the address of a running Dask scheduler (``tcp://host:8786``); without it a
     local cluster of ``workers`` processes (default: one per core) runs the batch. Inputs and
@@ -518,8 +513,9 @@ def run_batch(inputs: list[str], outdir: str, scheduler: str | None = None, work
         client, cluster = _client(scheduler, workers)
         try:
             bar = _Progress(len(pending), progress)
-            bag = db.from_sequence(pending, npartitions=len(pending)).map(run_partition, outdir=str(root))
-            futures = client.compute(bag.to_delayed())
+            bag = db.from_sequence(pending, npartitions=len(pending))
+            tasks = bag.map(run_partition, outdir=str(root), routes=tuple(routes))
+            futures = client.compute(tasks.to_delayed())
             names = {future.key: partition.name for future, partition in zip(futures, pending)}
             for future in as_completed(futures):
                 marker = None

@@ -333,6 +333,30 @@ def test_the_gazetteer_loads_once_per_worker_process(cluster, archive, tmp_path)
         assert hits + misses >= ran[pid]
 
 
+@pytest.mark.cluster
+def test_claims_are_checked_against_the_routes_given(cluster, tmp_path, capsys):
+    from geo.records import claim_record
+    from geo.routes import ROUTES_DIR, load_routes
+    from geo.story import analyse
+
+    article = tmp_path / "in" / "train.txt"
+    article.parent.mkdir()
+    article.write_text("The armoured train travelled about 1,200 kilometres by rail from Pyongyang "
+                       "to Vladivostok, officials said.\n")
+    local, _ = cluster
+    for routes, arguments in ((None, []), (load_routes(), ["--routes", str(ROUTES_DIR)])):
+        outdir = tmp_path / f"out{len(arguments)}"
+        assert main(["batch", str(article.parent), "-o", str(outdir), "--scheduler", local.scheduler_address,
+                     *arguments]) == 0
+        (expected,) = [claim_record(c) for c in analyse([str(article)], routes=routes).checks]
+        ((row, _),) = _rows(gpd.read_parquet(outdir / "claims"))
+        assert row["route_km"] == expected["route_km"]
+        assert (row["distance_verdict"], row["explanation"]) == (
+            expected["distance_verdict"], expected["explanation"])
+    assert expected["route_km"] is not None
+    capsys.readouterr()
+
+
 def _parquet_with_a_damaged_row_group(path: Path) -> None:
     """Two row groups of 5 articles; the second group's text column is overwritten with junk."""
     import pyarrow.parquet as pq

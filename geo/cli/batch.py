@@ -7,6 +7,7 @@ import sys
 from dataclasses import asdict
 
 from geo.batch import DEFAULT_PARTITION_SIZE, run_batch
+from geo.routes import load_routes
 
 
 def register(subparsers) -> None:
@@ -36,13 +37,19 @@ def register(subparsers) -> None:
         "--partition-size", type=int, default=DEFAULT_PARTITION_SIZE, metavar="N",
         help=f"documents per partition (default {DEFAULT_PARTITION_SIZE})",
     )
+    parser.add_argument(
+        "--routes", metavar="PATH",
+        help="also check claims against the routes of this TOML or GeoJSON file (or folder); "
+             "default none, as `geo claims FILE` does",
+    )
     parser.add_argument("--json", action="store_true", help="print the run's summary as one JSON object")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
+    routes = load_routes(args.routes) if args.routes else ()
     summary = run_batch(args.inputs, args.output, scheduler=args.scheduler, workers=args.workers,
-                        partition_size=args.partition_size, progress=sys.stderr)
+                        partition_size=args.partition_size, routes=routes, progress=sys.stderr)
     if args.json:
         print(json.dumps(asdict(summary), indent=2))
     else:
