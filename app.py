@@ -214,18 +214,20 @@ def chosen_documents() -> tuple[tuple, tuple, str]:
 
 
 def analyse_with_progress(documents) -> None:
-    """Read the documents this session has not read yet, with a progress bar."""
+    """Read the documents this session has not read yet, with a progress bar.
+
+    The bar's slot is made on every run, so that the page's later elements keep their places
+    (and the map is not drawn again when the next run needs no bar).
+    """
+    slot = st.empty()
     done = st.session_state.setdefault("analysed", set())
     waiting = [d for d in documents if hash(d) not in done]
-    if not waiting:
-        return
-    bar = st.progress(0.0, text="Reading the articles…")
     for number, document in enumerate(waiting, start=1):
-        bar.progress((number - 1) / len(waiting),
-                     text=f"Reading {document.title or document.path} ({number} of {len(waiting)})…")
+        slot.progress((number - 1) / len(waiting),
+                      text=f"Reading {document.title or document.path} ({number} of {len(waiting)})…")
         analysed(document)
         done.add(hash(document))
-    bar.empty()
+    slot.empty()
 
 
 def current_corrections() -> tuple[Correction, ...]:

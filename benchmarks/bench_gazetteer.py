@@ -16,7 +16,7 @@ WARM_RUNS = 5
 RSS_GOAL_MIB = 500
 
 _BUILD = """
-import json, time
+import json, resource, time
 from geo.gazetteer import Gazetteer
 from geo.paths import cache_dir
 directory = cache_dir()
@@ -24,7 +24,8 @@ started, started_cpu = time.perf_counter(), time.process_time()
 Gazetteer.build(directory)
 seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
 size = sum(p.stat().st_size for p in directory.glob("gazetteer-*.pkl"))
-print(json.dumps({"seconds": seconds, "cpu": cpu, "bytes": size}))
+peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "cpu": cpu, "bytes": size, "peak_mib": peak_mib}))
 """
 
 _LOAD = (
@@ -64,6 +65,7 @@ def measure() -> str:
         ("places in the gazetteer", f"{loads[0]['places']:,}", ""),
         ("cold build from sources (`Gazetteer.build`)",
          f"{build['cpu']:.1f} s CPU, {build['seconds']:.1f} s wall", ""),
+        ("peak resident memory of the building process", f"{build['peak_mib']:,.0f} MiB", ""),
         ("cache files on disk", f"{build['bytes'] / 1024**2:.0f} MiB", ""),
         (f"warm load of the index (`Gazetteer.load`, median of {WARM_RUNS})",
          f"{load_cpu:.2f} s CPU, {load_seconds:.2f} s wall", ""),

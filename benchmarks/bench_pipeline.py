@@ -11,10 +11,10 @@ import time
 
 from common import load_average, median, section, table
 
+from geo.documents import bundled_documents
 from geo.gazetteer import default_gazetteer
 from geo.resolve import resolve_mentions
 from geo.routes import load_routes
-from geo.documents import bundled_documents
 from geo.story import analyse_document
 from geo.text.recognise import find_mentions
 
@@ -25,21 +25,21 @@ GOAL_DOCS_PER_SECOND = 200
 
 
 def _passes(step, documents) -> tuple[dict[str, list[float]], float, float, int]:
-    """Per-document wall times (s) over repeated passes, the total wall and CPU time (s) and
+    """Per-document CPU times (s) over repeated passes, the total wall and CPU time (s) and
     the number of passes."""
     times: dict[str, list[float]] = {d.path: [] for d in documents}
-    total = 0.0
+    wall = cpu = 0.0
     passes = 0
-    cpu_started = time.process_time()
-    while passes < MIN_PASSES or total < MIN_SECONDS:
+    while passes < MIN_PASSES or wall < MIN_SECONDS:
         for document in documents:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             step(document)
-            elapsed = time.perf_counter() - started
-            times[document.path].append(elapsed)
-            total += elapsed
+            elapsed_cpu = time.process_time() - started_cpu
+            wall += time.perf_counter() - started
+            cpu += elapsed_cpu
+            times[document.path].append(elapsed_cpu)
         passes += 1
-    return times, total, time.process_time() - cpu_started, passes
+    return times, wall, cpu, passes
 
 
 def measure() -> str:
@@ -73,8 +73,8 @@ def measure() -> str:
     whole_rate = whole_count / whole_cpu
     characters = sum(len(d.text) for d in documents)
     body = table(
-        ("article", "characters", "mentions", "analyse_document, ms (median)",
-         "recognise + resolve, ms (median)"),
+        ("article", "characters", "mentions", "analyse_document, CPU ms (median)",
+         "recognise + resolve, CPU ms (median)"),
         rows,
     )  # fmt: skip
     verdict = "met" if whole_rate >= GOAL_DOCS_PER_SECOND else "not met"

