@@ -106,7 +106,7 @@ class BatchSummary:
     claims: int
     errors: int  # documents that failed
     failed: tuple[str, ...]  # "part-00003: reason" for partitions that could not be computed
-    seconds: float  # wall-clock time of the computation, s
+    seconds: float  # wall-clock time of the run, starting the cluster included, s
 
 
 # --- planning --------------------------------------------------------------------------------

@@ -131,16 +131,24 @@ def _lonlat_envelope(crs: CRS, rect: tuple[float, float, float, float]) -> tuple
 
 def _frame(bounds, crs: CRS) -> tuple[float, float, float, float]:
     """The projected map rectangle (metres): the extent's box with margins, at a printable aspect."""
-    lon_min, lat_min, lon_max, lat_max = bounds
     to_map = Transformer.from_crs(4326, crs, always_xy=True)
-    xs, ys = to_map.transform(*_edge_points((lon_min, lat_min, lon_max, lat_max)))
+    xs, ys = to_map.transform(*_edge_points(bounds))
+    return fit_rectangle(xs, ys, margin=_MARGIN, min_half_size_m=_MIN_HALF_SIZE_M,
+                         aspect_limits=_ASPECT_LIMITS)
+
+
+def fit_rectangle(xs, ys, *, margin: float, min_half_size_m: float,
+                  aspect_limits: tuple[float, float]) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1), metres: the projected points' box, at least ``min_half_size_m`` from
+    centre to edge, grown by ``margin`` (share of its larger side) on every side and widened
+    or heightened to an aspect (height / width) within ``aspect_limits``."""
     x0, x1, y0, y1 = np.min(xs), np.max(xs), np.min(ys), np.max(ys)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    half_w = max((x1 - x0) / 2, _MIN_HALF_SIZE_M)
-    half_h = max((y1 - y0) / 2, _MIN_HALF_SIZE_M)
-    margin = _MARGIN * 2 * max(half_w, half_h)
-    half_w, half_h = half_w + margin, half_h + margin
-    aspect = min(max(half_h / half_w, _ASPECT_LIMITS[0]), _ASPECT_LIMITS[1])
+    half_w = max((x1 - x0) / 2, min_half_size_m)
+    half_h = max((y1 - y0) / 2, min_half_size_m)
+    grow = margin * 2 * max(half_w, half_h)
+    half_w, half_h = half_w + grow, half_h + grow
+    aspect = min(max(half_h / half_w, aspect_limits[0]), aspect_limits[1])
     if half_h / half_w < aspect:
         half_h = half_w * aspect
     else:

@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.check import format_km
 from geo.geodesy import circle, geodesic_points
-from geo.maps.static import projection_for
+from geo.maps.static import fit_rectangle, projection_for
 from geo.maps.style import BORDER, INK, LAND, SEA, verdict_colour
 from geo.model import Check
 
@@ -68,17 +68,8 @@ def _frame_around(latlons: list[tuple[float, float]]) -> _Frame:
     crs = projection_for((lons.min(), lats.min(), lons.max(), lats.max()))
     to_map = Transformer.from_crs(4326, crs, always_xy=True)
     xs, ys = to_map.transform(lons, lats)
-    cx, cy = (np.min(xs) + np.max(xs)) / 2, (np.min(ys) + np.max(ys)) / 2
-    half_w = max((np.max(xs) - np.min(xs)) / 2, _MIN_HALF_SIZE_M)
-    half_h = max((np.max(ys) - np.min(ys)) / 2, _MIN_HALF_SIZE_M)
-    margin = _MARGIN * 2 * max(half_w, half_h)
-    half_w, half_h = half_w + margin, half_h + margin
-    aspect = min(max(half_h / half_w, _ASPECT_LIMITS[0]), _ASPECT_LIMITS[1])
-    if half_h / half_w < aspect:
-        half_h = half_w * aspect
-    else:
-        half_w = half_h / aspect
-    return _Frame(to_map, cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+    return _Frame(to_map, *fit_rectangle(xs, ys, margin=_MARGIN, min_half_size_m=_MIN_HALF_SIZE_M,
+                                         aspect_limits=_ASPECT_LIMITS))
 
 
 def _land_in(latlons: list[tuple[float, float]], countries) -> list[BaseGeometry]:
