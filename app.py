@@ -128,6 +128,18 @@ def pickled_map(key: tuple, layers: tuple) -> bytes:
     return pickle.dumps(folium_map)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def quotes_of(key: tuple, place_id: str) -> tuple[int, dict[str, list[str]]]:
+    """How often the place is named, and the sentences naming it by source (each sentence once)."""
+    mentions = mentions_of_place(story_of(*key), place_id)
+    by_source: dict[str, list[str]] = {}
+    for label, _, sentence in mentions:
+        quotes = by_source.setdefault(label, [])
+        if sentence not in quotes:
+            quotes.append(sentence)
+    return len(mentions), by_source
+
+
 def map_of(key: tuple, layers: tuple):
     """A fresh copy of the cached map: st_folium renames the map's parts, so each run needs its own."""
     return pickle.loads(pickled_map(key, layers))
@@ -297,10 +309,10 @@ def map_panel(story: Story, views: dict, key: tuple) -> None:
         place = place_at(story, click["lat"], click["lng"], clicked.get("last_object_clicked_tooltip") or "")
         if place is not None:
             st.session_state["place"] = place.place_id
-    place_panel(story, views)
+    place_panel(story, views, key)
 
 
-def place_panel(story: Story, views: dict) -> None:
+def place_panel(story: Story, views: dict, key: tuple) -> None:
     """What each source says about one place: the place clicked on the map, or chosen."""
     places = {m.place.place_id: m.place for m in story.mentions if m.place is not None}
     order = [row["place_id"] for row in views["places"]]
@@ -311,17 +323,12 @@ def place_panel(story: Story, views: dict) -> None:
                                          order[0])
     place_id = st.selectbox("Click a place on the map (or choose one) to see what each source says about it",
                             order, format_func=lambda pid: places[pid].name, key="place")
-    by_source: dict[str, list[str]] = {}
-    mentions = mentions_of_place(story, place_id)
-    for label, _, sentence in mentions:
-        quotes = by_source.setdefault(label, [])
-        if sentence not in quotes:
-            quotes.append(sentence)
+    count, by_source = quotes_of(key, place_id)
     place = places[place_id]
     with st.container(border=True):
         facts = " · ".join(plain(f) for f in (place.kind, place.country, f"{place.lat:.4f}, {place.lon:.4f}") if f)
-        st.markdown(f"**{plain(place.name)}** · {facts} — named {len(mentions)} "
-                    f"time{'s' if len(mentions) != 1 else ''} by {len(by_source)} of {len(story.documents)} sources")
+        st.markdown(f"**{plain(place.name)}** · {facts} — named {count} time{'s' if count != 1 else ''} "
+                    f"by {len(by_source)} of {len(story.documents)} sources")
         for label, quotes in by_source.items():
             st.markdown(f"**{plain(label)}**: " + " … ".join(f"“{plain(q)}”" for q in quotes[:2]))
 

@@ -42,7 +42,8 @@ def measure() -> str:
             VECTOR_PAIRS, repeat_timed(lambda: inverse(lat1, lon1, lat2, lon2), 3)),
         "`pyproj.Geod.inv` alone (GeographicLib C in PROJ)": (
             VECTOR_PAIRS, repeat_timed(lambda: geod.inv(lon1, lat1, lon2, lat2), 3)),
-        "geopy `geodesic(...).km`, one pair at a time": (PER_PAIR_PAIRS, repeat_timed(geopy_pairs, 3)),
+        "geopy `geodesic(...).km`, one pair at a time": (
+            PER_PAIR_PAIRS, repeat_timed(geopy_pairs, 3)),
     }  # fmt: skip
     head = slice(0, PER_PAIR_PAIRS)
     km_geo = inverse(lat1[head], lon1[head], lat2[head], lon2[head])[0]

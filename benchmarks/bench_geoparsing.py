@@ -80,8 +80,9 @@ def measure() -> str:
         return results[corpus][key] if corpus in results else None
 
     comparison = [
-        ("**geo (this project, measured)**", _f(ours("lgl", "f1")), _f(ours("lgl", "accuracy_161km")),
-         _f(ours("trnews", "f1")), _f(ours("trnews", "accuracy_161km")), "this page"),
+        ("**geo (this project, measured)**", _f(ours("lgl", "f1")),
+         _f(ours("lgl", "accuracy_161km")), _f(ours("trnews", "f1")),
+         _f(ours("trnews", "accuracy_161km")), "this page"),
         ("goal (issue 6)", f"≥ {_f(GOALS['lgl'][0])}", f"≥ {_f(GOALS['lgl'][1])}",
          f"≥ {_f(GOALS['trnews'][0])}", f"≥ {_f(GOALS['trnews'][1])}", ""),
         *((name, _f(lgl[0]), _f(lgl[1]), _f(tr[0]), _f(tr[1]), "Wang & Hu 2019")

@@ -27,16 +27,8 @@ What `geo` costs and how well it reads, measured. Each section names its machine
 the command that produced it. `.venv/bin/python benchmarks/run.py` re-measures everything and
 rewrites the measured sections of this file (`benchmarks/run.py geodesy pipeline` runs only
 `bench_geodesy.py` and `bench_pipeline.py`); each `benchmarks/bench_*.py` also runs alone and
-prints its section. A section reads "not measured yet" until its benchmark exists.
+prints its section.
 """
-
-PLACEHOLDERS = {
-    "Dashboard first render": (
-        "Not measured yet: the dashboard's benchmark (time from `streamlit run app.py` to the "
-        "first complete render of the story page) has not been written. No figure is given "
-        "until it is measured."
-    ),
-}
 
 
 def split_sections(markdown: str) -> dict[str, str]:
@@ -64,7 +56,7 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-FIRST = ("geoparsing", "pipeline", "cli", "gazetteer", "static_map", "geodesy")
+FIRST = ("geoparsing", "pipeline", "cli", "gazetteer", "static_map", "geodesy", "dashboard")
 """Benchmarks run (and, on a new page, shown) in this order; any others follow by name."""
 
 
@@ -94,15 +86,13 @@ def main(names: list[str]) -> int:
             failed.append(script.name)
             print(f"{script.name} failed:\n{done.stderr.strip()}", file=sys.stderr)
         elif not done.stdout.startswith("## "):
-            print(f"{script.name} printed no '## ' section; its part of {DOC.name} is left as it is",
-                  file=sys.stderr)  # fmt: skip
+            note = f"{script.name} printed no '## ' section; {DOC.name} keeps its old one"
+            print(note, file=sys.stderr)
         else:
             measured.update(split_sections(done.stdout))
     # read the page only now, so that a section someone wrote meanwhile is kept
     sections = split_sections(DOC.read_text(encoding="utf-8")) if DOC.exists() else {}
     sections.update(measured)
-    for heading, text in PLACEHOLDERS.items():
-        sections.setdefault(heading, f"## {heading}\n\n{text}\n")
     page = "\n".join([PREAMBLE, *(text.rstrip() + "\n" for text in sections.values())])
     write_atomically(DOC, page)
     print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)

@@ -2,8 +2,8 @@
 
 A corpus is an XML file ``<articles><article docid=…>`` whose ``<text>`` is annotated with
 ``<toponym>`` elements: ``<start>``/``<end>`` character offsets into the text, the ``<phrase>``,
-and, when the annotators found a gazetteer entry, ``<gaztag geonameid=…>`` with ``<lat>``/``<lon>``
-in decimal degrees.
+and, when the annotators found a gazetteer entry, ``<gaztag geonameid=…>`` with ``<lat>`` and
+``<lon>`` in decimal degrees.
 
 The metrics:
 

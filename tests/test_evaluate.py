@@ -183,7 +183,10 @@ def test_record_keeps_the_figures_and_lists_the_worst(corpus, predictions):
     assert record["worst_errors"][0]["error_km"] == round(90 * KM_PER_EQUATOR_DEGREE, 1)
     assert record["worst_errors"][1]["predicted"]["lon"] == 34.5
     assert record["most_unresolved"] == [{"text": "Entebbe", "count": 1}]
-    assert record["most_missed"] == [{"phrase": "Macapá", "count": 1}, {"phrase": "Uganda", "count": 1}]
+    assert record["most_missed"] == [
+        {"phrase": "Macapá", "count": 1},
+        {"phrase": "Uganda", "count": 1},
+    ]
     json.dumps(record)
 
 

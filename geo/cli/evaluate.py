@@ -34,7 +34,8 @@ def register(subparsers) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--worst", type=int, default=10, metavar="N",
-        help="list the N largest errors and N most often missed/spurious names (default 10)",
+        help="list the N largest errors and the N names most often missed, spurious or "
+        "unresolved (default 10)",
     )  # fmt: skip
     parser.add_argument(
         "--limit", type=int, default=None, metavar="N", help="evaluate the first N articles only"

@@ -12,7 +12,7 @@ _INTERACTIVE = ".html"
 
 def register(subparsers) -> None:
     from geo.maps.content import LAYERS
-    from geo.maps.static import FORMATS, STATIC_LAYERS
+    from geo.maps.style import FORMATS, STATIC_LAYERS
 
     parser = subparsers.add_parser(
         "map", help="draw the story's places, routes, meetings and claims on a map",
@@ -43,7 +43,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from geo.maps.static import FORMATS
+    from geo.maps.style import FORMATS
 
     output = Path(args.output)
     suffix = output.suffix.lower()

@@ -9,10 +9,22 @@ No Streamlit here: the dashboard serves Leaflet with ``write_assets`` and builds
 ``story_map(story, assets_url=...)``.
 """
 
-from geo.maps.assets import write_assets
-from geo.maps.geojson import places_geojson, routes_geojson
-from geo.maps.interactive import save_html, story_map
-from geo.maps.static import render_static, static_figure
+import importlib
+
+_HOMES = {
+    "write_assets": "assets", "places_geojson": "geojson", "routes_geojson": "geojson",
+    "save_html": "interactive", "story_map": "interactive", "render_static": "static",
+    "static_figure": "static",
+}
+
+
+def __getattr__(name: str):
+    """The public functions, imported on first use: folium and matplotlib take a second to
+    load, and a command that draws no map should not pay for them."""
+    if name in _HOMES:
+        return getattr(importlib.import_module(f"geo.maps.{_HOMES[name]}"), name)
+    raise AttributeError(f"module 'geo.maps' has no attribute {name!r}")
+
 
 __all__ = [
     "places_geojson",

@@ -36,6 +36,7 @@ from pyproj import CRS, Transformer
 from geo.errors import InputError
 from geo.geodesy import circle, geodesic_points
 from geo.maps import style
+from geo.maps.style import FORMATS, STATIC_LAYERS
 from geo.maps.basemap import (
     GEONAMES_CREDIT,
     NATURAL_EARTH_CREDIT,
@@ -62,10 +63,8 @@ from geo.model import Meeting, Story
 
 __all__ = ["FORMATS", "STATIC_LAYERS", "projection_for", "render_static", "static_figure"]
 
-FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 """File extensions :func:`render_static` writes, and their formats."""
 
-STATIC_LAYERS = ("places", "routes", "meetings")
 """The layers drawn when none are chosen (claims only on request, or on a map of one claim:
 rings clutter a print map)."""
 

@@ -78,3 +78,8 @@ def route_dashes(mode: str, status: str) -> str | None:
     if status and status != "travelled":
         return "8 6"
     return None
+
+FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+"""Print-map file types by extension."""
+STATIC_LAYERS = ("places", "routes", "meetings")
+"""The layers a print map can draw (claims are drawn only with ``extent="claim:N"``)."""
