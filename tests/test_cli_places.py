@@ -42,6 +42,7 @@ STORY_FEATURES = {
     "Far Eastern Federal University": (43.03, 131.89, 5), "Fangchuan": (42.43, 130.59, 15),
     "Moscow": (55.75, 37.62, 20), "Tallinn": (59.44, 24.75, 15), "Seoul": (37.57, 126.98, 20),
     "border river": (42.45, 130.6, 60),
+    "bridge connecting the countries": (42.4152, 130.6413, 2),  # Korea–Russia Friendship Bridge
 }
 
 
