@@ -47,7 +47,9 @@ from geo.timeline import timeline
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 LEAFLET_URL = "/app/static/leaflet"
 MAP_HEIGHT_PX = 560
-MAP_WIDTH_PX = 780  # the map column's width on a laptop screen, to fit views into
+MAP_WIDTH_PX = 760  # the map column's width on a laptop screen, to fit views into
+MAP_PADDING_TOP_LEFT = (40, 40)  # px of room around a view for the rings of claims
+MAP_PADDING_BOTTOM_RIGHT = (110, 40)  # and, on the right, for the labels the map puts right of places
 # The map's legend (bottom right) shows only its title until the pointer is over it.
 MAP_CSS = ("<style>.geo-legend:not(:hover) details > :not(summary) { display: none; }"
            ".geo-legend { max-height: 420px; overflow-y: auto; }</style>")
@@ -94,14 +96,16 @@ def bundled() -> tuple:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def analysed(document):
-    return analyse_document(document, gazetteer(), routes_and_meetings()[0])
+def analysed(document, with_routes: bool):
+    return analyse_document(document, gazetteer(), routes_and_meetings()[0] if with_routes else ())
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def story_of(documents: tuple, errors: tuple, corrections: tuple) -> Story:
-    routes, meetings = routes_and_meetings()
-    story = Story(tuple(analysed(d) for d in documents), routes, meetings, errors)
+def story_of(documents: tuple, errors: tuple, corrections: tuple, bundled_story: bool) -> Story:
+    """The story of ``documents`` with the corrections applied; the bundled story's routes and
+    meetings (data/) only for the bundled story, as ``geo.story.analyse`` does."""
+    routes, meetings = routes_and_meetings() if bundled_story else ((), ())
+    story = Story(tuple(analysed(d, bundled_story) for d in documents), routes, meetings, errors)
     return apply_corrections(story, corrections, gazetteer())
 
 
@@ -225,7 +229,7 @@ def chosen_documents() -> tuple[tuple, tuple, str]:
     return bundled(), tuple(errors), "bundled"
 
 
-def analyse_with_progress(documents) -> None:
+def analyse_with_progress(documents, bundled_story: bool) -> None:
     """Read the documents this session has not read yet, with a progress bar.
 
     The bar's slot is made on every run, so that the page's later elements keep their places
@@ -237,7 +241,7 @@ def analyse_with_progress(documents) -> None:
     for number, document in enumerate(waiting, start=1):
         slot.progress((number - 1) / len(waiting),
                       text=f"Reading {document.title or document.path} ({number} of {len(waiting)})…")
-        analysed(document)
+        analysed(document, bundled_story)
         done.add(hash(document))
     slot.empty()
 
@@ -246,7 +250,7 @@ def current_corrections() -> tuple[Correction, ...]:
     try:
         return load_corrections()
     except GeoError as error:
-        st.sidebar.error(f"Corrections not applied: {error}")
+        st.sidebar.error(plain(f"Corrections not applied: {error}"))
         return ()
 
 
@@ -297,7 +301,8 @@ def map_panel(story: Story, views: dict, key: tuple) -> None:
                           format_func=LAYER_LABELS.get, key="layers")
     layers = tuple(layer for layer in LAYERS if layer in (chosen or ())) or LAYERS
     try:
-        centre, zoom = fit_view(extent_bounds(story, options[focus][1] or None, layers), MAP_WIDTH_PX, MAP_HEIGHT_PX)
+        centre, zoom = fit_view(extent_bounds(story, options[focus][1] or None, layers), MAP_WIDTH_PX, MAP_HEIGHT_PX,
+                                padding_top_left=MAP_PADDING_TOP_LEFT, padding_bottom_right=MAP_PADDING_BOTTOM_RIGHT)
     except InputError:
         centre, zoom = None, None
     clicked = st_folium(map_of(key, layers), key="map", height=MAP_HEIGHT_PX, use_container_width=True,
@@ -431,7 +436,7 @@ def correction_form(story: Story, entries: list) -> None:
         if choice in names:
             return names[choice]
         current = " — current" if mention.place and choice == mention.place.place_id else ""
-        return describe_place(candidates[choice]) + current
+        return plain(describe_place(candidates[choice]) + current)  # radio labels are Markdown
 
     left, right = st.columns([3, 2])
     with left:
@@ -455,7 +460,7 @@ def correction_form(story: Story, entries: list) -> None:
         else:
             place = candidates[choice]
     with right:
-        every = st.checkbox(f"Every mention of “{mention.text}” in this article", key="fix_every")
+        every = st.checkbox(f"Every mention of “{plain(mention.text)}” in this article", key="fix_every")
         ready = place is not None or (lat is not None and lon is not None)
         st.button("Save correction", type="primary", disabled=not ready, key="fix_save",
                   on_click=save_correction, args=(document, mention, place, lat, lon, name, every))
@@ -589,12 +594,12 @@ def main() -> None:
     leaflet_url()
     documents, errors, origin = chosen_documents()
     for error in errors:
-        st.sidebar.error(error)
+        st.sidebar.error(plain(error))
     if errors and origin == "bundled":
         st.sidebar.warning("Nothing readable was given: showing the bundled story.")
     corrections = current_corrections()
-    analyse_with_progress(documents)
-    key = (documents, errors, corrections)
+    analyse_with_progress(documents, origin == "bundled")
+    key = (documents, errors, corrections, origin == "bundled")
     story = story_of(*key)
     views = views_of(key)
     header(story, views, origin)

@@ -67,35 +67,38 @@ def measure() -> str:
         synthesise_archive(archive, ARTICLES)
         megabytes = archive.stat().st_size / 1e6
         sample, serial_wall, serial_cpu = serial(archive, SERIAL_SAMPLE)
-        runs, summaries = {}, {}
+        runs, summaries, loads = {}, {}, {}
         for workers in WORKERS:
             print(f"bench_batch: {workers} worker(s) ...", file=sys.stderr, flush=True)
             outdir = str(Path(scratch) / f"out-{workers}")
             wall, cpu = timed(lambda: summaries.setdefault(workers, run_batch(
                 [str(archive)], outdir, workers=workers, partition_size=PARTITION_SIZE)))
             summary = summaries[workers]
+            loads[workers] = load_average()
             if summary.failed or summary.documents != ARTICLES:
                 raise SystemExit(f"bench_batch: the run with {workers} workers did not finish: {summary}")
             runs[workers] = (wall, cpu, summary)
 
     one = ARTICLES / runs[WORKERS[0]][0]
     rows = [("serial, in process (no Dask)", f"{sample:,}", f"{serial_wall:.1f}", f"{sample / serial_wall:.1f}",
-             f"{serial_cpu:.1f}", "")]
+             f"{serial_cpu:.1f}", "", "")]
     for workers, (wall, cpu, summary) in runs.items():
         rate = summary.documents / wall
         rows.append((f"`geo batch`, {workers} worker{'s' * (workers > 1)}", f"{summary.documents:,}",
-                     f"{wall:.1f}", f"{rate:.1f}", f"{cpu:.1f}", f"×{rate / one:.2f}"))
+                     f"{wall:.1f}", f"{rate:.1f}", f"{cpu:.1f}", f"×{rate / one:.2f}", f"{loads[workers]:.1f}"))
     last = runs[WORKERS[-1]][2]
     ratio = ARTICLES / runs[WORKERS[-1]][0] / one
-    body = table(("run", "articles", "wall s", "articles per s", "CPU s (all processes)", "vs 1 worker"), rows)
+    body = table(("run", "articles", "wall s", "articles per s", "CPU s (all processes)", "vs 1 worker",
+                  "load average at the end"), rows)
     body += (
         f"\n\nScaling from {WORKERS[0]} to {WORKERS[-1]} workers: ×{ratio:.2f} (ideal ×{WORKERS[-1] / WORKERS[0]:.0f}). "
         f"{ARTICLES:,} synthetic articles ({megabytes:.1f} MB of JSON Lines, sentences of the bundled "
         f"story reshuffled; {last.mentions:,} mentions, {last.claims:,} claims), partitions of "
         f"{PARTITION_SIZE}; each run starts its own `distributed.LocalCluster` (processes, one thread "
         f"each) and loads the gazetteer once per worker, both inside the wall time. The scheduler and "
-        f"this process share the machine's {os.cpu_count()} cores with the workers; with a load "
-        f"average above {os.cpu_count()}, other work competed for them too and the figures are lower bounds."
+        f"this process share the machine's {os.cpu_count()} cores with the workers. The load average "
+        f"at the end of a run counts the run's own workers (about one each); above that, other work "
+        f"competed for the cores and the figures are lower bounds."
     )
     return section(TITLE, "bench_batch.py", body, load)
 

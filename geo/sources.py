@@ -43,13 +43,15 @@ __all__ = [
 ]
 
 TRAVEL_MODES = {
-    "flight": ("by air", r"fly|flies|flew|flown|flying", r"air|planes?|airplanes?|aircraft|jets?|airliners?|flights?|helicopters?"),
+    "flight": ("by air", r"fly|flies|flew|flown|flying|by\s+air",
+               r"planes?|airplanes?|aircraft|jets?|airliners?|flights?|helicopters?"),
     "rail": ("by rail", "", r"trains?|rail|railways?|railroads?"),
-    "road": ("by road", r"(?:drive|drives|drove|driving)\s+(?:to|from|into|across|through|back)", r"road|cars?|motorcades?|convoys?|bus|buses|limousines?"),
-    "sea": ("by sea", r"sail|sails|sailed|sailing", r"sea|ships?|boats?|ferry|ferries|vessels?|yachts?"),
+    "road": ("by road", r"(?:drive|drives|drove|driving)\s+(?:to|from|into|across|through|back)|by\s+road",
+             r"cars?|motorcades?|convoys?|bus|buses|limousines?"),
+    "sea": ("by sea", r"sail|sails|sailed|sailing|by\s+sea", r"ships?|boats?|ferry|ferries|vessels?|yachts?"),
 }
-"""Ways of travelling: mode (as in ``Route.mode``) -> (words for a reader, verbs of travelling
-that way, vehicles). A vehicle counts after a word of travelling by it ("by armoured train",
+"""Ways of travelling: mode (as in ``Route.mode``) -> (words for a reader, words of travelling
+that way, vehicles). A vehicle counts after a word of travelling in it ("by armoured train",
 "aboard a plane", "took the ferry"), not on its own ("a train station", "ships dock there")."""
 
 _TRAVEL_BY = r"by|on|aboard|in|into|onto|using|via|take|takes|took|taking|ride|rides|rode|riding|board|boards|boarded"
@@ -67,7 +69,8 @@ DISTANCE_SPREAD = 0.10
 """Figures for the same two places differ when they are further apart than this share of the smaller."""
 
 ROUTE_END_KM = 25.0
-"""A place names a route's end when it lies within this distance (km) of it, or within its own radius."""
+"""A place names a route's end when it lies within this distance (km) of it, or within its own
+radius (``Place.radius_km``) up to twice this distance."""
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")

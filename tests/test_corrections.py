@@ -16,8 +16,8 @@ from geo.story import analyse
 
 
 @pytest.fixture(scope="module")
-def story(bundled, gazetteer):
-    return analyse(bundled, gazetteer)
+def story(gazetteer):
+    return analyse(gazetteer=gazetteer)
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,8 @@ from geo.story import analyse
 
 
 @pytest.fixture(scope="module")
-def offered(bundled, gazetteer):
-    return {d.key: d for d in downloads(analyse(bundled, gazetteer), gazetteer, stem="kim")}
+def offered(gazetteer):
+    return {d.key: d for d in downloads(analyse(gazetteer=gazetteer), gazetteer, stem="kim")}
 
 
 def test_every_format_is_offered_with_its_mime_type(offered):

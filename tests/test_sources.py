@@ -111,8 +111,8 @@ def test_place_at_a_click(made_up):
     assert place_at(made_up, -40.0, 100.0) is None
 
 
-def test_the_bundled_story_shows_the_fly_or_train_difference(bundled, gazetteer):
-    story = analyse(bundled, gazetteer)
+def test_the_bundled_story_shows_the_fly_or_train_difference(gazetteer):
+    story = analyse(gazetteer=gazetteer)
     travel = [d for d in differences(story) if d.topic == "travel"]
     assert travel and "by air" in travel[0].summary
     says = {label: stance for label, stance, _ in travel[0].positions}

