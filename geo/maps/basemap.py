@@ -9,6 +9,7 @@ the background colour of the map.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -73,30 +74,20 @@ def geometry_geojson(geometries: gpd.GeoSeries, precision_deg: float = 0.005, pr
     a few hundred kB; 0.005 degrees is about 500 m, finer than a 1:50m map shows.
     ``properties`` is an optional list of dicts, one per geometry.
     """
+    digits = max(0, int(np.ceil(-np.log10(precision_deg))))
     snapped = shapely.set_precision(np.asarray(geometries.values), precision_deg)
+    # rounded to the grid's decimals, so that each number prints short ("131.874")
+    rounded = shapely.transform(snapped, lambda xy: np.round(xy, digits))
     features = []
-    for index, geometry in enumerate(snapped):
+    for index, geometry in enumerate(rounded):
         if geometry is None or geometry.is_empty:
             continue
         features.append({
             "type": "Feature",
             "properties": properties[index] if properties else {},
-            "geometry": _rounded(shapely.geometry.mapping(geometry), precision_deg),
+            "geometry": json.loads(shapely.to_geojson(geometry)),
         })
     return {"type": "FeatureCollection", "features": features}
-
-
-def _rounded(mapping: dict, precision_deg: float) -> dict:
-    digits = max(0, int(np.ceil(-np.log10(precision_deg))))
-
-    def walk(value):
-        if isinstance(value, (tuple, list)):
-            if value and isinstance(value[0], (int, float)):
-                return [round(v, digits) for v in value]
-            return [walk(v) for v in value]
-        return value
-
-    return {"type": mapping["type"], "coordinates": walk(mapping["coordinates"])}
 
 
 def largest_part(geometry: BaseGeometry) -> BaseGeometry:
