@@ -29,8 +29,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, TextIO
 
-import pandas as pd
-
 from geo.documents import TEXT_SUFFIXES, document_from_bytes, read_document
 from geo.errors import InputError
 from geo.model import Document, Route
@@ -306,7 +304,9 @@ def claim_row(record: dict) -> dict:
     return row
 
 
-def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
+def _frame(rows: list[dict], columns: dict[str, str]):
+    import pandas as pd  # on workers only: the `geo` command starts without it
+
     return pd.DataFrame(rows, columns=list(columns)).astype(columns)
 
 
@@ -359,7 +359,7 @@ def analyse_partition(partition: Partition, routes: tuple[Route, ...] = ()) -> t
             _frame(errors, ERROR_COLUMNS), documents)
 
 
-def _write_atomically(frame: pd.DataFrame, path: Path) -> None:
+def _write_atomically(frame, path: Path) -> None:
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
         frame.to_parquet(temporary, index=False)

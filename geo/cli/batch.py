@@ -6,8 +6,7 @@ import json
 import sys
 from dataclasses import asdict
 
-from geo.batch import DEFAULT_PARTITION_SIZE, run_batch
-from geo.routes import load_routes
+from geo.batch import DEFAULT_PARTITION_SIZE
 
 
 def register(subparsers) -> None:
@@ -47,6 +46,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from geo.batch import run_batch
+    from geo.routes import load_routes
+
     routes = load_routes(args.routes) if args.routes else ()
     summary = run_batch(args.inputs, args.output, scheduler=args.scheduler, workers=args.workers,
                         partition_size=args.partition_size, routes=routes, progress=sys.stderr)
