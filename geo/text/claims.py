@@ -49,7 +49,7 @@ from dataclasses import dataclass, replace
 from geo.errors import InputError
 from geo.geodesy import compass_bearing, compass_point
 from geo.model import DistanceClaim, Document, Mention
-from geo.text.quantities import DistancePhrase, find_distances
+from geo.text.quantities import DistancePhrase, find_distances, may_state_distance
 
 __all__ = [
     "DESCRIPTION_CONFIDENCE",
@@ -799,6 +799,8 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
     claim.
     """
     text = document.text
+    if not may_state_distance(text):
+        return []
     usable = (m for m in mentions if 0 <= m.start < m.end <= len(text))
     ordered = tuple(sorted(usable, key=lambda m: (m.start, -m.end)))
     context = _Context(document, tuple(_sentences(text)), _outermost(ordered))

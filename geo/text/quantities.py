@@ -262,9 +262,14 @@ _UNIT_HINT_RE = re.compile(r"(?<![a-z])(?:km|kms|mi|nm|nmi)\b|kilomet|mile|nauti
 """A cheap test for a unit word: most sentences of news have none and skip the full grammar."""
 
 
+def may_state_distance(text: str) -> bool:
+    """False when ``text`` has no unit word at all, so it states no distance (a cheap test)."""
+    return _UNIT_HINT_RE.search(text) is not None
+
+
 def find_distances(text: str) -> list[DistancePhrase]:
     """Every written distance in ``text``, in order, with its hedge and character span."""
-    if not _UNIT_HINT_RE.search(text):
+    if not may_state_distance(text):
         return []
     figures = _figures(text)
     phrases: list[DistancePhrase] = []
