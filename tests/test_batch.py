@@ -326,11 +326,14 @@ def test_the_gazetteer_loads_once_per_worker_process(cluster, archive, tmp_path)
     for marker in (outdir / DONE_DIR).glob("*.json"):
         pid = int(json.loads(marker.read_text())["worker"].rsplit(":", 1)[1])
         ran[pid] = ran.get(pid, 0) + 1
-    assert len(ran) == 2 and min(ran.values()) >= 2, ran
+    # how the scheduler spreads the partitions depends on timing; some worker ran several
+    assert sum(ran.values()) >= 3 and max(ran.values()) >= 2, ran
 
     for pid, loads, misses, hits in client.run(_gazetteer_state).values():
-        assert (loads, misses) == (1, 1), pid
-        assert hits + misses >= ran[pid]
+        assert loads <= 1, pid  # never once per task
+        if pid in ran:
+            assert (loads, misses) == (1, 1), pid
+            assert hits + misses >= ran[pid]
 
 
 @pytest.mark.cluster
