@@ -329,11 +329,12 @@ def test_the_gazetteer_loads_once_per_worker_process(cluster, archive, tmp_path)
     # how the scheduler spreads the partitions depends on timing; some worker ran several
     assert sum(ran.values()) >= 3 and max(ran.values()) >= 2, ran
 
-    for pid, loads, misses, hits in client.run(_gazetteer_state).values():
-        assert loads <= 1, pid  # never once per task
+    states = list(client.run(_gazetteer_state).values())
+    for pid, loads, misses, hits in states:
+        assert loads <= 1 and misses <= 1, (pid, loads, misses, hits, ran)  # never once per task
         if pid in ran:
-            assert (loads, misses) == (1, 1), pid
-            assert hits + misses >= ran[pid]
+            assert hits + misses >= ran[pid], (pid, loads, misses, hits, ran)
+    assert sum(loads for _, loads, _, _ in states) <= len(states) < sum(ran.values())
 
 
 @pytest.mark.cluster
