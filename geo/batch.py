@@ -24,11 +24,11 @@ import signal
 import socket
 import threading
 import time
-import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, TextIO
 
+from geo.atomic import atomic_target, write_text_atomically
 from geo.documents import TEXT_SUFFIXES, document_from_bytes, read_document
 from geo.errors import InputError
 from geo.model import Document, Route
@@ -360,13 +360,8 @@ def analyse_partition(partition: Partition, routes: tuple[Route, ...] = ()) -> t
 
 
 def _write_atomically(frame, path: Path) -> None:
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    try:
+    with atomic_target(path) as temporary:
         frame.to_parquet(temporary, index=False)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def run_partition(partition: Partition, outdir: str, routes: tuple[Route, ...] = ()) -> dict:
@@ -382,9 +377,7 @@ def run_partition(partition: Partition, outdir: str, routes: tuple[Route, ...] =
         "errors": len(frames[2]), "seconds": round(time.perf_counter() - began, 3),
         "worker": f"{socket.gethostname()}:{os.getpid()}",
     }
-    temporary = root / DONE_DIR / f".{partition.name}.{uuid.uuid4().hex}.tmp"
-    temporary.write_text(json.dumps(marker))
-    os.replace(temporary, root / DONE_DIR / f"{partition.name}.json")
+    write_text_atomically(root / DONE_DIR / f"{partition.name}.json", json.dumps(marker))
     return marker
 
 

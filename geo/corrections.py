@@ -24,7 +24,7 @@ from geo.check import check_claim
 from geo.errors import DataError, InputError, PlaceNotFound
 from geo.model import Analysis, Candidate, Document, Mention, Place, Story
 from geo.paths import user_data_dir
-from geo.report import write_text_atomically
+from geo.atomic import write_text_atomically
 from geo.text.claims import extract_claims
 
 __all__ = [

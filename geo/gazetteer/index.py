@@ -5,15 +5,14 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
-import os
 import pickle
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.atomic import atomic_target, write_bytes_atomically
 from geo.errors import GazetteerBuildError, PlaceNotFound
 from geo.gazetteer import layers
 from geo.gazetteer.names import fold
@@ -38,14 +37,7 @@ def _source_fingerprint() -> str:
 
 def _atomic_pickle(obj, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(obj, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(path, pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class Gazetteer:
@@ -264,14 +256,8 @@ def _cached_frame(name: str, build):
         return gpd.read_parquet(path)
     frame = build()
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    os.close(handle)
-    try:
+    with atomic_target(path) as temporary:
         frame.to_parquet(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return frame
 
 

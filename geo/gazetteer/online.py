@@ -9,11 +9,10 @@ in their source.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from geo.atomic import write_text_atomically
 from geo.errors import GeocoderError
 from geo.gazetteer.names import fold
 from geo.model import Candidate, Place
@@ -51,10 +50,7 @@ class OnlineGeocoder:
 
     def _write_cache(self) -> None:
         self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.cache_path.parent, prefix=".nominatim.")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(self._cache, stream, ensure_ascii=False)
-        os.replace(temporary, self.cache_path)
+        write_text_atomically(self.cache_path, json.dumps(self._cache, ensure_ascii=False))
 
     def geocode(self, name: str, limit: int = 5) -> list[Place]:
         """Places Nominatim finds for ``name``, best first; [] when it finds none."""

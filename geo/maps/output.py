@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
+from geo import atomic
 from geo.errors import InputError
 
 
@@ -19,20 +16,8 @@ def check_folder(path: str | Path) -> Path:
     return target
 
 
-@contextlib.contextmanager
-def atomic_target(path: str | Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; on success it replaces ``path``, else it is removed.
-
-    Raises ``InputError`` if the folder of ``path`` does not exist.
-    """
+def atomic_target(path: str | Path):
+    """:func:`geo.atomic.atomic_target` for a map file, whose writer reads the format from the
+    temporary name's suffix; ``InputError`` if the folder of ``path`` does not exist."""
     target = check_folder(path)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=target.suffix)
-    os.close(descriptor)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; give it the usual mode
-    try:
-        yield Path(temporary)
-        os.replace(temporary, target)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    return atomic.atomic_target(target, suffix=target.suffix)

@@ -8,15 +8,15 @@ sources; the JSON and CSV carry the same claim records as ``geo claims --json``.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
+from geo.atomic import write_text_atomically
 from geo.errors import InputError
 from geo.model import Story
 
 __all__ = [
     "FORMATS", "render", "render_csv", "render_html", "render_json", "render_markdown", "report_format",
-    "write_report", "write_text_atomically",
+    "write_report",
 ]  # fmt: skip
 
 FORMATS = {
@@ -79,26 +79,6 @@ def render(story: Story, report: str, gazetteer=None, generated: str | None = No
     if report == "csv":
         return render_csv(story)
     raise InputError(f"report format {report!r}: use html, markdown, json or csv")
-
-
-def _new_file_mode() -> int:
-    """The permissions a new file gets under the process's umask (mkstemp's are 0600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder and a rename."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.chmod(temporary, _new_file_mode())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write_report(story: Story, path: str | os.PathLike, gazetteer=None, generated: str | None = None) -> Path:
