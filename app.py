@@ -7,7 +7,9 @@ read another. Widgets and layout only: every figure, list and file comes from ``
 
 Offline: the map's Leaflet files are copied at start from the ``xstatic-leaflet`` package into
 ``./static/leaflet`` (generated, git-ignored) and served by Streamlit's static file serving
-(``[server] enableStaticServing = true`` in .streamlit/config.toml) at /app/static/leaflet.
+(``[server] enableStaticServing = true`` in .streamlit/config.toml) at /app/static/leaflet;
+each map's Natural Earth basemap is published as JSON in ``./static/data`` and fetched from
+there, so the page Streamlit sends is small.
 Corrections of place resolutions are saved in ``corrections.json`` in the user's data folder
 ($GEO_DATA_DIR, default ~/.local/share/geo) and applied on every run until undone.
 """
@@ -29,7 +31,7 @@ from geo.documents import bundled_documents, document_from_bytes
 from geo.downloads import downloads
 from geo.errors import GeoError, InputError
 from geo.gazetteer import default_gazetteer
-from geo.maps.assets import write_assets
+from geo.maps.assets import StaticFolder
 from geo.maps.content import LAYERS, drawable_checks, extent_bounds, format_date
 from geo.maps.interactive import story_map
 from geo.maps.style import MEETING, MUTED_INK, ROUTE_COLOURS
@@ -44,8 +46,7 @@ from geo.sources import differences, mentions_of_place, place_at, place_table, s
 from geo.story import analyse_document
 from geo.timeline import timeline
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
-LEAFLET_URL = "/app/static/leaflet"
+STATIC = StaticFolder(Path(__file__).resolve().parent / "static", "/app/static")
 MAP_HEIGHT_PX = 560
 MAP_WIDTH_PX = 760  # the map column's width on a laptop screen, to fit views into
 MAP_PADDING_TOP_LEFT = (40, 40)  # px of room around a view for the rings of claims
@@ -80,9 +81,9 @@ def gazetteer():
 
 
 @st.cache_resource(show_spinner=False)
-def leaflet_url() -> str:
-    write_assets(STATIC_DIR / "leaflet")
-    return LEAFLET_URL
+def static_folder() -> StaticFolder:
+    STATIC.prepare()
+    return STATIC
 
 
 @st.cache_resource(show_spinner=False)
@@ -126,7 +127,7 @@ def views_of(key: tuple) -> dict:
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=16)
 def pickled_map(key: tuple, layers: tuple) -> bytes:
-    folium_map = story_map(story_of(*key), gazetteer(), layers=layers, assets_url=leaflet_url())
+    folium_map = story_map(story_of(*key), gazetteer(), layers=layers, static=static_folder())
     folium_map.get_root().header.add_child(Element(MAP_CSS), name="dashboard_css")
     folium_map.get_root().render()  # once here: st_folium is then called with render=False
     return pickle.dumps(folium_map)
@@ -591,7 +592,7 @@ def downloads_tab(story: Story) -> None:
 def main() -> None:
     st.session_state.pop("corrections_changed", None)  # a full run reads the corrections anyway
     st.html(PAGE_CSS)
-    leaflet_url()
+    static_folder()
     documents, errors, origin = chosen_documents()
     for error in errors:
         st.sidebar.error(plain(error))

@@ -22,6 +22,10 @@ from test_maps_browser import CHROMIUM, CHROMIUM_ARGS
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "dashboard", "free_port", "map_frame", "wait_until_healthy"]
 
 ROOT = Path(__file__).resolve().parent.parent
+DRAWN_PATHS = """() => ({
+    basemap: document.querySelectorAll(".leaflet-geo-basemap-pane path").length,
+    overlays: document.querySelectorAll(".leaflet-overlay-pane path").length,
+})"""
 STARTUP_S = 120  # for `streamlit run` to answer its health check
 
 
@@ -71,12 +75,14 @@ def dashboard(data_dir: Path, log_path: Path) -> Iterator[str]:
 
 
 def map_frame(page, timeout_s: float):
-    """The streamlit-folium frame of ``page`` once Leaflet has drawn the map's vector layers in it."""
+    """The streamlit-folium frame of ``page`` once Leaflet has drawn the map in it: the
+    Natural Earth basemap (fetched from the static folder) and the story's vector layers."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         for frame in page.frames:
             try:
-                if frame.locator(".leaflet-container .leaflet-overlay-pane path").count() > 10:
+                drawn = frame.evaluate(DRAWN_PATHS) if frame.locator(".leaflet-container").count() else None
+                if drawn and drawn["basemap"] >= 3 and drawn["overlays"] > 10:
                     return frame
             except Exception:  # a frame may go away while it is being looked at
                 continue

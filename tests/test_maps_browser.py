@@ -54,10 +54,13 @@ def test_map_draws_offline_and_requests_nothing(map_file, tmp_path):
             page.goto(path.as_uri())
             page.wait_for_selector(".leaflet-overlay-pane svg path", timeout=15_000)
             page.wait_for_timeout(500)
+            # the basemap has a pane of its own, under the story's layers
             strokes = page.eval_on_selector_all(
-                ".leaflet-overlay-pane svg path", "paths => paths.map(p => p.getAttribute('stroke'))")
+                ".leaflet-map-pane svg path", "paths => paths.map(p => p.getAttribute('stroke'))")
             fills = page.eval_on_selector_all(
-                ".leaflet-overlay-pane svg path", "paths => paths.map(p => p.getAttribute('fill'))")
+                ".leaflet-map-pane svg path", "paths => paths.map(p => p.getAttribute('fill'))")
+            basemap_fills = page.eval_on_selector_all(
+                ".leaflet-geo-basemap-pane svg path", "paths => paths.map(p => p.getAttribute('fill'))")
             meeting_icons = page.locator(".leaflet-marker-pane .geo-meeting-icon").count()
             labels = page.locator(".leaflet-tooltip-pane .geo-place-label").count()
             overlapping_labels = page.evaluate("""() => {
@@ -70,7 +73,7 @@ def test_map_draws_offline_and_requests_nothing(map_file, tmp_path):
             layer_control = page.locator(".leaflet-control-layers").count()
             scale = page.locator(".leaflet-control-scale").count()
 
-            assert fills.count(style.LAND) >= 1, "the Natural Earth land is drawn"
+            assert basemap_fills.count(style.LAND) >= 1, "the Natural Earth land is drawn, in its pane"
             assert strokes.count(style.BORDER) >= 1, "the borders are drawn"
             for index in range(len(story.routes)):
                 assert style.route_colour(index) in strokes, f"route {index} is drawn"

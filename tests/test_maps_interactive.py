@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -11,7 +12,7 @@ import shapely
 
 from geo.errors import InputError
 from geo.maps import places_geojson, routes_geojson, save_html, story_map, write_assets
-from geo.maps.assets import ASSET_FILES, LEAFLET_DIR
+from geo.maps.assets import ASSET_FILES, LEAFLET_DIR, StaticFolder
 from geo.maps.basemap import vector_basemap
 from geo.maps.content import format_date, format_km, sentence_at
 from geo.routes import route_length_km
@@ -172,15 +173,32 @@ def test_web_tiles_only_when_asked(story, gazetteer):
     assert "tile.openstreetmap.org" in html
 
 
-def test_assets_served_from_a_prefix(story, gazetteer, tmp_path):
+def test_assets_served_from_a_prefix(tmp_path):
     written = write_assets(tmp_path / "static" / "leaflet")
     assert sorted(p.relative_to(tmp_path / "static" / "leaflet").as_posix() for p in written) == sorted(ASSET_FILES)
     assert all(p.read_bytes() == (LEAFLET_DIR / rel).read_bytes() for p, rel in zip(written, ASSET_FILES))
-    html = story_map(story, gazetteer, assets_url="/app/static/leaflet/").get_root().render()
+
+
+def test_a_static_folder_serves_leaflet_and_the_basemap(story, gazetteer, tmp_path):
+    static = StaticFolder(tmp_path / "static", "/app/static/")
+    (tmp_path / "static" / "data").mkdir(parents=True)
+    (tmp_path / "static" / "data" / "basemap-old.json").write_text("{}")
+    static.prepare()
+    assert not (tmp_path / "static" / "data").exists(), "files of earlier runs are removed"
+    inline = story_map(story, gazetteer).get_root().render()
+    html = story_map(story, gazetteer, static=static).get_root().render()
     assert '<script src="/app/static/leaflet/leaflet.js">' in html
     assert 'href="/app/static/leaflet/leaflet.css"' in html
     assert 'L.Icon.Default.imagePath = "/app/static/leaflet/images/"' in html
     assert (LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8")[:500] not in html
+    [published] = (tmp_path / "static" / "data").iterdir()
+    assert f'"/app/static/data/{published.name}"' in html
+    collections = json.loads(published.read_text(encoding="utf-8"))
+    assert set(collections) == {"land", "countries", "borders"}
+    assert all(collections[key]["features"] for key in collections)
+    assert len(html) < len(inline) / 10, "the page no longer carries the basemap"
+    story_map(story, gazetteer, static=static)
+    assert len(list((tmp_path / "static" / "data").iterdir())) == 1, "the same basemap is published once"
 
 
 def test_unknown_layer_is_an_input_error(story, gazetteer):

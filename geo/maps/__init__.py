@@ -5,8 +5,8 @@
     save_html(folium_map, "story.html")
     render_static(story, "story.png")      # or .svg / .pdf
 
-No Streamlit here: the dashboard serves Leaflet with ``write_assets`` and builds the map with
-``story_map(story, assets_url=...)``.
+No Streamlit here: the dashboard builds the map with ``story_map(story, static=StaticFolder(...))``
+(``geo.maps.assets``), which links Leaflet and the basemap from Streamlit's static folder.
 """
 
 import importlib

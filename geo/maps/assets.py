@@ -8,15 +8,20 @@ others) and take it from the ``xstatic-leaflet`` package (Leaflet 1.9.3, folium'
   so a saved map is one file that requests nothing;
 - served: the page links ``<prefix>/leaflet.js`` and ``<prefix>/leaflet.css``, files that
   :func:`write_assets` puts in a static folder (Streamlit serves ``./static/`` at
-  ``/app/static/`` with ``[server] enableStaticServing = true``).
+  ``/app/static/`` with ``[server] enableStaticServing = true``). A :class:`StaticFolder`
+  also holds the map's large data (the basemap), which the page then fetches instead of
+  carrying it: a dashboard sends each reader a small page and the browser caches the data.
 """
 
 from __future__ import annotations
 
 import base64
 import functools
+import hashlib
+import json
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import folium
@@ -24,7 +29,9 @@ import xstatic.pkg.leaflet
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-__all__ = ["ASSET_FILES", "LEAFLET_DIR", "use_local_leaflet", "write_assets"]
+from geo.atomic import write_bytes_atomically
+
+__all__ = ["ASSET_FILES", "LEAFLET_DIR", "StaticFolder", "use_local_leaflet", "write_assets"]
 
 LEAFLET_DIR = Path(xstatic.pkg.leaflet.BASE_DIR)
 """The folder holding leaflet.js, leaflet.css and images/ (from xstatic-leaflet)."""
@@ -79,6 +86,38 @@ def write_assets(directory: str | Path) -> list[Path]:
         shutil.copyfile(LEAFLET_DIR / relative, destination)
         written.append(destination)
     return written
+
+
+@dataclass(frozen=True)
+class StaticFolder:
+    """A folder a web server serves at a URL prefix, e.g. Streamlit's ``./static`` at
+    ``/app/static``: maps built with it link Leaflet and fetch their basemap from there.
+
+    Layout: ``leaflet/`` (:func:`write_assets`) and ``data/`` (JSON files named by a hash of
+    their content, so a browser may cache them for good).
+    """
+
+    directory: Path
+    url: str
+
+    @property
+    def leaflet_url(self) -> str:
+        return f"{self.url.rstrip('/')}/leaflet"
+
+    def prepare(self) -> None:
+        """Copy Leaflet in and empty ``data/`` of the files earlier runs published."""
+        write_assets(self.directory / "leaflet")
+        shutil.rmtree(self.directory / "data", ignore_errors=True)
+
+    def publish_json(self, data, stem: str) -> str:
+        """Write ``data`` as ``data/<stem>-<hash>.json`` (atomically, once); return its URL."""
+        payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
+        name = f"{stem}-{hashlib.sha256(payload).hexdigest()[:16]}.json"
+        path = self.directory / "data" / name
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomically(path, payload)
+        return f"{self.url.rstrip('/')}/data/{name}"
 
 
 def use_local_leaflet(folium_map: folium.Map, assets_url: str | None = None) -> folium.Map:

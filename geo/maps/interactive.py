@@ -30,7 +30,7 @@ from folium.template import Template
 
 from geo.geodesy import geodesic_points
 from geo.maps import style
-from geo.maps.assets import use_local_leaflet
+from geo.maps.assets import StaticFolder, use_local_leaflet
 from geo.maps.basemap import GEONAMES_CREDIT, NATURAL_EARTH_CREDIT, geometry_geojson, vector_basemap
 from geo.maps.content import (
     PlaceOnMap,
@@ -58,6 +58,10 @@ _LAYER_NAMES = {  # in drawing order: claims under routes under places; meetings
     "places": "Places",
     "meetings": "Meetings",
 }
+
+_BASEMAP_PANE = "geo-basemap"
+_BASEMAP_PANE_Z_INDEX = 350  # above web tiles (200), under every other layer (400 and up)
+_BASEMAP_PRECISION_DEG = 0.002  # vertices snapped to about 200 m
 
 _LEGEND_WIDTH_PX = 250
 _LABEL_MIN_SOURCES = 2  # places named by this many sources carry a permanent label
@@ -121,12 +125,17 @@ def _tooltip(layer, html_text: str, **options) -> None:
 
 class _GeoJsonLayer(Layer):
     """A GeoJSON layer with one style for every feature; a feature's ``popup`` property (HTML)
-    becomes its popup."""
+    becomes its popup.
+
+    ``data`` is the FeatureCollection itself, or ``(url, key)``: the collection ``key`` of a
+    JSON file the page fetches (each file once, whichever layers share it; layers sharing a
+    file are filled in the order they were made).
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, Object.assign(
+            var {{ this.get_name() }} = L.geoJSON(null, Object.assign(
                 {{ this.options|tojson }},
                 {onEachFeature: function (feature, layer) {
                     if (feature.properties && feature.properties.popup) {
@@ -134,14 +143,26 @@ class _GeoJsonLayer(Layer):
                     }
                 }}
             ));
+            {% if this.url %}
+            (function (layer, url, key) {
+                var files = window.geoJsonFiles = window.geoJsonFiles || {};
+                files[url] = files[url] || fetch(url).then(function (answer) {
+                    if (!answer.ok) { throw new Error(url + ": HTTP " + answer.status); }
+                    return answer.json();
+                });
+                files[url].then(function (collections) { layer.addData(collections[key]); });
+            })({{ this.get_name() }}, {{ this.url|tojson }}, {{ this.key|tojson }});
+            {% else %}
+            {{ this.get_name() }}.addData({{ this.data|tojson }});
+            {% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, data: dict, name: str, *, control: bool = True, **options):
+    def __init__(self, data: dict | tuple[str, str], name: str, *, control: bool = True, **options):
         super().__init__(name=name, overlay=True, control=control, show=True)
         self._name = "GeoJsonLayer"
-        self.data = data
+        self.data, self.url, self.key = (None, *data) if isinstance(data, tuple) else (data, None, None)
         self.options = options
 
 
@@ -421,24 +442,33 @@ def _detail_box(bounds: tuple[float, float, float, float]) -> tuple[float, float
             min(lon_max + grow_lon, 180.0), min(lat_max + grow_lat, 90.0))
 
 
-def _basemap_group(story: Story, gazetteer, bounds, web_tiles: bool) -> folium.FeatureGroup:
-    """Natural Earth land, the countries the story names (shaded, with popups), and borders."""
+def _basemap_group(story: Story, gazetteer, bounds, web_tiles: bool,
+                   static: StaticFolder | None) -> folium.FeatureGroup:
+    """Natural Earth land, the countries the story names (shaded, with popups), and borders,
+    in their own pane under every other layer; fetched from ``static`` when given."""
     named = mentioned_countries(story)
     basemap = vector_basemap(gazetteer, _detail_box(bounds), named)
+    collections = {
+        "land": geometry_geojson(basemap.land, _BASEMAP_PRECISION_DEG),
+        "countries": geometry_geojson(basemap.countries.geometry, _BASEMAP_PRECISION_DEG,
+                                      [{"popup": _place_popup(named[iso2])} for iso2 in basemap.countries["iso2"]]),
+        "borders": geometry_geojson(basemap.borders, _BASEMAP_PRECISION_DEG),
+    }
+    if static is not None:
+        url = static.publish_json(collections, "basemap")
+        collections = {key: (url, key) for key in collections}
     group = folium.FeatureGroup(name="Natural Earth (offline)", overlay=web_tiles, control=web_tiles,
                                 show=not web_tiles)
     _GeoJsonLayer(
-        geometry_geojson(basemap.land, 0.002), "Land", control=False, fillColor=style.LAND, fillOpacity=1,
+        collections["land"], "Land", control=False, pane=_BASEMAP_PANE, fillColor=style.LAND, fillOpacity=1,
         stroke=False, interactive=False, attribution=f"{NATURAL_EARTH_CREDIT}; places {GEONAMES_CREDIT}",
     ).add_to(group)
-    if len(basemap.countries):
-        popups = [{"popup": _place_popup(named[iso2])} for iso2 in basemap.countries["iso2"]]
-        _GeoJsonLayer(
-            geometry_geojson(basemap.countries.geometry, 0.002, popups), "Countries named", control=False,
-            fillColor=style.LAND_MENTIONED, fillOpacity=1, stroke=False,
-        ).add_to(group)
     _GeoJsonLayer(
-        geometry_geojson(basemap.borders, 0.002), "Borders", control=False, color=style.BORDER, weight=1,
+        collections["countries"], "Countries named", control=False, pane=_BASEMAP_PANE,
+        fillColor=style.LAND_MENTIONED, fillOpacity=1, stroke=False,
+    ).add_to(group)
+    _GeoJsonLayer(
+        collections["borders"], "Borders", control=False, pane=_BASEMAP_PANE, color=style.BORDER, weight=1,
         interactive=False,
     ).add_to(group)
     return group
@@ -453,7 +483,7 @@ def story_map(
     layers=None,
     web_tiles: bool = False,
     title: str | None = None,
-    assets_url: str | None = None,
+    static: StaticFolder | None = None,
 ) -> folium.Map:
     """The interactive map of ``story``: basemap, places, routes, meetings, claims, legend.
 
@@ -467,8 +497,9 @@ def story_map(
     - ``web_tiles``: add OpenStreetMap tiles as a base layer, shown first (they need the network
       when viewed); the Natural Earth basemap stays one click away in the layer control;
     - ``title``: shown over the map and as the page title;
-    - ``assets_url``: None puts Leaflet inside the page (one offline file); a URL prefix (e.g.
-      "/app/static/leaflet") links the files ``geo.maps.assets.write_assets`` copied there.
+    - ``static``: None puts Leaflet and the basemap inside the page (one offline file); a
+      :class:`~geo.maps.assets.StaticFolder` (prepared) links Leaflet there and publishes the
+      basemap there for the page to fetch.
     """
     if gazetteer is None:
         from geo.gazetteer import default_gazetteer
@@ -485,7 +516,7 @@ def story_map(
     lon_min, lat_min, lon_max, lat_max = extent_bounds(story, extent, chosen)
 
     folium_map = folium.Map(location=None, tiles=None, control_scale=True, zoom_snap=0.25)
-    use_local_leaflet(folium_map, assets_url)
+    use_local_leaflet(folium_map, static.leaflet_url if static is not None else None)
     root = folium_map.get_root()
     root.title = html.escape(title or "Map of the story")  # branca writes it into <title> as is
     css = _CSS.format(legend_width=_LEGEND_WIDTH_PX, sea=style.SEA, muted=style.MUTED_INK,
@@ -495,7 +526,8 @@ def story_map(
     if web_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", attr=OSM_CREDIT,
                          overlay=False).add_to(folium_map)
-    _basemap_group(story, gazetteer, (lon_min, lat_min, lon_max, lat_max), web_tiles).add_to(folium_map)
+    folium.map.CustomPane(_BASEMAP_PANE, z_index=_BASEMAP_PANE_Z_INDEX, pointer_events=True).add_to(folium_map)
+    _basemap_group(story, gazetteer, (lon_min, lat_min, lon_max, lat_max), web_tiles, static).add_to(folium_map)
 
     places = places_on_map(story) if "places" in chosen else []
     for layer in (name for name in _LAYER_NAMES if name in chosen):
