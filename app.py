@@ -34,11 +34,10 @@ from geo.gazetteer import default_gazetteer
 from geo.maps.assets import StaticFolder
 from geo.maps.content import LAYERS, drawable_checks, extent_bounds, format_date
 from geo.maps.interactive import story_map
-from geo.maps.style import MEETING, MUTED_INK, ROUTE_COLOURS
+from geo.maps.style import BADGE_COLOURS, MEETING, MUTED_INK, ROUTE_COLOURS
 from geo.maps.view import fit_view
 from geo.model import Story
 from geo.report.content import claim_views, summary
-from geo.report.html import BADGE_COLOURS
 from geo.report.markdown import escape_markdown
 from geo.resolve import resolve_name
 from geo.routes import load_meetings, load_routes
@@ -54,6 +53,7 @@ MAP_PADDING_BOTTOM_RIGHT = (110, 40)  # and, on the right, for the labels the ma
 # The map's legend (bottom right) shows only its title until the pointer is over it.
 MAP_CSS = ("<style>.geo-legend:not(:hover) details > :not(summary) { display: none; }"
            ".geo-legend { max-height: 420px; overflow-y: auto; }</style>")
+TABS = ["Places", "Sources", "Timeline", "Downloads"]
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
 PASTED_NAME = "pasted text"
 SIDE_BY_SIDE = 5  # articles per row in the Sources tab
@@ -609,15 +609,20 @@ def main() -> None:
         map_panel(story, views, key)
     with right:
         claims_panel(story, views)
-    places, sources, when, files = st.tabs(["Places", "Sources", "Timeline", "Downloads"])
-    with places:
-        places_tab(story, views, corrections)
-    with sources:
-        sources_tab(views)
-    with when:
-        timeline_tab(views)
-    with files:
-        downloads_tab(story)
+    # only the open tab runs: the page a reader opens carries one tab's tables, not four
+    places, sources, when, files = st.tabs(TABS, key="tab", on_change="rerun")
+    if places.open:
+        with places:
+            places_tab(story, views, corrections)
+    if sources.open:
+        with sources:
+            sources_tab(views)
+    if when.open:
+        with when:
+            timeline_tab(views)
+    if files.open:
+        with files:
+            downloads_tab(story)
 
 
 main()

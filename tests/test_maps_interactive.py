@@ -13,7 +13,7 @@ import shapely
 from geo.errors import InputError
 from geo.maps import places_geojson, routes_geojson, save_html, story_map, write_assets
 from geo.maps.assets import ASSET_FILES, LEAFLET_DIR, StaticFolder
-from geo.maps.basemap import vector_basemap
+from geo.maps.basemap import basemap_geojson, vector_basemap
 from geo.maps.content import format_date, format_km, sentence_at
 from geo.routes import route_length_km
 from maps_fixtures import PLACES, small_story
@@ -255,3 +255,15 @@ def test_basemap_is_detailed_where_the_story_is(gazetteer):
     fine = shapely.union_all(gazetteer.countries("10m").clip(shapely.box(*box)).geometry.values)
     assert inside.symmetric_difference(fine).area < 0.01 * fine.area
     assert set(basemap.countries["iso2"]) == {"RU", "KP"}
+
+
+def test_basemap_geojson_is_built_once_then_read_from_the_cache(gazetteer, tmp_path, monkeypatch):
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path))
+    box = (129.0, 41.0, 133.0, 44.0)
+    built = basemap_geojson(gazetteer, box, ["KP", "RU"])
+    [cached] = (tmp_path / "basemap").iterdir()
+    assert {f["properties"]["iso2"] for f in built["countries"]["features"]} == {"RU", "KP"}
+    assert all(built[key]["features"] for key in ("land", "countries", "borders"))
+    monkeypatch.setattr("geo.maps.basemap.vector_basemap", lambda *args: pytest.fail("built again"))
+    assert basemap_geojson(gazetteer, box, ["RU", "KP"]) == built
+    assert list((tmp_path / "basemap").iterdir()) == [cached]

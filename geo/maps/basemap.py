@@ -9,6 +9,7 @@ the background colour of the map.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from dataclasses import dataclass
 
@@ -18,10 +19,15 @@ import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.atomic import write_text_atomically
+from geo.gazetteer.index import source_fingerprint
+from geo.paths import cache_dir
+
 __all__ = [
     "GEONAMES_CREDIT",
     "NATURAL_EARTH_CREDIT",
     "VectorBasemap",
+    "basemap_geojson",
     "border_lines",
     "clip_to",
     "geometry_geojson",
@@ -33,6 +39,7 @@ __all__ = [
 NATURAL_EARTH_CREDIT = "Natural Earth (public domain)"
 GEONAMES_CREDIT = "GeoNames (CC-BY 4.0)"  # the places: every map credits both
 
+_BASEMAP_GEOJSON_VERSION = 1  # bump when vector_basemap or geometry_geojson change their output
 _DETAILED_SPAN_DEG = 16.0  # extents narrower than this get the 1:10m countries
 
 
@@ -151,3 +158,29 @@ def _vector_basemap(gazetteer, detail: tuple[float, float, float, float], iso2s:
     countries = countries.dissolve(by=["iso2", "name"], as_index=False)[["name", "iso2", "geometry"]]
     borders = pd.concat([outside(world.borders), border_lines(fine)], ignore_index=True)
     return VectorBasemap(land.reset_index(drop=True), countries, borders)
+
+
+def basemap_geojson(gazetteer, detail: tuple[float, float, float, float], iso2s=(),
+                    precision_deg: float = 0.002) -> dict[str, dict]:
+    """:func:`vector_basemap` as GeoJSON FeatureCollections: ``land``, ``countries`` (each
+    feature's properties: ``iso2``) and ``borders``, vertices snapped to ``precision_deg``.
+
+    Kept in the cache folder, keyed by the Natural Earth sources and the arguments: cutting
+    the 1:10m shapes takes a couple of seconds, reading the answer back a few hundredths.
+    """
+    detail = tuple(round(v, 6) for v in detail)
+    iso2s = tuple(sorted(iso2s))
+    key = json.dumps([source_fingerprint(), _BASEMAP_GEOJSON_VERSION, detail, iso2s, precision_deg])
+    path = cache_dir() / "basemap" / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    basemap = vector_basemap(gazetteer, detail, iso2s)
+    collections = {
+        "land": geometry_geojson(basemap.land, precision_deg),
+        "countries": geometry_geojson(basemap.countries.geometry, precision_deg,
+                                      [{"iso2": iso2} for iso2 in basemap.countries["iso2"]]),
+        "borders": geometry_geojson(basemap.borders, precision_deg),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomically(path, json.dumps(collections, separators=(",", ":")))
+    return collections

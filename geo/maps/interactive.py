@@ -31,7 +31,7 @@ from folium.template import Template
 from geo.geodesy import geodesic_points
 from geo.maps import style
 from geo.maps.assets import StaticFolder, use_local_leaflet
-from geo.maps.basemap import GEONAMES_CREDIT, NATURAL_EARTH_CREDIT, geometry_geojson, vector_basemap
+from geo.maps.basemap import GEONAMES_CREDIT, NATURAL_EARTH_CREDIT, basemap_geojson
 from geo.maps.content import (
     PlaceOnMap,
     drawable_checks,
@@ -447,13 +447,9 @@ def _basemap_group(story: Story, gazetteer, bounds, web_tiles: bool,
     """Natural Earth land, the countries the story names (shaded, with popups), and borders,
     in their own pane under every other layer; fetched from ``static`` when given."""
     named = mentioned_countries(story)
-    basemap = vector_basemap(gazetteer, _detail_box(bounds), named)
-    collections = {
-        "land": geometry_geojson(basemap.land, _BASEMAP_PRECISION_DEG),
-        "countries": geometry_geojson(basemap.countries.geometry, _BASEMAP_PRECISION_DEG,
-                                      [{"popup": _place_popup(named[iso2])} for iso2 in basemap.countries["iso2"]]),
-        "borders": geometry_geojson(basemap.borders, _BASEMAP_PRECISION_DEG),
-    }
+    collections = basemap_geojson(gazetteer, _detail_box(bounds), named, _BASEMAP_PRECISION_DEG)
+    for feature in collections["countries"]["features"]:
+        feature["properties"] = {"popup": _place_popup(named[feature["properties"]["iso2"]])}
     if static is not None:
         url = static.publish_json(collections, "basemap")
         collections = {key: (url, key) for key in collections}

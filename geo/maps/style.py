@@ -26,6 +26,18 @@ VERDICT_COLOURS = {
     "unverifiable": "#8c8c8c",
 }
 
+BADGE_COLOURS = {
+    **VERDICT_COLOURS,
+    "correct": VERDICT_COLOURS["accurate"],
+    "approximate": VERDICT_COLOURS["close"],
+    "wrong": VERDICT_COLOURS["inaccurate"],
+    "not stated": VERDICT_COLOURS["unverifiable"],
+    "consistent": VERDICT_COLOURS["accurate"],
+    "inconsistent": VERDICT_COLOURS["inaccurate"],
+    "single unit": VERDICT_COLOURS["unverifiable"],
+}
+"""Badge colour of each verdict: green agrees, amber nearly, red disagrees, grey cannot say."""
+
 PLACE_GROUPS = {
     "capital": ("capital",),
     "settlement": ("city", "town", "village", "settlement"),

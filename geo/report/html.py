@@ -11,24 +11,12 @@ import re
 
 from markupsafe import Markup
 
-from geo.maps.style import VERDICT_COLOURS
+from geo.maps.style import BADGE_COLOURS
 from geo.model import Story
 from geo.report.content import jinja_environment, quote_segments, report_content
 from geo.report.thumbnail import MAP_WIDTH, claim_map_caption, claim_map_svg
 
-__all__ = ["BADGE_COLOURS", "render_html"]
-
-BADGE_COLOURS = {
-    **VERDICT_COLOURS,
-    "correct": VERDICT_COLOURS["accurate"],
-    "approximate": VERDICT_COLOURS["close"],
-    "wrong": VERDICT_COLOURS["inaccurate"],
-    "not stated": VERDICT_COLOURS["unverifiable"],
-    "consistent": VERDICT_COLOURS["accurate"],
-    "inconsistent": VERDICT_COLOURS["inaccurate"],
-    "single unit": VERDICT_COLOURS["unverifiable"],
-}
-"""Badge colour of each verdict: green agrees, amber nearly, red disagrees, grey cannot say."""
+__all__ = ["render_html"]
 
 THUMBNAIL_SCALE = "50m"
 """The Natural Earth scale of the claim maps' countries."""
