@@ -32,10 +32,12 @@ __all__ = [
     "Correction",
     "add_correction",
     "apply_corrections",
+    "corrected_mentions",
     "corrected_place",
     "corrections_path",
     "load_corrections",
     "matching_mentions",
+    "placed_corrections",
     "save_corrections",
     "text_digest",
     "undo_all",
@@ -212,15 +214,41 @@ def _corrected_mention(mention: Mention, place: Place) -> Mention:
     return replace(mention, place=place, confidence=1.0, candidates=(Candidate(place, 1.0),) + others)
 
 
-def _corrected_analysis(analysis: Analysis, corrections: Sequence[tuple[Correction, Place]],
-                        story: Story, gazetteer) -> Analysis:
-    digest = text_digest(analysis.document.text)
-    mentions = []
-    for mention in analysis.mentions:
+def placed_corrections(corrections: Iterable[Correction], gazetteer=None) -> list[tuple[Correction, Place]]:
+    """Each correction with the place it chooses, ready for :func:`corrected_mentions`.
+
+    Corrections of one mention (``start`` given) come after those of every mention, so that
+    they win; a correction whose gazetteer entry no longer exists is skipped.
+    """
+    corrections = sorted(corrections, key=lambda c: c.start is not None)
+    if corrections and gazetteer is None:
+        from geo.gazetteer import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    placed = []
+    for correction in corrections:
+        try:
+            placed.append((correction, corrected_place(correction, gazetteer)))
+        except PlaceNotFound:
+            continue
+    return placed
+
+
+def corrected_mentions(text: str, mentions: Sequence[Mention],
+                       placed: Sequence[tuple[Correction, Place]]) -> tuple[Mention, ...]:
+    """The mentions of the article ``text`` with the corrections that apply to them applied."""
+    digest = text_digest(text)
+    corrected = []
+    for mention in mentions:
         # the last correction that applies wins: one for this very mention beats one for all
-        chosen = [place for c, place in corrections if c.applies_to(digest, mention)]
-        mentions.append(_corrected_mention(mention, chosen[-1]) if chosen else mention)
-    mentions = tuple(mentions)
+        chosen = [place for c, place in placed if c.applies_to(digest, mention)]
+        corrected.append(_corrected_mention(mention, chosen[-1]) if chosen else mention)
+    return tuple(corrected)
+
+
+def _corrected_analysis(analysis: Analysis, placed: Sequence[tuple[Correction, Place]],
+                        story: Story, gazetteer) -> Analysis:
+    mentions = corrected_mentions(analysis.document.text, analysis.mentions, placed)
     if mentions == analysis.mentions:
         return analysis
     checks = tuple(check_claim(claim, story.routes, gazetteer)
@@ -236,19 +264,14 @@ def apply_corrections(story: Story, corrections: Iterable[Correction], gazetteer
     for articles not in the story change nothing; one whose gazetteer entry no longer exists is
     skipped. A correction of one mention (``start`` given) wins over one of every mention.
     """
-    corrections = sorted(corrections, key=lambda c: c.start is not None)  # specific ones last
+    corrections = tuple(corrections)
     if not corrections:
         return story
     if gazetteer is None:
         from geo.gazetteer import default_gazetteer
 
         gazetteer = default_gazetteer()
-    placed = []
-    for correction in corrections:
-        try:
-            placed.append((correction, corrected_place(correction, gazetteer)))
-        except PlaceNotFound:
-            continue
+    placed = placed_corrections(corrections, gazetteer)
     analyses = tuple(_corrected_analysis(a, placed, story, gazetteer) for a in story.analyses)
     return replace(story, analyses=analyses)
 

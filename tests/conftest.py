@@ -14,3 +14,12 @@ def gazetteer():
 @pytest.fixture(scope="session")
 def bundled():
     return bundled_documents()
+
+
+@pytest.fixture(autouse=True)
+def user_data_folder(tmp_path_factory, monkeypatch):
+    """Each test has its own empty user data folder: corrections saved on this machine never
+    change what a test sees (subprocesses inherit it)."""
+    folder = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("GEO_DATA_DIR", str(folder))
+    return folder

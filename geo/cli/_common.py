@@ -7,10 +7,29 @@ import sys
 
 
 def add_inputs(parser) -> None:
-    """The FILE ... arguments: article files, "-" for standard input, none for the bundled story."""
+    """The FILE ... arguments (article files, "-" for standard input, none for the bundled
+    story) and --no-corrections."""
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help='article files (.txt, .md, .html); "-" reads standard input; '
                              "none: the bundled story")
+    parser.add_argument("--no-corrections", action="store_true",
+                        help="ignore the corrections saved from the dashboard "
+                             "(corrections.json in $GEO_DATA_DIR, default ~/.local/share/geo)")
+
+
+def saved_corrections(args) -> tuple:
+    """The corrections saved from the dashboard, unless --no-corrections; none, with a warning
+    line, when the file cannot be read (the articles are still read)."""
+    from geo.corrections import load_corrections
+    from geo.errors import DataError
+
+    if args.no_corrections:
+        return ()
+    try:
+        return load_corrections()
+    except DataError as error:
+        print(f"geo: warning: {error}; going on without corrections", file=sys.stderr)
+        return ()
 
 
 def report_errors(errors) -> int:
@@ -33,3 +52,12 @@ def print_table(rows: list[list], headers: list[str]) -> None:
         print("  ".join(value.ljust(width) for value, width in zip(row, widths)).rstrip())
         if number == 0:
             print("  ".join("-" * width for width in widths))
+
+
+def read_story(args, **options):
+    """The story of the FILE arguments (the bundled one when none), corrections applied;
+    ``options`` go to :func:`geo.story.analyse`."""
+    from geo.corrections import apply_corrections
+    from geo.story import analyse
+
+    return apply_corrections(analyse(args.files or None, **options), saved_corrections(args))

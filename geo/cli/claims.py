@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 
-from geo.cli._common import add_inputs, print_json, print_table, report_errors
+from geo.cli._common import add_inputs, print_json, print_table, read_story, report_errors
 from geo.records import claim_record
 
 _HEADERS = ["#", "Claim", "Stated", "Measured", "Error", "Distance", "Direction", "Units"]
@@ -53,9 +53,7 @@ def print_claims(story) -> None:
 
 
 def run(args) -> int:
-    from geo.story import analyse
-
-    story = analyse(args.files or None)
+    story = read_story(args)
     if args.json:
         print_json({"claims": [claim_record(check) for check in story.checks]})
     else:

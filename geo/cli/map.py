@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.cli._common import add_inputs, report_errors
+from geo.cli._common import add_inputs, read_story, report_errors
 from geo.errors import InputError
 
 _INTERACTIVE = ".html"
@@ -55,9 +55,8 @@ def run(args) -> int:
         raise InputError(f"--dpi {args.dpi}: too coarse for a map; use 72 or more (300 for print)")
 
     from geo.routes import load_routes
-    from geo.story import analyse
 
-    story = analyse(args.files or None, routes=load_routes(args.routes) if args.routes else None)
+    story = read_story(args, routes=load_routes(args.routes) if args.routes else None)
     if suffix == _INTERACTIVE:
         from geo.maps.interactive import save_html, story_map
 

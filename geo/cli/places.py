@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from geo.cli._common import add_inputs, print_json, print_table, report_errors
+from geo.cli._common import add_inputs, print_json, print_table, report_errors, saved_corrections
+from geo.corrections import corrected_mentions, placed_corrections
 from geo.documents import read_documents
 from geo.gazetteer import default_gazetteer
 from geo.gazetteer.online import add_online_arguments, fill_unresolved, geocoder_from_arguments
@@ -26,9 +27,11 @@ def run(args) -> int:
     documents, errors = read_documents(args.files)
     gazetteer = default_gazetteer()
     geocoder = geocoder_from_arguments(args)
+    corrections = placed_corrections(saved_corrections(args), gazetteer)
     results = []
     for document in documents:
         mentions = resolve_mentions(document.text, find_mentions(document.text, gazetteer), gazetteer)
+        mentions = corrected_mentions(document.text, mentions, corrections)
         if geocoder:
             mentions = fill_unresolved(mentions, geocoder)
         results.append({"path": document.path, "title": document.title,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from geo.cli._common import add_inputs, report_errors
+from geo.cli._common import add_inputs, read_story, report_errors
 
 
 def register(subparsers) -> None:
@@ -28,10 +28,9 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from geo.report import report_format, write_report
-    from geo.story import analyse
 
     report_format(args.output)  # an unknown extension fails before the articles are read
-    story = analyse(args.files or None)
+    story = read_story(args)
     path = write_report(story, args.output)
     documents, claims = len(story.documents), len(story.checks)
     counts = f"{claims} claim{'s' * (claims != 1)} from {documents} article{'s' * (documents != 1)}"
