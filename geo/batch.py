@@ -26,12 +26,15 @@ import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TYPE_CHECKING, Iterator, TextIO
 
 from geo.atomic import atomic_target, write_text_atomically
 from geo.documents import TEXT_SUFFIXES, document_from_bytes, read_document
 from geo.errors import InputError
 from geo.model import Document, Route
+
+if TYPE_CHECKING:
+    from geo.corrections import Correction
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -329,23 +332,28 @@ def _line(row: dict):
     return None if None in ends else shapely.LineString([ends[:2], ends[2:]])
 
 
-def analyse_partition(partition: Partition, routes: tuple[Route, ...] = ()) -> tuple:
+def analyse_partition(partition: Partition, routes: tuple[Route, ...] = (),
+                      corrections: tuple[Correction, ...] = ()) -> tuple:
     """(mentions GeoDataFrame, claims GeoDataFrame, errors DataFrame, documents read) of one partition.
 
-    Every document is analysed with the process-wide gazetteer, its claims checked against
-    ``routes`` too; one that cannot be read or analysed becomes an error row and the others go on.
+    Every document is analysed with the process-wide gazetteer, the ``corrections`` that concern
+    it applied, its claims checked against ``routes`` too; one that cannot be read or analysed
+    becomes an error row and the others go on.
     """
+    from geo.corrections import corrected_analysis, placed_corrections
     from geo.gazetteer import default_gazetteer
     from geo.records import claim_record, mention_record
     from geo.story import analyse_document
 
     gazetteer = default_gazetteer()
+    placed = placed_corrections(corrections, gazetteer)
     mentions, claims, errors, documents = [], [], [], 0
     for document, doc_id, path, error in read_partition(partition):
         documents += 1
         if document is not None:
             try:
-                analysis = analyse_document(document, gazetteer, routes)
+                analysis = corrected_analysis(analyse_document(document, gazetteer, routes), placed, routes,
+                                              gazetteer)
             except Exception as failure:  # a batch records any failure of one document and goes on
                 error = f"{path}: {type(failure).__name__}: {failure}"
             else:
@@ -364,11 +372,12 @@ def _write_atomically(frame, path: Path) -> None:
         frame.to_parquet(temporary, index=False)
 
 
-def run_partition(partition: Partition, outdir: str, routes: tuple[Route, ...] = ()) -> dict:
+def run_partition(partition: Partition, outdir: str, routes: tuple[Route, ...] = (),
+                  corrections: tuple[Correction, ...] = ()) -> dict:
     """Analyse one partition and write its three tables, then its marker; returns the marker."""
     began = time.perf_counter()
     root = Path(outdir)
-    *frames, documents = analyse_partition(partition, routes)
+    *frames, documents = analyse_partition(partition, routes, corrections)
     for table, frame in zip(TABLES, frames):
         _write_atomically(frame, root / table / f"{partition.name}.parquet")
     marker = {
@@ -474,11 +483,13 @@ def _client(scheduler: str | None, workers: int | None):
 
 def run_batch(inputs: list[str], outdir: str, scheduler: str | None = None, workers: int | None = None,
               partition_size: int = DEFAULT_PARTITION_SIZE, routes: tuple[Route, ...] = (),
-              progress: TextIO | None = None) -> BatchSummary:
+              corrections: tuple[Correction, ...] = (), progress: TextIO | None = None) -> BatchSummary:
     """Analyse every document of ``inputs`` on Dask and write the tables under ``outdir``.
 
     Claims are checked against ``routes`` as well as the straight line (none by default, as
-    `geo claims FILE...` does for articles other than the bundled story).
+    `geo claims FILE...` does for articles other than the bundled story). ``corrections``
+    (:mod:`geo.corrections`) are applied to the documents they concern; a re-run, like a change
+    of ``routes``, does not redo the partitions already done.
 
     ``scheduler`` is the address of a running Dask scheduler (``tcp://host:8786``); without it a
     local cluster of ``workers`` processes (default: one per core) runs the batch. Inputs and
@@ -507,7 +518,7 @@ def run_batch(inputs: list[str], outdir: str, scheduler: str | None = None, work
         try:
             bar = _Progress(len(pending), progress)
             bag = db.from_sequence(pending, npartitions=len(pending))
-            tasks = bag.map(run_partition, outdir=str(root), routes=tuple(routes))
+            tasks = bag.map(run_partition, outdir=str(root), routes=tuple(routes), corrections=tuple(corrections))
             futures = client.compute(tasks.to_delayed())
             names = {future.key: partition.name for future, partition in zip(futures, pending)}
             for future in as_completed(futures):

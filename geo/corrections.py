@@ -20,11 +20,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from geo.atomic import write_text_atomically
 from geo.check import check_claim
 from geo.errors import DataError, InputError, PlaceNotFound
-from geo.model import Analysis, Candidate, Document, Mention, Place, Story
+from geo.model import Analysis, Candidate, Document, Mention, Place, Route, Story
 from geo.paths import user_data_dir
-from geo.atomic import write_text_atomically
 from geo.text.claims import extract_claims
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "Correction",
     "add_correction",
     "apply_corrections",
+    "corrected_analysis",
     "corrected_mentions",
     "corrected_place",
     "corrections_path",
@@ -246,12 +247,14 @@ def corrected_mentions(text: str, mentions: Sequence[Mention],
     return tuple(corrected)
 
 
-def _corrected_analysis(analysis: Analysis, placed: Sequence[tuple[Correction, Place]],
-                        story: Story, gazetteer) -> Analysis:
+def corrected_analysis(analysis: Analysis, placed: Sequence[tuple[Correction, Place]],
+                       routes: Sequence[Route] = (), gazetteer=None) -> Analysis:
+    """``analysis`` with the corrections that apply to its mentions applied and, if any did,
+    its claims extracted and checked (against ``routes`` too) again."""
     mentions = corrected_mentions(analysis.document.text, analysis.mentions, placed)
     if mentions == analysis.mentions:
         return analysis
-    checks = tuple(check_claim(claim, story.routes, gazetteer)
+    checks = tuple(check_claim(claim, routes, gazetteer)
                    for claim in extract_claims(analysis.document, mentions))
     return replace(analysis, mentions=mentions, checks=checks)
 
@@ -272,7 +275,7 @@ def apply_corrections(story: Story, corrections: Iterable[Correction], gazetteer
 
         gazetteer = default_gazetteer()
     placed = placed_corrections(corrections, gazetteer)
-    analyses = tuple(_corrected_analysis(a, placed, story, gazetteer) for a in story.analyses)
+    analyses = tuple(corrected_analysis(a, placed, story.routes, gazetteer) for a in story.analyses)
     return replace(story, analyses=analyses)
 
 

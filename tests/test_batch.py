@@ -408,3 +408,26 @@ def test_the_cli_refuses_workers_with_a_scheduler(tmp_path, capsys):
     assert main(["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
                  "--scheduler", "tcp://127.0.0.1:1", "--workers", "2"]) == 1
     assert "--workers" in capsys.readouterr().err
+
+
+@pytest.mark.cluster
+def test_saved_corrections_are_applied_unless_told_not_to(cluster, tmp_path, capsys):
+    from geo.corrections import Correction, add_correction
+    from geo.story import analyse
+
+    article = tmp_path / "in" / "hue.txt"
+    article.parent.mkdir()
+    article.write_text("Hue is about 100 km north of Da Nang.\n")
+    [analysis] = analyse([str(article)]).analyses
+    [mention] = [m for m in analysis.mentions if m.text == "Da Nang"]
+    add_correction(Correction.for_mention(analysis.document, mention, lat=15.0, lon=108.0, name="Somewhere"))
+    local, _ = cluster
+    for arguments, expected in (([], "Somewhere"), (["--no-corrections"], mention.place.name)):
+        outdir = tmp_path / f"out{len(arguments)}"
+        assert main(["batch", str(article.parent), "-o", str(outdir), "--scheduler", local.scheduler_address,
+                     *arguments]) == 0
+        mentions = gpd.read_parquet(outdir / "mentions")
+        assert list(mentions.loc[mentions["text"] == "Da Nang", "name"]) == [expected]
+        claims = gpd.read_parquet(outdir / "claims")
+        assert claims.iloc[0]["anchor_name"] == expected
+    capsys.readouterr()

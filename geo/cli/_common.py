@@ -12,6 +12,10 @@ def add_inputs(parser) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help='article files (.txt, .md, .html); "-" reads standard input; '
                              "none: the bundled story")
+    add_corrections_argument(parser)
+
+
+def add_corrections_argument(parser) -> None:
     parser.add_argument("--no-corrections", action="store_true",
                         help="ignore the corrections saved from the dashboard "
                              "(corrections.json in $GEO_DATA_DIR, default ~/.local/share/geo)")

@@ -7,6 +7,7 @@ import sys
 from dataclasses import asdict
 
 from geo.batch import DEFAULT_PARTITION_SIZE
+from geo.cli._common import add_corrections_argument, saved_corrections
 
 
 def register(subparsers) -> None:
@@ -41,6 +42,7 @@ def register(subparsers) -> None:
         help="also check claims against the routes of this TOML or GeoJSON file (or folder); "
              "default none, as `geo claims FILE` does",
     )
+    add_corrections_argument(parser)
     parser.add_argument("--json", action="store_true", help="print the run's summary as one JSON object")
     parser.set_defaults(func=run)
 
@@ -51,7 +53,8 @@ def run(args) -> int:
 
     routes = load_routes(args.routes) if args.routes else ()
     summary = run_batch(args.inputs, args.output, scheduler=args.scheduler, workers=args.workers,
-                        partition_size=args.partition_size, routes=routes, progress=sys.stderr)
+                        partition_size=args.partition_size, routes=routes,
+                        corrections=saved_corrections(args), progress=sys.stderr)
     if args.json:
         print(json.dumps(asdict(summary), indent=2))
     else:
