@@ -7,7 +7,8 @@ A candidate's score adds up, in log-odds-like points:
 - the text's countries: a candidate in a country the text names (or by its demonym) gains, and
   one in a neighbouring country gains a little;
 - proximity: a candidate near the places the text names without ambiguity gains, falling off
-  over a few hundred km.
+  over a few hundred km;
+- a national capital beats a state or province of its own country that has its name.
 Confidence is the chosen candidate's share of the softmax over its mention's candidates. A
 mention whose best candidate scores too low stays unresolved, its candidates kept for the user.
 """
@@ -38,6 +39,10 @@ NEARBY_SCALE_KM = 300.0
 AMBIGUITY_MARGIN = 1.0  # a mention is unambiguous when its best prior leads by this much
 CONFIDENT = 0.6  # a first-pass choice this sure is context for the second pass
 MIN_SCORE = 1.0  # below this the best candidate is a guess: the mention stays unresolved
+CAPITAL_OVER_DIVISION = 2.5
+"""Points for a capital over a state or province of its country with the same name: in the
+news "Washington" is the US capital (or its government), not the state, unless nearby places
+say otherwise."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,7 +111,10 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence
     ranked = {}
     for ids, candidates in groups.items():
         country_points = _countries(evidence, ids)
+        divisions = {c.place.country for c in candidates if c.place.kind == "admin1"}
         scores = np.array([c.score + prior(c.place) + country_points.get(c.place.country, 0.0)
+                           + (CAPITAL_OVER_DIVISION if c.place.kind == "capital" and c.place.country in divisions
+                              else 0.0)
                            for c in candidates])
         if anchors and len(candidates) > 1:
             others = np.array([a != ids for a in anchor_ids])

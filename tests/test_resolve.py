@@ -40,6 +40,16 @@ def test_georgia_beside_atlanta_is_the_state(gazetteer):
     assert chosen(text, "Georgia", gazetteer).place.place_id == "admin:US-GA"
 
 
+def test_washington_in_the_news_is_the_capital(gazetteer):
+    text = "North Korea repeatedly blamed Washington for the crisis in Ukraine."
+    assert chosen(text, "Washington", gazetteer).place.kind == "capital"
+
+
+def test_washington_beside_seattle_and_spokane_is_the_state(gazetteer):
+    text = "Wildfires spread across Washington, from Spokane to the hills east of Seattle and Yakima."
+    assert chosen(text, "Washington", gazetteer).place.kind == "admin1"
+
+
 def test_context_picks_among_same_named_cities(gazetteer):
     assert chosen("He left Paris for Lyon and Marseille.", "Paris", gazetteer).place.country == "FR"
     texas = chosen("Paris is a small town near Dallas and Sherman in Texas.", "Paris", gazetteer)
