@@ -34,6 +34,7 @@ def test_offsets_point_into_the_text(gazetteer):
     ("Police said the road was closed.", []),
     ("Associated Press writers Jim Heintz in Tallinn, Estonia, contributed.",
      [("Tallinn", "Tallinn"), ("Estonia", "Estonia")]),
+    ("Rail Minister Ivanov and the Justice Department met in Port Said.", [("Port Said", "Port Said")]),
 ])
 def test_people_organisations_and_days_are_not_places(gazetteer, text, expected):
     assert places(text, gazetteer) == expected
