@@ -242,6 +242,16 @@ def test_sentence_at_finds_the_mentioning_sentence():
     assert sentence_at(text, start, start + 4) == "Next line."
 
 
+def test_a_long_sentence_is_cut_between_words_around_the_mention():
+    words = " ".join(f"word{n:03d}" for n in range(120))
+    text = f"{words} Vladivostok {words}."
+    start = text.index("Vladivostok")
+    quote = sentence_at(text, start, start + len("Vladivostok"))
+    assert quote.startswith("…word") and quote.endswith("…") and "Vladivostok" in quote
+    inner = quote.strip("…").split(" ")
+    assert all(w == "Vladivostok" or (w.startswith("word") and len(w) == 7) for w in inner), inner
+
+
 def test_format_date_reads_ranges():
     assert format_date("2019-02-27/2019-02-28") == "27–28 February 2019"
     assert format_date("2023-09") == "September 2023"

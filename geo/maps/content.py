@@ -91,13 +91,21 @@ def sentence_at(text: str, start: int, end: int) -> str:
         elif boundary.start() >= end:
             sentence_end = boundary.start()
             break
-    sentence = text[sentence_start:sentence_end].strip()
+    raw = text[sentence_start:sentence_end]
+    sentence = raw.strip()
     if len(sentence) <= _QUOTE_LIMIT:
         return sentence
-    offset = start - sentence_start
+    offset = start - sentence_start - (len(raw) - len(raw.lstrip()))
+    span_end = offset + (end - start)
     left = max(0, offset - _QUOTE_LIMIT // 2)
-    piece = sentence[left : left + _QUOTE_LIMIT]
-    return ("…" if left else "") + piece.strip() + ("…" if left + _QUOTE_LIMIT < len(sentence) else "")
+    right = min(len(sentence), left + _QUOTE_LIMIT)
+    if left and not sentence[left - 1].isspace():  # cut between words, never inside one
+        space = sentence.find(" ", left, offset)
+        left = space + 1 if space != -1 else left
+    if right < len(sentence) and not sentence[right].isspace():
+        space = sentence.rfind(" ", span_end, right)
+        right = space if space != -1 else right
+    return ("…" if left else "") + sentence[left:right].strip() + ("…" if right < len(sentence) else "")
 
 
 def _quotes_by_place(story: Story) -> dict[str, tuple[Place, list[tuple[Document, str]]]]:
