@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import time
 from html.parser import HTMLParser
 
 import folium
@@ -12,7 +14,7 @@ import shapely
 
 from geo.errors import InputError
 from geo.maps import places_geojson, routes_geojson, save_html, story_map, write_assets
-from geo.maps.assets import ASSET_FILES, LEAFLET_DIR, StaticFolder
+from geo.maps.assets import ASSET_FILES, DATA_KEPT_S, LEAFLET_DIR, StaticFolder
 from geo.maps.basemap import basemap_geojson, vector_basemap
 from geo.maps.content import format_date, format_km, sentence_at
 from geo.routes import route_length_km
@@ -181,24 +183,28 @@ def test_assets_served_from_a_prefix(tmp_path):
 
 def test_a_static_folder_serves_leaflet_and_the_basemap(story, gazetteer, tmp_path):
     static = StaticFolder(tmp_path / "static", "/app/static/")
-    (tmp_path / "static" / "data").mkdir(parents=True)
-    (tmp_path / "static" / "data" / "basemap-old.json").write_text("{}")
+    data = tmp_path / "static" / "data"
+    data.mkdir(parents=True)
+    (data / "basemap-stale.json").write_text("{}")
+    os.utime(data / "basemap-stale.json", (time.time() - DATA_KEPT_S - 60,) * 2)
+    (data / "basemap-recent.json").write_text("{}")
     static.prepare()
-    assert not (tmp_path / "static" / "data").exists(), "files of earlier runs are removed"
+    assert [p.name for p in data.iterdir()] == ["basemap-recent.json"], "only files a week old are removed"
+    (data / "basemap-recent.json").unlink()
     inline = story_map(story, gazetteer).get_root().render()
     html = story_map(story, gazetteer, static=static).get_root().render()
     assert '<script src="/app/static/leaflet/leaflet.js">' in html
     assert 'href="/app/static/leaflet/leaflet.css"' in html
     assert 'L.Icon.Default.imagePath = "/app/static/leaflet/images/"' in html
     assert (LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8")[:500] not in html
-    [published] = (tmp_path / "static" / "data").iterdir()
+    [published] = data.iterdir()
     assert f'"/app/static/data/{published.name}"' in html
     collections = json.loads(published.read_text(encoding="utf-8"))
     assert set(collections) == {"land", "countries", "borders"}
     assert all(collections[key]["features"] for key in collections)
     assert len(html) < len(inline) / 10, "the page no longer carries the basemap"
     story_map(story, gazetteer, static=static)
-    assert len(list((tmp_path / "static" / "data").iterdir())) == 1, "the same basemap is published once"
+    assert len(list(data.iterdir())) == 1, "the same basemap is published once"
 
 
 def test_unknown_layer_is_an_input_error(story, gazetteer):

@@ -16,11 +16,12 @@ others) and take it from the ``xstatic-leaflet`` package (Leaflet 1.9.3, folium'
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
 import json
 import re
-import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +47,9 @@ ASSET_FILES = (
     "images/marker-shadow.png",
 )
 """The files a page needs, relative to :data:`LEAFLET_DIR` and to a served asset folder."""
+
+DATA_KEPT_S = 7 * 24 * 3600
+"""How long (s) a published data file outlives its last publication."""
 
 _DEFAULT_ICON = {
     "iconUrl": "images/marker-icon.png",
@@ -77,14 +81,14 @@ def write_assets(directory: str | Path) -> list[Path]:
 
     Serve the folder at a URL prefix and link it with :func:`use_local_leaflet` (a
     :class:`StaticFolder` does both).
-    Existing files are replaced; the folder is created if needed.
+    Existing files are replaced atomically; the folder is created if needed.
     """
     target = Path(directory)
     written = []
     for relative in ASSET_FILES:
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(LEAFLET_DIR / relative, destination)
+        write_bytes_atomically(destination, (LEAFLET_DIR / relative).read_bytes())  # a server may be reading it
         written.append(destination)
     return written
 
@@ -106,16 +110,25 @@ class StaticFolder:
         return f"{self.url.rstrip('/')}/leaflet"
 
     def prepare(self) -> None:
-        """Copy Leaflet in and empty ``data/`` of the files earlier runs published."""
+        """Copy Leaflet in, and remove the data files no map has published for a week.
+
+        Recent files stay: another server sharing the folder may still link them.
+        """
         write_assets(self.directory / "leaflet")
-        shutil.rmtree(self.directory / "data", ignore_errors=True)
+        stale = time.time() - DATA_KEPT_S
+        for path in (self.directory / "data").glob("*.json"):
+            with contextlib.suppress(FileNotFoundError):
+                if path.stat().st_mtime < stale:
+                    path.unlink()
 
     def publish_json(self, data, stem: str) -> str:
         """Write ``data`` as ``data/<stem>-<hash>.json`` (atomically, once); return its URL."""
         payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
         name = f"{stem}-{hashlib.sha256(payload).hexdigest()[:16]}.json"
         path = self.directory / "data" / name
-        if not path.exists():
+        if path.exists():
+            path.touch()  # published again: kept another week
+        else:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_bytes_atomically(path, payload)
         return f"{self.url.rstrip('/')}/data/{name}"
