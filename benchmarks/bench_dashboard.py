@@ -21,7 +21,8 @@ from pathlib import Path
 from common import ROOT, load_average, median, run_python, section, table
 
 sys.path.insert(0, str(ROOT / "tests"))
-from dashboard_server import CHROMIUM, CHROMIUM_ARGS, dashboard, map_frame  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from dashboard_server import dashboard, map_frame  # noqa: E402
 
 TITLE = "Dashboard first render"
 GOAL_S = 3.0

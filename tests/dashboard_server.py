@@ -17,9 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from test_maps_browser import CHROMIUM, CHROMIUM_ARGS
-
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "dashboard", "free_port", "map_frame", "wait_until_healthy"]
+__all__ = ["ROOT", "dashboard", "free_port", "map_frame", "wait_until_healthy"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAWN_PATHS = """() => ({

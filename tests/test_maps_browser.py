@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from browser import CHROMIUM, offline_page
 from geo.gazetteer import default_gazetteer
 from geo.maps import save_html, story_map
 from geo.maps import style
 from geo.maps.content import places_on_map
 from maps_fixtures import small_story
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+FROM_DISK = ("file:", "data:")  # all a saved map may load
+VIEWPORT = {"width": 1200, "height": 800}
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,99 +31,67 @@ def map_file(tmp_path_factory) -> tuple[Path, object]:
 
 
 def test_map_draws_offline_and_requests_nothing(map_file, tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     path, story = map_file
-    outside: list[str] = []
-    errors: list[str] = []
+    with offline_page(FROM_DISK, tmp_path / "map-failure.png", viewport=VIEWPORT) as browsed:
+        page = browsed.page
+        page.goto(path.as_uri())
+        page.wait_for_selector(".leaflet-overlay-pane svg path", timeout=15_000)
+        page.wait_for_timeout(500)
+        # the basemap has a pane of its own, under the story's layers
+        strokes = page.eval_on_selector_all(
+            ".leaflet-map-pane svg path", "paths => paths.map(p => p.getAttribute('stroke'))")
+        fills = page.eval_on_selector_all(
+            ".leaflet-map-pane svg path", "paths => paths.map(p => p.getAttribute('fill'))")
+        basemap_fills = page.eval_on_selector_all(
+            ".leaflet-geo-basemap-pane svg path", "paths => paths.map(p => p.getAttribute('fill'))")
+        meeting_icons = page.locator(".leaflet-marker-pane .geo-meeting-icon").count()
+        labels = page.locator(".leaflet-tooltip-pane .geo-place-label").count()
+        overlapping_labels = page.evaluate("""() => {
+            const boxes = [...document.querySelectorAll('.geo-place-label')]
+                .filter(l => l.style.visibility !== 'hidden').map(l => l.getBoundingClientRect());
+            return boxes.some((a, i) => boxes.slice(i + 1).some(b =>
+                a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));
+        }""")
+        legend_visible = page.locator(".geo-legend").is_visible()
+        layer_control = page.locator(".leaflet-control-layers").count()
+        scale = page.locator(".leaflet-control-scale").count()
 
-    def route(request_route):
-        url = request_route.request.url
-        if url.startswith(("file:", "data:")):
-            request_route.continue_()
-        else:
-            outside.append(url)
-            request_route.abort()
-
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 800})
-        page.route("**/*", route)
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        try:
-            page.goto(path.as_uri())
-            page.wait_for_selector(".leaflet-overlay-pane svg path", timeout=15_000)
-            page.wait_for_timeout(500)
-            # the basemap has a pane of its own, under the story's layers
-            strokes = page.eval_on_selector_all(
-                ".leaflet-map-pane svg path", "paths => paths.map(p => p.getAttribute('stroke'))")
-            fills = page.eval_on_selector_all(
-                ".leaflet-map-pane svg path", "paths => paths.map(p => p.getAttribute('fill'))")
-            basemap_fills = page.eval_on_selector_all(
-                ".leaflet-geo-basemap-pane svg path", "paths => paths.map(p => p.getAttribute('fill'))")
-            meeting_icons = page.locator(".leaflet-marker-pane .geo-meeting-icon").count()
-            labels = page.locator(".leaflet-tooltip-pane .geo-place-label").count()
-            overlapping_labels = page.evaluate("""() => {
-                const boxes = [...document.querySelectorAll('.geo-place-label')]
-                    .filter(l => l.style.visibility !== 'hidden').map(l => l.getBoundingClientRect());
-                return boxes.some((a, i) => boxes.slice(i + 1).some(b =>
-                    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));
-            }""")
-            legend_visible = page.locator(".geo-legend").is_visible()
-            layer_control = page.locator(".leaflet-control-layers").count()
-            scale = page.locator(".leaflet-control-scale").count()
-
-            assert basemap_fills.count(style.LAND) >= 1, "the Natural Earth land is drawn, in its pane"
-            assert strokes.count(style.BORDER) >= 1, "the borders are drawn"
-            for index in range(len(story.routes)):
-                assert style.route_colour(index) in strokes, f"route {index} is drawn"
-            place_colours = set(style.PLACE_GROUP_COLOURS.values())
-            assert sum(1 for f in fills if f in place_colours) == len(places_on_map(story))
-            assert strokes.count(style.verdict_colour("inaccurate")) == 2  # measured line and ring
-            assert meeting_icons == 2  # two venues
-            assert labels == sum(1 for p in places_on_map(story) if p.sources >= 2)
-            assert not overlapping_labels
-            assert legend_visible and layer_control == 1 and scale == 1
-            assert outside == [], f"requests left the file: {outside}"
-            assert errors == [], f"console errors: {errors}"
-        except BaseException:
-            shot = tmp_path / "map-failure.png"
-            page.screenshot(path=str(shot), full_page=True)
-            print(f"screenshot of the failing page: {shot}")
-            raise
-        finally:
-            browser.close()
+        assert basemap_fills.count(style.LAND) >= 1, "the Natural Earth land is drawn, in its pane"
+        assert strokes.count(style.BORDER) >= 1, "the borders are drawn"
+        for index in range(len(story.routes)):
+            assert style.route_colour(index) in strokes, f"route {index} is drawn"
+        place_colours = set(style.PLACE_GROUP_COLOURS.values())
+        assert sum(1 for f in fills if f in place_colours) == len(places_on_map(story))
+        assert strokes.count(style.verdict_colour("inaccurate")) == 2  # measured line and ring
+        assert meeting_icons == 2  # two venues
+        assert labels == sum(1 for p in places_on_map(story) if p.sources >= 2)
+        assert not overlapping_labels
+        assert legend_visible and layer_control == 1 and scale == 1
+        assert browsed.outside == [], f"requests left the file: {browsed.outside}"
+        page_errors = browsed.console_errors + browsed.errors
+        assert page_errors == [], f"console errors: {page_errors}"
 
 
 def test_popup_shows_escaped_article_text(map_file, tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     path, _ = map_file
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 800})
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+    with offline_page(FROM_DISK, tmp_path / "popup-failure.png", viewport=VIEWPORT) as browsed:
+        page = browsed.page
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        try:
-            page.goto(path.as_uri())
-            page.wait_for_selector(".geo-place-label", state="attached", timeout=15_000)
-            page.evaluate("""() => {
-                const map = Object.values(window).find(v => v && v._container && v.eachLayer);
-                map.eachLayer(layer => {
-                    const tip = layer.getTooltip && layer.getTooltip();
-                    if (tip && tip.getContent() === 'Pyongyang') layer.openPopup();
-                });
-            }""")
-            popup = page.locator(".leaflet-popup-content")
-            popup.wait_for(timeout=5_000)
-            text = popup.inner_text()
-            assert "<script>alert(1)</script>" in text  # shown as text
-            assert popup.locator("script").count() == 0
-            assert dialogs == []
-        except BaseException:
-            shot = tmp_path / "popup-failure.png"
-            page.screenshot(path=str(shot), full_page=True)
-            print(f"screenshot of the failing page: {shot}")
-            raise
-        finally:
-            browser.close()
+        page.goto(path.as_uri())
+        page.wait_for_selector(".geo-place-label", state="attached", timeout=15_000)
+        page.evaluate("""() => {
+            const map = Object.values(window).find(v => v && v._container && v.eachLayer);
+            map.eachLayer(layer => {
+                const tip = layer.getTooltip && layer.getTooltip();
+                if (tip && tip.getContent() === 'Pyongyang') layer.openPopup();
+            });
+        }""")
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=5_000)
+        text = popup.inner_text()
+        assert "<script>alert(1)</script>" in text  # shown as text
+        assert popup.locator("script").count() == 0
+        assert dialogs == []
