@@ -27,3 +27,7 @@ class GazetteerBuildError(GeoError, RuntimeError):
 
 class GeocoderError(GeoError, RuntimeError):
     """The optional online geocoder failed or is not allowed (no user agent, offline)."""
+
+
+class UnitError(GeoError, ValueError):
+    """A quantity asked for in a unit it cannot be given in (a travel time in km)."""

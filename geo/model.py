@@ -11,8 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KM_PER_UNIT = {"km": 1.0, "mi": 1.609344, "nmi": 1.852}
-"""Kilometres in one of each supported distance unit (international mile, nautical mile)."""
+from geo.errors import UnitError
+from geo.lexicon import HOURS_PER_UNIT, KM_PER_UNIT
+
+__all__ = [
+    "HOURS_PER_UNIT", "KM_PER_UNIT", "Analysis", "Candidate", "Check", "DistanceClaim", "Document",
+    "Meeting", "Mention", "Place", "Quantity", "Route", "Story", "Waypoint",
+]  # fmt: skip
+# KM_PER_UNIT (km in one distance unit) and HOURS_PER_UNIT (hours in one time unit) come from
+# the one vocabulary, data/lexicon.toml, through geo.lexicon.
 
 
 @dataclass(frozen=True)
@@ -80,9 +87,16 @@ class Mention:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A stated distance: one figure (``value``) or a range (``low``..``high``) in ``unit``."""
+    """A stated distance or travel time: one figure (``value``) or a range (``low``..``high``).
 
-    unit: str  # "km", "mi" or "nmi"
+    ``unit`` is a distance unit of :data:`KM_PER_UNIT` ("km", "mi", "nmi", "m", "yd", "ft")
+    or a time unit of :data:`HOURS_PER_UNIT` ("h", "min") for a travel time ("a four-hour
+    drive"). A time has ``is_time`` True and gives ``hours``/``hours_bounds``; asking a time for
+    ``km`` raises :class:`~geo.errors.UnitError` (a ValueError), and a distance for ``hours``
+    likewise.
+    """
+
+    unit: str  # a code of KM_PER_UNIT or HOURS_PER_UNIT
     value: float | None = None
     low: float | None = None
     high: float | None = None
@@ -93,23 +107,60 @@ class Quantity:
         return self.value is None
 
     @property
+    def is_time(self) -> bool:
+        """True for a travel time (unit "h" or "min"), False for a distance."""
+        return self.unit in HOURS_PER_UNIT
+
+    def _figure(self) -> float:
+        return self.value if self.value is not None else (self.low + self.high) / 2
+
+    def _factor(self, table: dict[str, float], what: str) -> float:
+        if self.unit not in table:
+            kind = "a travel time" if self.is_time else "a distance"
+            raise UnitError(
+                f"quantity {self.text or self.unit!r} is {kind} in {self.unit!r}; "
+                f"{what} needs one of {', '.join(table)}"
+            )
+        return table[self.unit]
+
+    @property
     def km(self) -> float:
-        """The figure in km (the middle of a range)."""
-        figure = self.value if self.value is not None else (self.low + self.high) / 2
-        return figure * KM_PER_UNIT[self.unit]
+        """The figure in km (the middle of a range); UnitError (ValueError) for a time."""
+        return self._figure() * self._factor(KM_PER_UNIT, "km")
 
     @property
     def km_bounds(self) -> tuple[float, float]:
-        """(low, high) in km; equal for a single figure."""
+        """(low, high) in km; equal for a single figure. UnitError (ValueError) for a time."""
+        factor = self._factor(KM_PER_UNIT, "km")
         if self.value is not None:
-            return (self.km, self.km)
-        factor = KM_PER_UNIT[self.unit]
+            return (self.value * factor, self.value * factor)
+        return (self.low * factor, self.high * factor)
+
+    @property
+    def hours(self) -> float:
+        """A travel time in hours (the middle of a range); UnitError (ValueError) for a distance."""
+        return self._figure() * self._factor(HOURS_PER_UNIT, "hours")
+
+    @property
+    def hours_bounds(self) -> tuple[float, float]:
+        """(low, high) in hours; equal for a single figure. UnitError for a distance."""
+        factor = self._factor(HOURS_PER_UNIT, "hours")
+        if self.value is not None:
+            return (self.value * factor, self.value * factor)
         return (self.low * factor, self.high * factor)
 
 
 @dataclass(frozen=True)
 class DistanceClaim:
-    """A sentence's statement that ``subject`` lies some distance from ``anchor``."""
+    """A sentence's statement that ``subject`` lies some distance (or travel time) from ``anchor``.
+
+    ``subject`` and ``anchor`` are Mentions of the words as written; either may be UNRESOLVED
+    (``place`` None: "The reserve", "a village", a name the gazetteer lacks) — a claim whose
+    end cannot be placed is still a claim. ``stated`` holds distances or travel times
+    (``Quantity.is_time``). ``subject_kind`` is the head noun of a described subject ("town",
+    "reserve", "village"), "" for a name or a pronoun: what a "where could it be" search looks
+    for.
+    """
 
     document: str  # Document.path
     sentence: str
@@ -119,7 +170,8 @@ class DistanceClaim:
     stated: tuple[Quantity, ...]  # the figures as written, first one first
     hedge: str = ""  # "about", "more than", ... ; "" when the figure is given flat
     direction: str = ""  # compass point of subject from anchor ("N", "NE", "NNW"); "" if none
-    mode: str = ""  # "straight", "road", "rail", "drive", "flight", "sea"; "" when unstated
+    mode: str = ""  # a mode of geo.lexicon.MODES ("straight", "road", "rail", "flight", "sea", "foot") or ""
+    subject_kind: str = ""  # head noun of a described subject ("town"); "" for a name or pronoun
 
 
 @dataclass(frozen=True)

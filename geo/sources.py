@@ -25,7 +25,7 @@ from geo.geodesy import distance_km
 from geo.maps.content import format_km, sentence_at
 from geo.maps.style import NOT_POINTS
 from geo.model import Check, Document, Mention, Place, Route, Story
-from geo.text.claims import split_sentences
+from geo.text.sentences import split_sentences
 
 __all__ = [
     "DISTANCE_SPREAD",

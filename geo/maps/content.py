@@ -16,6 +16,7 @@ from geo.geodesy import circle, distance_km, geodesic_points
 from geo.maps.style import NOT_POINTS
 from geo.model import Check, Document, Place, Route, Story
 from geo.routes import route_length_km
+from geo.text.sentences import sentence_at as split_sentence_at
 
 __all__ = [
     "LAYERS",
@@ -38,8 +39,6 @@ LAYERS = ("places", "routes", "meetings", "claims")
 
 Bounds = tuple[float, float, float, float]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bLt|\bCol|\bSen|\bRep|\bNo)\.$")
 _QUOTE_LIMIT = 320  # characters of a sentence shown in a popup
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -79,18 +78,10 @@ def parse_layers(layers: str | Iterable[str] | None) -> tuple[str, ...]:
 def sentence_at(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` holding the span ``start``..``end`` (character offsets).
 
-    Sentences end at ., ! or ? followed by a capital, and at line breaks; an initial or a title
-    ("U.S.", "Mr.") does not end one. Long sentences are cut around the span with ellipses.
+    Sentences are those of :mod:`geo.text.sentences` (the one splitter). Long sentences are cut around the span with ellipses.
     """
-    sentence_start, sentence_end = 0, len(text)
-    for boundary in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION.search(text, 0, boundary.start()) and text[boundary.start() - 1] == ".":
-            continue
-        if boundary.end() <= start:
-            sentence_start = boundary.end()
-        elif boundary.start() >= end:
-            sentence_end = boundary.start()
-            break
+    found = split_sentence_at(text, start)
+    sentence_start, sentence_end = (found.start, max(found.end, end)) if found else (0, len(text))
     raw = text[sentence_start:sentence_end]
     sentence = raw.strip()
     if len(sentence) <= _QUOTE_LIMIT:

@@ -50,6 +50,7 @@ from geo.errors import InputError
 from geo.geodesy import compass_bearing, compass_point
 from geo.model import DistanceClaim, Document, Mention
 from geo.text.quantities import DistancePhrase, find_distances, may_state_distance
+from geo.text.sentences import MAX_SENTENCE_CHARS, Sentence, sentences, split_sentences
 
 __all__ = [
     "DESCRIPTION_CONFIDENCE",
@@ -75,115 +76,10 @@ REFERENT_SENTENCES = 3
 LOOK_BACK_CHARS = 200
 """How far (characters) the grammar looks back from a figure within its sentence."""
 
-MAX_SENTENCE_CHARS = 2000
-"""Longer runs without a full stop (lists, tables, machine text) are cut at a clause break or a
-space into pieces of at most this many characters, so work per sentence stays bounded."""
 
-# --- sentences -----------------------------------------------------------------------------
+# --- sentences: geo.text.sentences is the one splitter -----------------------------------------
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres prof rev jr sr vs "
-    "approx est jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd dept univ ave "
-    "blvd rd fig".split()
-)
-_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_JOINING_LINE_END_RE = re.compile(
-    r"(?:[,;(\-–—]|\b(?:of|the|a|an|to|from|and|or|in|on|at|by|with|for|some|about))\s*$",
-    re.IGNORECASE,
-)
-_LOWER_LINE_START_RE = re.compile(r"\s*[a-z(]")
-
-
-@dataclass(frozen=True)
-class _Sentence:
-    start: int
-    end: int
-    paragraph: int
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at ``text[dot]`` ends an abbreviation, an initial or an acronym."""
-    word = re.search(r"[\w.]*$", text[max(0, dot - 40) : dot]).group(0)
-    if not word:
-        return False
-    if "." in word or (len(word) == 1 and word.isupper()):
-        return True  # U.S., a.m., p.m., initials "John F. Kirby"
-    if word.lower() == "no":
-        return text[dot + 1 : dot + 3].strip()[:1].isdigit()
-    return word.lower() in _ABBREVIATIONS
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of text between line breaks that end a sentence.
-
-    A line break ends a sentence unless it falls inside one, as in hard-wrapped text: after a
-    comma, a hyphen or a function word, or before a lower-case word. A blank line always ends
-    one.
-    """
-    runs: list[tuple[int, int]] = []
-    position = 0
-    after_blank = True
-    for line in text.split("\n"):
-        end = position + len(line)
-        if not line.strip():
-            after_blank = True
-        else:
-            previous = text[runs[-1][0] : runs[-1][1]] if runs else ""
-            inside_sentence = _JOINING_LINE_END_RE.search(previous) or _LOWER_LINE_START_RE.match(line)
-            if inside_sentence and not after_blank:
-                runs[-1] = (runs[-1][0], end)
-            else:
-                runs.append((position, end))
-            after_blank = False
-        position = end + 1
-    return runs
-
-
-def _sentences(text: str) -> list[_Sentence]:
-    """The sentences of ``text``, whitespace trimmed; a paragraph is a run of :func:`_paragraphs`."""
-    spans: list[_Sentence] = []
-    for paragraph, (run_start, run_end) in enumerate(_paragraphs(text)):
-        start = run_start
-        for match in _SENTENCE_END_RE.finditer(text, run_start, run_end):
-            if text[match.start()] == "." and _is_abbreviation(text, match.start()):
-                continue
-            spans.append(_Sentence(start, match.end(), paragraph))
-            start = match.end()
-        spans.append(_Sentence(start, run_end, paragraph))
-    sentences = []
-    for span in (piece for span in spans for piece in _bounded(text, span)):
-        chunk = text[span.start : span.end]
-        if chunk.strip():
-            start = span.start + len(chunk) - len(chunk.lstrip())
-            end = span.end - (len(chunk) - len(chunk.rstrip()))
-            sentences.append(_Sentence(start, end, span.paragraph))
-    return sentences
-
-
-def _bounded(text: str, span: _Sentence) -> list[_Sentence]:
-    """``span`` cut into pieces of at most MAX_SENTENCE_CHARS, at the last ";", "," or space."""
-    pieces = []
-    start = span.start
-    while span.end - start > MAX_SENTENCE_CHARS:
-        window = text[start : start + MAX_SENTENCE_CHARS]
-        cut = max(window.rfind("; "), window.rfind(", "))
-        if cut < MAX_SENTENCE_CHARS // 2:
-            cut = window.rfind(" ")
-        cut = start + (cut + 1 if cut > 0 else MAX_SENTENCE_CHARS)
-        pieces.append(_Sentence(start, cut, span.paragraph))
-        start = cut
-    pieces.append(_Sentence(start, span.end, span.paragraph))
-    return pieces
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) character offsets of each sentence of ``text``, whitespace trimmed.
-
-    A sentence ends at ".", "!" or "?" before a capital, a digit or an opening quote, unless
-    the full stop ends an abbreviation ("Mr.", "St.", "Gen."), an initial ("John F. Kirby") or
-    a dotted acronym ("U.S.", "a.m."); and at a line break unless the text is hard-wrapped.
-    """
-    return [(s.start, s.end) for s in _sentences(text)]
+_Sentence = Sentence
 
 
 # --- the grammar around a figure ------------------------------------------------------------
@@ -803,7 +699,7 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
         return []
     usable = (m for m in mentions if 0 <= m.start < m.end <= len(text))
     ordered = tuple(sorted(usable, key=lambda m: (m.start, -m.end)))
-    context = _Context(document, tuple(_sentences(text)), _outermost(ordered))
+    context = _Context(document, tuple(sentences(text)), _outermost(ordered))
     claims: list[DistanceClaim] = []
     for sentence in context.sentences:
         previous = None

@@ -1,0 +1,243 @@
+"""The one vocabulary of distance claims: units, hedges, travel modes, directions, link verbs
+and look-alike nouns, read from ``data/lexicon.toml`` (through :mod:`geo.paths`).
+
+Every stage that needs these words reads them here: :mod:`geo.text.quantities` (units,
+hedges), :mod:`geo.text.claims` (modes, journeys, directions, links, look-alikes),
+:mod:`geo.check` (hedge bounds, modes and their routes, unit factors) and the report. Nothing
+else lists them.
+
+Public API (all read once, immutable):
+
+* ``UNITS``: unit code -> :class:`Unit` (``code``, ``kind`` "distance"|"time", ``factor``:
+  km per unit for a distance, hours per unit for a time, ``name``, ``spellings``, ``one``,
+  ``short``). Codes: distances "km", "mi", "nmi", "m", "yd", "ft"; times "h", "min".
+* ``KM_PER_UNIT`` (distance codes -> km in one unit), ``HOURS_PER_UNIT`` (time codes ->
+  hours in one unit), ``DISTANCE_UNITS``, ``TIME_UNITS``.
+* :func:`unit_code` ("Kilometres" -> "km", "hrs" -> "h", "nm" -> None).
+* ``HEDGES``: hedge words (lower case) -> :class:`Hedge` (``words``, ``reading``, ``below``,
+  ``above``); :func:`hedge_bounds` (hedge -> (below, above), each "rounding", "approximate"
+  or "open"; an unknown hedge reads as approximate on both sides) and :func:`hedge_reading`
+  ("well over" -> "more than").
+* ``MODES``: mode -> :class:`Mode` (``name``, ``route``: the Route.mode it is measured
+  along, "" for the straight line, ``phrases``); :func:`mode_of` (the first mode named in a
+  text, or "").
+* ``JOURNEY_NOUNS``, ``JOURNEY_VEHICLES``; ``DIRECTION_WORDS``, ``DIRECTION_ABBREVIATIONS``,
+  ``RELATIVE_DIRECTIONS``; ``LINK_VERBS``, ``LINK_WORDS``; ``MEASURED_NOUNS``,
+  ``EVENT_WORDS``, ``ZONE_WORDS``, ``PART_NOUNS``, ``DIMENSION_WORDS``, ``TRAVEL_VERBS``
+  (frozensets of lower-case phrases).
+* :func:`alternation` (a regex alternation of phrases, longest first, white space flexible).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.errors import DataError
+from geo.paths import DATA_DIR
+
+__all__ = [
+    "DIMENSION_WORDS", "DIRECTION_ABBREVIATIONS", "DIRECTION_WORDS", "DISTANCE_UNITS",
+    "EVENT_WORDS", "HEDGES", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_VEHICLES",
+    "KM_PER_UNIT", "LEXICON_FILE", "LINK_VERBS", "LINK_WORDS", "MEASURED_NOUNS", "MODES",
+    "PART_NOUNS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
+    "Hedge", "Mode", "Unit", "alternation", "hedge_bounds", "hedge_reading", "mode_of",
+    "unit_code",
+]  # fmt: skip
+
+LEXICON_FILE = DATA_DIR / "lexicon.toml"
+
+ROUNDING, APPROXIMATE, OPEN = "rounding", "approximate", "open"
+_SIDES = (ROUNDING, APPROXIMATE, OPEN)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit of distance (``factor`` km in one) or of time (``factor`` hours in one)."""
+
+    code: str
+    kind: str  # "distance" | "time"
+    factor: float
+    name: str
+    spellings: tuple[str, ...]  # lower case unless case_sensitive
+    case_sensitive: tuple[str, ...] = ()
+    one: tuple[str, ...] = ()  # singular forms after "a"/"an"
+    short: bool = False  # metres, yards, feet
+
+    @property
+    def is_time(self) -> bool:
+        return self.kind == "time"
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """A hedge and the bounds it implies below and above the figure."""
+
+    words: str
+    reading: str  # the hedge as claims report it
+    below: str  # "rounding" | "approximate" | "open"
+    above: str
+
+
+@dataclass(frozen=True)
+class Mode:
+    """A travel mode, the route kind it is measured along ("" = straight line), its phrases."""
+
+    name: str
+    route: str
+    phrases: tuple[str, ...]
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.split()).lower()
+
+
+def _load(path=LEXICON_FILE) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise DataError(f"{path}: cannot read the lexicon ({error})") from error
+
+
+_DATA = _load()
+
+
+def _units(data: dict) -> dict[str, Unit]:
+    units = {}
+    for code, row in data["units"].items():
+        if row.get("kind") not in ("distance", "time"):
+            raise DataError(f"{LEXICON_FILE}: unit {code!r} kind {row.get('kind')!r}: use distance or time")
+        units[code] = Unit(
+            code=code,
+            kind=row["kind"],
+            factor=float(row["factor"]),
+            name=row.get("name", code),
+            spellings=tuple(_norm(s) for s in row.get("spellings", ())),
+            case_sensitive=tuple(row.get("case_sensitive", ())),
+            one=tuple(_norm(s) for s in row.get("one", ())),
+            short=bool(row.get("short", False)),
+        )
+    return units
+
+
+UNITS: dict[str, Unit] = _units(_DATA)
+DISTANCE_UNITS = tuple(code for code, unit in UNITS.items() if not unit.is_time)
+TIME_UNITS = tuple(code for code, unit in UNITS.items() if unit.is_time)
+KM_PER_UNIT: dict[str, float] = {code: UNITS[code].factor for code in DISTANCE_UNITS}
+"""Kilometres in one of each distance unit (international mile, nautical mile, metre, ...)."""
+HOURS_PER_UNIT: dict[str, float] = {code: UNITS[code].factor for code in TIME_UNITS}
+"""Hours in one of each time unit."""
+
+_SPELLING_TO_UNIT = {s: code for code, unit in UNITS.items() for s in unit.spellings}
+_CASED_TO_UNIT = {s: code for code, unit in UNITS.items() for s in unit.case_sensitive}
+
+
+def unit_code(word: str) -> str | None:
+    """The unit code for a written unit ("Kilometres" -> "km", "hrs" -> "h"); None otherwise.
+
+    Case matters only for the spellings the lexicon lists as case-sensitive ("NM" is a
+    nautical mile, "nm" a nanometre).
+    """
+    text = " ".join(word.split())
+    if text in _CASED_TO_UNIT:
+        return _CASED_TO_UNIT[text]
+    code = _SPELLING_TO_UNIT.get(text.lower())
+    if code is None and text.lower() in {s.lower() for s in _CASED_TO_UNIT}:
+        return None
+    return code
+
+
+def _hedges(data: dict) -> dict[str, Hedge]:
+    readings = {_norm(k): _norm(v) for k, v in data.get("hedge_readings", {}).items()}
+    hedges = {}
+    for group, words in data["hedges"].items():
+        below, _, above = group.partition("_")
+        if below not in _SIDES or above not in _SIDES:
+            raise DataError(f"{LEXICON_FILE}: hedge group {group!r}: name it <below>_<above> from {_SIDES}")
+        for word in words:
+            key = _norm(word)
+            hedges[key] = Hedge(key, readings.get(key, key), below, above)
+    for key, reading in readings.items():  # a reading shares its bounds unless listed itself
+        if key not in hedges and reading in hedges:
+            hedges[key] = _with_reading(hedges[reading], key, reading)
+    return hedges
+
+
+def _with_reading(hedge: Hedge, words: str, reading: str) -> Hedge:
+    return Hedge(words, reading, hedge.below, hedge.above)
+
+
+HEDGES: dict[str, Hedge] = _hedges(_DATA)
+
+
+def hedge_bounds(hedge: str) -> tuple[str, str]:
+    """(below, above) for a hedge, each "rounding", "approximate" or "open".
+
+    "" (a flat figure) is ("rounding", "rounding"); an unknown hedge reads as approximate on
+    both sides. The reading of a hedge shares its bounds ("well over" -> "more than").
+    """
+    key = _norm(hedge)
+    if not key:
+        return (ROUNDING, ROUNDING)
+    found = HEDGES.get(key)
+    return (found.below, found.above) if found else (APPROXIMATE, APPROXIMATE)
+
+
+def hedge_reading(hedge: str) -> str:
+    """The hedge as claims report it ("Well  over" -> "more than", "About" -> "about")."""
+    key = _norm(hedge)
+    found = HEDGES.get(key)
+    return found.reading if found else key
+
+
+def _modes(data: dict) -> dict[str, Mode]:
+    return {
+        name: Mode(name, row.get("route", ""), tuple(_norm(p) for p in row.get("phrases", ())))
+        for name, row in data["modes"].items()
+    }
+
+
+MODES: dict[str, Mode] = _modes(_DATA)
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of ``phrases``, longest first, any white space between words."""
+    unique = sorted({_norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+
+
+@lru_cache(maxsize=1)
+def _mode_re() -> re.Pattern:
+    groups = "|".join(
+        rf"(?P<{name}>(?<![\w-])(?:{alternation(mode.phrases)})(?![\w-]))" for name, mode in MODES.items()
+    )
+    return re.compile(groups, re.IGNORECASE)
+
+
+def mode_of(words: str) -> str:
+    """The mode the first mode phrase in ``words`` names ("by rail" -> "rail"), or ""."""
+    match = _mode_re().search(words)
+    return match.lastgroup if match else ""
+
+
+def _set(section: str, key: str) -> frozenset[str]:
+    return frozenset(_norm(w) for w in _DATA.get(section, {}).get(key, ()))
+
+
+JOURNEY_NOUNS = _set("journeys", "nouns")
+JOURNEY_VEHICLES = _set("journeys", "vehicles")
+DIRECTION_WORDS = _set("directions", "cardinal")
+DIRECTION_ABBREVIATIONS = frozenset(_DATA["directions"]["abbreviations"])  # upper case
+RELATIVE_DIRECTIONS = _set("directions", "relative")
+LINK_VERBS = _set("links", "copulas")
+LINK_WORDS = LINK_VERBS | _set("links", "relatives")
+MEASURED_NOUNS = _set("lookalikes", "measured")
+EVENT_WORDS = _set("lookalikes", "events")
+ZONE_WORDS = _set("lookalikes", "zones")
+PART_NOUNS = _set("lookalikes", "parts")
+DIMENSION_WORDS = _set("lookalikes", "dimensions")
+TRAVEL_VERBS = _set("lookalikes", "travel_verbs")
