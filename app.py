@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from branca.element import Element
 from streamlit_folium import st_folium
 
 from geo.corrections import (Correction, add_correction, apply_corrections, corrections_path,
@@ -33,6 +32,7 @@ from geo.errors import GeoError, InputError
 from geo.gazetteer import default_gazetteer
 from geo.maps.assets import StaticFolder
 from geo.maps.content import LAYERS, drawable_checks, extent_bounds, format_date
+from geo.maps.elements import Verbatim
 from geo.maps.interactive import story_map
 from geo.maps.style import BADGE_COLOURS, MEETING, MUTED_INK, ROUTE_COLOURS
 from geo.maps.view import fit_view
@@ -128,7 +128,7 @@ def views_of(key: tuple) -> dict:
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=16)
 def pickled_map(key: tuple, layers: tuple) -> bytes:
     folium_map = story_map(story_of(*key), gazetteer(), layers=layers, static=static_folder())
-    folium_map.get_root().header.add_child(Element(MAP_CSS), name="dashboard_css")
+    folium_map.get_root().header.add_child(Verbatim(MAP_CSS), name="dashboard_css")
     folium_map.get_root().render()  # once here: st_folium is then called with render=False
     return pickle.dumps(folium_map)
 

@@ -27,10 +27,10 @@ from pathlib import Path
 
 import folium
 import xstatic.pkg.leaflet
-from branca.element import Element, MacroElement
 from folium.template import Template
 
 from geo.atomic import write_bytes_atomically
+from geo.maps.elements import ScriptElement, Verbatim
 
 __all__ = ["ASSET_FILES", "LEAFLET_DIR", "StaticFolder", "use_local_leaflet", "write_assets"]
 
@@ -147,8 +147,8 @@ def use_local_leaflet(folium_map: folium.Map, assets_url: str | None = None) -> 
     if assets_url is None:
         folium_map.default_js = []
         folium_map.default_css = []
-        header.add_child(Element(f"<script>{_inline_script()}</script>"), name="leaflet")
-        header.add_child(Element(f"<style>{_inline_stylesheet()}</style>"), name="leaflet_css")
+        header.add_child(Verbatim(f"<script>{_inline_script()}</script>"), name="leaflet")
+        header.add_child(Verbatim(f"<style>{_inline_stylesheet()}</style>"), name="leaflet_css")
         icon_urls = {option: _data_uri(path) for option, path in _DEFAULT_ICON.items()}
         image_path = ""
     else:
@@ -161,14 +161,14 @@ def use_local_leaflet(folium_map: folium.Map, assets_url: str | None = None) -> 
     return folium_map
 
 
-class _DefaultIconOptions(MacroElement):
+class _DefaultIconOptions(ScriptElement):
     """Where Leaflet's default marker finds its images (set before any marker is made)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            L.Icon.Default.imagePath = {{ this.image_path|tojson }};
-            L.Icon.Default.mergeOptions({{ this.icon_urls|tojson }});
+            L.Icon.Default.imagePath = {{ this.js(this.image_path) }};
+            L.Icon.Default.mergeOptions({{ this.js(this.icon_urls) }});
         {% endmacro %}
         """
     )

@@ -15,7 +15,8 @@ What it draws, each in a layer of the layer control:
 - meetings: a star at each venue, with dates, participants and status;
 - claims: for each checked distance claim, the measured line anchor -> subject and a ring of
   the stated distance around the anchor, coloured by verdict.
-A scale bar and a legend complete it. Article text is HTML-escaped wherever it is shown.
+A scale bar and a legend complete it. Article text is HTML-escaped wherever it is shown, and
+reaches the page only as JSON data through :mod:`geo.maps.elements`, never as template source.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import html
 from pathlib import Path
 
 import folium
-from branca.element import Element, MacroElement
+from folium.elements import ElementAddToElement
 from folium.map import Layer
 from folium.template import Template
 
@@ -45,6 +46,7 @@ from geo.maps.content import (
     route_lengths,
     select_check,
 )
+from geo.maps.elements import ScriptElement, Verbatim
 from geo.maps.output import atomic_target
 from geo.model import Check, Meeting, Route, Story
 
@@ -92,7 +94,7 @@ _CSS = """
 """
 
 
-class _Bound(MacroElement):
+class _Bound(ScriptElement):
     """A popup or tooltip bound to its parent layer, its HTML passed as a JSON string.
 
     folium's own Popup needs jQuery and its Tooltip pastes the text into a JavaScript template
@@ -102,7 +104,7 @@ class _Bound(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.{{ this.method }}({{ this.html|tojson }}, {{ this.options|tojson }});
+            {{ this._parent.get_name() }}.{{ this.method }}({{ this.js(this.html) }}, {{ this.js(this.options) }});
         {% endmacro %}
         """
     )
@@ -123,7 +125,7 @@ def _tooltip(layer, html_text: str, **options) -> None:
     layer.add_child(_Bound("bindTooltip", html_text, **options))
 
 
-class _GeoJsonLayer(Layer):
+class _GeoJsonLayer(ScriptElement, Layer):
     """A GeoJSON layer with one style for every feature; a feature's ``popup`` property (HTML)
     becomes its popup.
 
@@ -136,7 +138,7 @@ class _GeoJsonLayer(Layer):
         """
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = L.geoJSON(null, Object.assign(
-                {{ this.options|tojson }},
+                {{ this.js(this.options) }},
                 {onEachFeature: function (feature, layer) {
                     if (feature.properties && feature.properties.popup) {
                         layer.bindPopup(feature.properties.popup, {maxWidth: 360});
@@ -151,9 +153,9 @@ class _GeoJsonLayer(Layer):
                     return answer.json();
                 });
                 files[url].then(function (collections) { layer.addData(collections[key]); });
-            })({{ this.get_name() }}, {{ this.url|tojson }}, {{ this.key|tojson }});
+            })({{ this.get_name() }}, {{ this.js(this.url) }}, {{ this.js(this.key) }});
             {% else %}
-            {{ this.get_name() }}.addData({{ this.data|tojson }});
+            {{ this.get_name() }}.addData({{ this.js(this.data) }});
             {% endif %}
         {% endmacro %}
         """
@@ -165,8 +167,14 @@ class _GeoJsonLayer(Layer):
         self.data, self.url, self.key = (None, *data) if isinstance(data, tuple) else (data, None, None)
         self.options = options
 
+    def render(self, **kwargs):
+        # folium's Layer.render adds the layer to its parent; the rendering itself is one pass
+        self.add_child(ElementAddToElement(self.get_name(), self._parent.get_name()),
+                       name=self.get_name() + "_add")
+        ScriptElement.render(self, **kwargs)
 
-class _Declutter(MacroElement):
+
+class _Declutter(ScriptElement):
     """Hides place labels that would overlap a more-mentioned place's label, at every zoom.
 
     The most-mentioned places are added last, so their labels come last in the page and are
@@ -202,16 +210,16 @@ class _Declutter(MacroElement):
         self._name = "Declutter"
 
 
-class _Control(MacroElement):
+class _Control(ScriptElement):
     """A Leaflet control at a corner of the map holding fixed HTML (a legend, a title)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
+            var {{ this.get_name() }} = L.control({position: {{ this.js(this.position) }}});
             {{ this.get_name() }}.onAdd = function () {
-                var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
-                div.innerHTML = {{ this.html|tojson }};
+                var div = L.DomUtil.create("div", {{ this.js(this.css_class) }});
+                div.innerHTML = {{ this.js(this.html) }};
                 L.DomEvent.disableClickPropagation(div);
                 L.DomEvent.disableScrollPropagation(div);
                 return div;
@@ -517,7 +525,7 @@ def story_map(
     root.title = html.escape(title or "Map of the story")  # branca writes it into <title> as is
     css = _CSS.format(legend_width=_LEGEND_WIDTH_PX, sea=style.SEA, muted=style.MUTED_INK,
                       meeting=style.MEETING, ink=style.INK)
-    root.header.add_child(Element(f"<style>{css}</style>"), name="geo_map_css")
+    root.header.add_child(Verbatim(f"<style>{css}</style>"), name="geo_map_css")
 
     if web_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", attr=OSM_CREDIT,

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
+import matplotlib
 import numpy as np
 import shapely
 import shapely.ops
@@ -682,7 +683,9 @@ def static_figure(story: Story, *, extent: str | None = None, title: str | None 
         from geo.gazetteer import default_gazetteer
 
         gazetteer = default_gazetteer()
-    return _StaticMap(story, extent, title, subtitle, layers, gazetteer, dpi).build()
+    # text is drawn as written: a "$" in an article or a place name is not the start of maths
+    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+        return _StaticMap(story, extent, title, subtitle, layers, gazetteer, dpi).build()
 
 
 def render_static(story: Story, path: str | Path, *, extent: str | None = None, title: str | None = None,
