@@ -10,6 +10,8 @@ story's routes and meetings on maps.
         print(check.distance_verdict, check.explanation)
 """
 
+__version__ = "0.2.0"
+
 from geo.documents import read_documents
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.model import (Analysis, Candidate, Check, DistanceClaim, Document, Meeting, Mention,
@@ -18,7 +20,7 @@ from geo.resolve import resolve_name
 from geo.story import analyse, analyse_document
 
 __all__ = [
-    "Analysis", "Candidate", "Check", "DistanceClaim", "Document", "Gazetteer", "Meeting",
+    "__version__", "Analysis", "Candidate", "Check", "DistanceClaim", "Document", "Gazetteer", "Meeting",
     "Mention", "Place", "Quantity", "Route", "Story", "Waypoint", "analyse", "analyse_document",
     "default_gazetteer", "read_documents", "resolve_name",
 ]

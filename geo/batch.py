@@ -461,6 +461,9 @@ def _client(scheduler: str | None, workers: int | None):
     (``workers`` of them, one thread each; default one per core)."""
     import logging
 
+    from geo.optional import require
+
+    require("distributed", "batch", "geo batch")
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -496,6 +499,10 @@ def run_batch(inputs: list[str], outdir: str, scheduler: str | None = None, work
     ``outdir`` must be readable and writable at the same paths on every worker. Partitions that a
     previous run finished are skipped. A progress bar goes to ``progress`` (e.g. sys.stderr).
     """
+    from geo.optional import require
+
+    require("dask.bag", "batch", "geo batch")
+    require("distributed", "batch", "geo batch")
     import dask.bag as db
     from distributed import as_completed
 

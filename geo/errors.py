@@ -31,3 +31,8 @@ class GeocoderError(GeoError, RuntimeError):
 
 class UnitError(GeoError, ValueError):
     """A quantity asked for in a unit it cannot be given in (a travel time in km)."""
+
+
+class MissingExtra(GeoError, ImportError):
+    """A feature needs an optional part of `geo` that is not installed; the message gives the
+    install command (e.g. ``pip install "geo-news-reader[batch]"``)."""

@@ -7,11 +7,13 @@ start Chromium the same way.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("GEO_CHROMIUM") or "/usr/bin/chromium")
+"""Debian's Chromium (scripts/install-browser installs it where it can), or $GEO_CHROMIUM."""
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 

@@ -15,11 +15,22 @@ import sys
 from geo.errors import GeoError
 
 
+class _Version(argparse.Action):
+    """``--version``: the data's version is a hash of its files, computed only when asked."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from geo import __version__
+        from geo.paths import data_version
+
+        parser.exit(message=f"geo {__version__} (data {data_version()})\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geo",
         description="A geospatial reading of news stories: places, distance claims, maps.",
     )
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the versions of geo and of its data, and exit")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if not info.name.startswith("_"):

@@ -27,7 +27,10 @@ class OnlineGeocoder:
 
     def __init__(self, user_agent: str, *, domain: str = NOMINATIM_DOMAIN, scheme: str = "https",
                  cache_path: Path | None = None, timeout: float = 10.0):
-        from geopy.extra.rate_limiter import RateLimiter  # geopy loads only when asked for
+        from geo.optional import require
+
+        require("geopy", "online", "the online geocoder (--online)")  # geopy loads only when asked for
+        from geopy.extra.rate_limiter import RateLimiter
         from geopy.geocoders import Nominatim
 
         if not user_agent or not user_agent.strip() or "geopy" in user_agent.lower():
