@@ -60,7 +60,8 @@ CLAIM_COLUMNS = {
     "stated_km": "Float64", "hedge": "string", "direction": "string", "mode": "string",
     "actual_km": "Float64", "bearing_deg": "Float64", "route_km": "Float64",
     "distance_verdict": "string", "direction_verdict": "string", "unit_verdict": "string",
-    "explanation": "string",
+    "explanation": "string", "time_verdict": "string",
+    "travel": "string", "search_area": "string", "candidates": "string",  # JSON text
 }
 """Columns of the claims table: `geo claims --json` keys, ``subject``/``anchor`` flattened with a
 prefix and ``stated`` kept as JSON text, after the document's id."""
@@ -293,14 +294,17 @@ def read_partition(partition: Partition) -> Iterator[tuple[Document | None, str,
 # --- analysing a partition on a worker --------------------------------------------------------
 
 
+_FLATTENED = ("subject", "anchor")
+
+
 def claim_row(record: dict) -> dict:
-    """A `geo claims --json` record as one flat table row: nested objects become prefixed columns
-    (``subject_lat``), lists become JSON text."""
+    """A `geo claims --json` record as one flat table row: the subject and anchor become prefixed
+    columns (``subject_lat``), lists and the other objects (``travel``, ``search_area``) JSON text."""
     row = {}
     for key, value in record.items():
-        if isinstance(value, dict):
+        if key in _FLATTENED and isinstance(value, dict):
             row.update({f"{key}_{inner}": item for inner, item in value.items()})
-        elif isinstance(value, list):
+        elif isinstance(value, (list, dict)):
             row[key] = json.dumps(value)
         else:
             row[key] = value

@@ -41,6 +41,25 @@ Units
     Two figures of one claim ("950 km (600 mi)") are ``consistent`` when the spans their flat
     reading allows overlap (each figure's rounding, at most ±10 %), ``inconsistent`` when not.
 
+Travel times
+    A time ("a four-hour drive", "40 minutes by train") is no distance: its distance verdict is
+    ``unverifiable`` and its ``time_verdict`` says whether the average speed it implies is
+    ``plausible`` for its mode. The distance travelled is a known route when there is one, else
+    the straight line times :data:`ROUTE_FACTORS` (road and rail distances run typically 1.2 to
+    1.4 times the straight line, so 1.3). The time, widened as a figure is by its hedge and
+    rounding, gives a span of average speeds; ``plausible`` when it meets the span of
+    :data:`AVERAGE_SPEEDS_KMH` for the mode (road when none is named), ``implausible`` when not.
+
+Where could it be?
+    When the subject is not placed ("a town 60 km north of X") and the anchor is, the gazetteer's
+    places of the kind the description names (:data:`KINDS_OF_NOUN`; populated places when it
+    names none) are searched inside the ring of distances the wording allows and the stated
+    direction's sector (:func:`search_area`), and listed best first (:func:`where_could_it_be`).
+
+Wording
+    Every sentence of an explanation comes from :mod:`geo.explain`; verdicts are the enums of
+    :mod:`geo.verdicts`.
+
 Routes
     When the mode names a route ("by rail", "by road", "a drive") or the straight line is not
     accurate, the figure is also judged against a known route between the two places
@@ -58,26 +77,34 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+import numpy as np
+
+from geo import explain
 from geo.errors import InputError
-from geo.geodesy import COMPASS_POINTS, compass_bearing, compass_point, inverse
-from geo.model import KM_PER_UNIT, Check, DistanceClaim, Place, Quantity, Route
+from geo.geodesy import COMPASS_POINTS, compass_bearing, inverse
+from geo.model import (KM_PER_UNIT, Check, DistanceClaim, Mention, Place, PlaceFit, Quantity, Route,
+                       SearchArea, Travel)
 from geo.routes import find_route
+from geo.verdicts import DirectionVerdict, DistanceVerdict, TimeVerdict, UnitVerdict
 
 __all__ = [
+    "AVERAGE_SPEEDS_KMH",
     "Allowance",
+    "KINDS_OF_NOUN",
+    "ROUTE_FACTORS",
     "check_claim",
     "check_direction",
+    "check_travel_time",
     "check_units",
-    "compass_words",
     "direction_sector",
-    "direction_words",
     "distance_allowance",
     "extent_km",
     "judge_distance",
     "judged_measure",
     "rounding_step",
-    "stated_words",
+    "search_area",
     "unverifiable_figure",
+    "where_could_it_be",
 ]
 
 APPROXIMATE_SHARE = 0.10
@@ -131,8 +158,58 @@ ROUTE_MODES = {"road": "road", "drive": "road", "rail": "rail", "train": "rail",
 STRAIGHT_MODES = ("straight", "flight")
 """Claim modes measured by the straight line (a flight follows the geodesic)."""
 
-_VERDICT_RANK = {"accurate": 0, "close": 1, "inaccurate": 2, "unverifiable": 3}
-_CARDINAL_WORDS = {"N": "north", "E": "east", "S": "south", "W": "west"}
+ROUTE_FACTORS = {"road": 1.3, "rail": 1.3, "foot": 1.3, "sea": 1.2, "flight": 1.0}
+"""Distance travelled over the straight line, by mode, when no route is known. Road and rail
+distances typically run 1.2-1.4 times the straight line (the detour or circuity index of road
+networks, lower on open plains, higher in mountains and along coasts): 1.3, the middle. A
+voyage keeps nearer its line (1.2); a flight follows the geodesic (1.0)."""
+
+AVERAGE_SPEEDS_KMH = {
+    "road": (10.0, 110.0),  # town traffic to an open motorway, stops included
+    "rail": (20.0, 300.0),  # a mountain line to a high-speed line
+    "flight": (150.0, 900.0),  # a helicopter hop to an airliner's cruise, taxiing included
+    "sea": (8.0, 60.0),  # a sailing boat to a fast ferry
+    "foot": (2.0, 8.0),  # a mountain trail to a brisk walk or a horse
+}
+"""The span of average speeds (km/h, along the way travelled, door to door) a journey keeps to."""
+
+TIME_MODE_DEFAULT = "road"
+"""The mode a travel time is read in when its wording names none ("40 minutes from downtown")."""
+
+POPULATED_KINDS = ("city", "capital", "town", "village", "settlement")
+"""Gazetteer kinds of populated places."""
+
+KINDS_OF_NOUN = {
+    **{noun: POPULATED_KINDS for noun in (
+        "town", "city", "village", "hamlet", "settlement", "community", "township", "locality",
+        "municipality", "suburb", "neighbourhood", "neighborhood", "place", "outpost")},
+    "capital": ("capital",),
+    "lake": ("lake",), "crater-lake": ("lake",), "reservoir": ("lake", "reservoir"),
+    "river": ("river",),
+    "airport": ("airport",), "airfield": ("airport",), "airstrip": ("airport",),
+    "port": ("port",), "harbour": ("port",), "harbor": ("port",),
+    "station": ("station",),
+    "island": ("island",),
+    "mountain": ("mountain", "peak"), "peak": ("mountain", "peak"), "volcano": ("volcano", "mountain"),
+    "province": ("admin1",), "state": ("admin1",), "region": ("admin1", "region"),
+    "district": ("admin2",), "county": ("admin2",),
+}  # fmt: skip
+"""The head noun of a description ("a town", "the lake") -> the gazetteer kinds it may be."""
+
+CANDIDATES_SHOWN = 10
+"""The most candidates a "where could it be" search lists."""
+
+OPEN_RING_FACTOR = 2.0
+"""An open upper bound ("more than 60 km north") searches out to this many times the figure."""
+
+_VERDICT_RANK = {DistanceVerdict.ACCURATE: 0, DistanceVerdict.CLOSE: 1, DistanceVerdict.INACCURATE: 2,
+                 DistanceVerdict.UNVERIFIABLE: 3}
+_PRONOUN_STARTS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ", "its ", "their ", "his ", "her ")
+_PRONOUNS = ("it", "they", "this", "that", "there", "here", "which", "she", "he", "we")
+
+
+def _is_time(quantity: Quantity) -> bool:
+    return bool(getattr(quantity, "is_time", False))
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -169,34 +246,6 @@ def approximate_slack(figure: float) -> float:
     return min(larger, APPROXIMATE_CAP * abs(figure))
 
 
-def format_figure(value: float) -> str:
-    """A figure as a reader writes it: 950, 1,180, 2.5, 0.75 (no trailing zeros); 1e+308, inf."""
-    if not math.isfinite(value) or abs(value) >= 1e15:
-        return f"{value:g}"
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def format_km(km: float) -> str:
-    """A distance in km for prose: whole km from 10 km up, one decimal below."""
-    return f"{km:,.0f} km" if abs(km) >= 10 else f"{km:.1f} km"
-
-
-def format_quantity(quantity: Quantity) -> str:
-    """A stated quantity as figures and unit: "950 km", "20-30 mi"."""
-    if quantity.is_range:
-        return f"{format_figure(quantity.low)}-{format_figure(quantity.high)} {quantity.unit}"
-    return f"{format_figure(quantity.value)} {quantity.unit}"
-
-
-def format_latlon(place: Place) -> str:
-    """A place's coordinates as "43.106° N, 131.874° E"."""
-    ns = "N" if place.lat >= 0 else "S"
-    ew = "E" if place.lon >= 0 else "W"
-    return f"{abs(place.lat):.3f}° {ns}, {abs(place.lon):.3f}° {ew}"
-
-
 def unverifiable_figure(quantity: Quantity) -> str:
     """Why a stated figure is no distance on Earth ("" when it is one)."""
     figures = [quantity.value] if not quantity.is_range else [quantity.low, quantity.high]
@@ -206,12 +255,12 @@ def unverifiable_figure(quantity: Quantity) -> str:
         return f"the figure {quantity.text or ' to '.join(map(str, figures))!r} is not a finite number"
     low_km, high_km = sorted(quantity.km_bounds)
     if not math.isfinite(high_km):
-        return f"the figure {quantity.text or format_quantity(quantity)!r} is not a finite number"
+        return f"the figure {quantity.text or explain.format_quantity(quantity)!r} is not a finite number"
     if low_km <= 0:
-        return f"the figure {format_quantity(quantity)} is not a positive distance"
+        return f"the figure {explain.format_quantity(quantity)} is not a positive distance"
     if high_km > MAX_DISTANCE_KM:
         return (
-            f"the figure {format_quantity(quantity)} is longer than any distance on Earth "
+            f"the figure {explain.format_quantity(quantity)} is longer than any distance on Earth "
             f"(at most {MAX_DISTANCE_KM:,.0f} km, half the circumference)"
         )
     return ""
@@ -231,10 +280,26 @@ def extent_km(subject: Place, anchor: Place, distance_km: float = math.inf) -> f
     return min(radii, PLACE_EXTENT_SHARE * distance_km)
 
 
+def is_named(mention: Mention, described: bool = False) -> bool:
+    """Whether a claim's end is written as a name (not a description or a pronoun).
+
+    ``described`` (the claim's ``subject_kind`` is set) says the extractor found a description.
+    A name starts with a capital and with no article or possessive ("Ambo", "Thunder Bay");
+    "The reserve", "a town", "it" name no place.
+    """
+    words = " ".join(mention.text.split())
+    lower = words.lower()
+    if described or not words or lower in _PRONOUNS or lower.startswith(_PRONOUN_STARTS):
+        return False
+    return words[0].isupper()
+
+
 def _unresolved_reason(claim: DistanceClaim) -> str:
+    described = bool(getattr(claim, "subject_kind", ""))
     for role, mention in (("subject", claim.subject), ("anchor", claim.anchor)):
         if mention.place is None:
-            return f"the {role} {mention.text!r} could not be resolved to a place"
+            named = is_named(mention, described and role == "subject")
+            return explain.unplaced_reason(role, mention, named)
         place = mention.place
         if not (abs(place.lat) <= 90 and math.isfinite(place.lon)):
             return f"the {role} {place.name!r} has no valid coordinates"
@@ -261,6 +326,11 @@ class Allowance:
         """The wider slack of the two sides (km)."""
         return max(self.below_km, self.above_km)
 
+    @property
+    def span(self) -> str:
+        """The allowed distances in words ("855 km to 1,045 km")."""
+        return explain.span_words(self.low_km, self.high_km)
+
     def miss_km(self, measured_km: float) -> float:
         """How far (km) ``measured_km`` lies outside the allowance; 0 inside."""
         return max(self.low_km - measured_km, measured_km - self.high_km, 0.0)
@@ -284,39 +354,9 @@ def _side_slack(side: str, figure: float) -> float:
 
 
 def _side_words(side: str, figure: float, unit: str) -> str:
-    """How one side of the allowance was widened, e.g. "±10% (95 km)"."""
-    slack = format_figure(round(_side_slack(side, figure), 2))
-    if side == APPROXIMATE:
-        return f"±{_side_slack(side, figure) / figure:.0%} ({slack} {unit})"
     step = rounding_step(figure)
-    if step / 2 > APPROXIMATE_SHARE * figure:
-        return f"its rounding, at most ±{APPROXIMATE_SHARE:.0%} ({slack} {unit})"
-    return f"its rounding to {format_figure(step)} (±{slack} {unit})"
-
-
-def _allowance_words(quantity: Quantity, hedge: str, below: str, above: str, extent: float) -> str:
-    unit = quantity.unit
-    low, high = _figures(quantity)
-    figure = format_quantity(quantity)
-    subject = f"'{_hedge_key(hedge)} {figure}'" if hedge else f"a flat {figure}"
-    if below == above and quantity.is_range:
-        how = "its rounding" if below == FLAT else f"±{APPROXIMATE_SHARE:.0%} or its rounding"
-        slacks = " and ".join(f"±{format_figure(round(_side_slack(below, f), 2))}" for f in (low, high))
-        words = f"{subject} allows its span, the ends widened by {how} ({slacks} {unit})"
-    elif below == above:
-        words = f"{subject} allows {_side_words(below, low, unit)}"
-    elif above == OPEN:
-        words = f"{subject} is a lower bound, less {_side_words(below, low, unit)}"
-    elif below == OPEN:
-        words = f"{subject} is an upper bound, plus {_side_words(above, high, unit)}"
-    else:
-        words = (
-            f"{subject} allows {_side_words(below, low, unit)} below "
-            f"and {_side_words(above, high, unit)} above"
-        )
-    if extent and above != OPEN:
-        words += f", and up to {format_km(extent)} more if measured between the places' edges"
-    return words
+    return explain.side_words(side == APPROXIMATE, figure, _side_slack(side, figure), step,
+                              step / 2 > APPROXIMATE_SHARE * figure, unit, APPROXIMATE_SHARE)
 
 
 def _figures(quantity: Quantity) -> tuple[float, float]:
@@ -324,6 +364,14 @@ def _figures(quantity: Quantity) -> tuple[float, float]:
     if quantity.is_range:
         return tuple(sorted((quantity.low, quantity.high)))
     return (quantity.value, quantity.value)
+
+
+def figure_span(quantity: Quantity, hedge: str) -> tuple[float, float]:
+    """(low, high) in the quantity's own unit that ``hedge`` + figure allow; 0 / inf when open."""
+    below, above = hedge_sides(hedge)
+    low, high = _figures(quantity)
+    return (0.0 if below == OPEN else max(low - _side_slack(below, low), 0.0),
+            math.inf if above == OPEN else high + _side_slack(above, high))
 
 
 def distance_allowance(quantity: Quantity, hedge: str, extent: float = 0.0) -> Allowance:
@@ -340,7 +388,11 @@ def distance_allowance(quantity: Quantity, hedge: str, extent: float = 0.0) -> A
     above_km = _side_slack(above, high_fig) * factor + extent
     low_km = 0.0 if below == OPEN else max(low_fig * factor - below_km, 0.0)
     high_km = math.inf if above == OPEN else high_fig * factor + above_km
-    words = _allowance_words(quantity, hedge, below, above, extent)
+    words = explain.allowance_words(
+        quantity, hedge, below, above,
+        (_side_words(below, low_fig, quantity.unit), _side_words(above, high_fig, quantity.unit)),
+        (_side_slack(below, low_fig), _side_slack(below, high_fig)), extent, APPROXIMATE_SHARE,
+    )
     return Allowance(
         low_km, high_km, 0.0 if below == OPEN else below_km, 0.0 if above == OPEN else above_km, words
     )
@@ -352,7 +404,7 @@ class Judgement:
 
     measure: str  # "straight line" or "route"
     measured_km: float
-    verdict: str  # accurate | close | inaccurate
+    verdict: DistanceVerdict  # accurate | close | inaccurate
     error_km: float  # stated - measured
     error_pct: float  # of the measured distance
 
@@ -361,24 +413,17 @@ def judge_distance(stated_km: float, measured_km: float, allowance: Allowance, m
     """The verdict on ``stated_km`` against ``measured_km`` (km), per the module's rules."""
     miss = allowance.miss_km(measured_km)
     if miss == 0:
-        verdict = "accurate"
+        verdict = DistanceVerdict.ACCURATE
     elif miss <= max(allowance.slack_km(measured_km), APPROXIMATE_SHARE * stated_km):
-        verdict = "close"
+        verdict = DistanceVerdict.CLOSE
     else:
-        verdict = "inaccurate"
+        verdict = DistanceVerdict.INACCURATE
     error = stated_km - measured_km
     pct = 100.0 * error / measured_km if measured_km > 0 else math.inf
     return Judgement(measure, measured_km, verdict, error, pct)
 
 
 # --- direction -----------------------------------------------------------------------------
-
-
-def compass_words(point: str) -> str:
-    """A compass point in words: "NE" -> "north-east", "NNW" -> "north-north-west"."""
-    if len(point) == 3:
-        return f"{_CARDINAL_WORDS[point[0]]}-{compass_words(point[1:])}"
-    return "-".join(_CARDINAL_WORDS[letter] for letter in point)
 
 
 def direction_sector(direction: str) -> tuple[str, float, float]:
@@ -394,11 +439,16 @@ def direction_sector(direction: str) -> tuple[str, float, float]:
     return point, centre, half_width
 
 
-def _angle_between(a: float, b: float) -> float:
-    return abs((a - b + 180.0) % 360.0 - 180.0)
+def _angle_between(a, b):
+    return np.abs((np.asarray(a) - b + 180.0) % 360.0 - 180.0)
 
 
-def check_direction(direction: str, bearing: float, distance_km: float, extent: float = 0.0) -> str:
+def _extent_angle(extent: float, distance_km: float, half_width: float) -> float:
+    """Degrees a place's extent (km) widens a sector at ``distance_km``, at most half a sector."""
+    return min(math.degrees(math.atan2(extent, distance_km)), half_width / 2) if extent else 0.0
+
+
+def check_direction(direction: str, bearing: float, distance_km: float, extent: float = 0.0) -> DirectionVerdict:
     """correct | approximate | wrong for a stated direction and a measured bearing (degrees).
 
     ``extent`` (km) widens the sector by the angle it subtends at ``distance_km``, at most half
@@ -407,14 +457,14 @@ def check_direction(direction: str, bearing: float, distance_km: float, extent: 
     try:
         _, centre, half_width = direction_sector(direction)
     except InputError:
-        return "unverifiable"
-    slack = min(math.degrees(math.atan2(extent, distance_km)), half_width / 2) if extent else 0.0
-    off = _angle_between(bearing, centre)
+        return DirectionVerdict.UNVERIFIABLE
+    slack = _extent_angle(extent, distance_km, half_width)
+    off = float(_angle_between(bearing, centre))
     if off <= half_width + slack:
-        return "correct"
+        return DirectionVerdict.CORRECT
     if off <= 3 * half_width + slack:
-        return "approximate"
-    return "wrong"
+        return DirectionVerdict.APPROXIMATE
+    return DirectionVerdict.WRONG
 
 
 # --- units ---------------------------------------------------------------------------------
@@ -427,20 +477,20 @@ def _flat_span_km(quantity: Quantity) -> tuple[float, float]:
     return (low - flat_slack(low)) * factor, (high + flat_slack(high)) * factor
 
 
-def check_units(stated: Sequence[Quantity]) -> str:
+def check_units(stated: Sequence[Quantity]) -> UnitVerdict:
     """consistent | inconsistent | single unit: do the stated figures convert into each other?
 
     Each later figure is compared with the first: they agree when the spans their flat reading
     allows (:func:`flat_slack`) overlap. Figures that are no distance count as a single unit.
     """
     if len(stated) < 2 or any(unverifiable_figure(q) for q in stated):
-        return "single unit"
+        return UnitVerdict.SINGLE_UNIT
     first_low, first_high = _flat_span_km(stated[0])
     for other in stated[1:]:
         low, high = _flat_span_km(other)
         if low > first_high or high < first_low:
-            return "inconsistent"
-    return "consistent"
+            return UnitVerdict.INCONSISTENT
+    return UnitVerdict.CONSISTENT
 
 
 # --- routes --------------------------------------------------------------------------------
@@ -460,99 +510,157 @@ def _best(judgements: Sequence[Judgement], named: str) -> Judgement:
     return min(judgements, key=lambda j: (_VERDICT_RANK[j.verdict], j.measure != named, abs(j.error_km)))
 
 
-# --- explanation ---------------------------------------------------------------------------
+# --- where could it be? --------------------------------------------------------------------
 
 
-def _place_words(place: Place) -> str:
-    return f"{place.name} ({format_latlon(place)})"
-
-
-def stated_words(claim: DistanceClaim) -> str:
-    """The claim's figures as stated: "about 950 km (600 mi) north (rail)"."""
-    figures = [format_quantity(q) for q in claim.stated] or ["no figure"]
-    words = figures[0] + "".join(f" ({f})" for f in figures[1:])
-    if claim.hedge:
-        words = f"{_hedge_key(claim.hedge)} {words}"
-    if claim.direction:
-        words += f" {direction_words(claim.direction)}"
-    if claim.mode:
-        words += f" ({claim.mode})"
-    return words
-
-
-def direction_words(direction: str) -> str:
-    """A stated direction in words: "NE" -> "north-east", "due N" -> "due north"; as given if unknown."""
-    try:
-        point = direction_sector(direction)[0]
-    except InputError:
-        return direction
-    due = "due " if direction.strip().lower().startswith("due ") else ""
-    return due + compass_words(point)
-
-
-def _span_words(allowance: Allowance) -> str:
-    if math.isinf(allowance.high_km):
-        return f"at least {format_km(allowance.low_km)}"
-    if allowance.low_km == 0:
-        return f"at most {format_km(allowance.high_km)}"
-    return f"{format_km(allowance.low_km)} to {format_km(allowance.high_km)}"
-
-
-def format_pct(pct: float) -> str:
-    """A share in percent for prose: "6%", "0.4%" below 1 %."""
-    return f"{pct:.1f}%" if abs(pct) < 1 else f"{pct:.0f}%"
-
-
-def _distance_sentence(judged: Judgement, allowance: Allowance) -> str:
-    if judged.error_km < 0:
-        offset = f"{format_km(-judged.error_km)} ({format_pct(-judged.error_pct)}) short"
-    elif judged.error_km > 0:
-        offset = f"{format_km(judged.error_km)} ({format_pct(judged.error_pct)}) long"
-    else:
-        offset = "exact"
-    where = {"accurate": "inside", "close": "just outside", "inaccurate": "outside"}[judged.verdict]
-    return (
-        f"Against the {judged.measure} the figure is {offset}, {where} what the wording allows: "
-        f"{allowance.words} ({_span_words(allowance)})."
-    )
-
-
-def _direction_sentence(claim: DistanceClaim, bearing: float, verdict: str) -> str:
-    subject, anchor = claim.subject.place.name, claim.anchor.place.name
-    measured = f"{subject} lies {compass_words(compass_point(bearing))} (bearing {bearing:.0f}°) of {anchor}"
-    stated = direction_words(claim.direction)
-    judged = {
-        "not stated": "",
-        "correct": f", within '{stated}'",
-        "approximate": f": '{stated}' is one compass point off",
-        "wrong": f": '{stated}' is wrong",
-        "unverifiable": f": '{stated}' is not a compass direction",
-    }[verdict]
-    return f"{measured}{judged}."
-
-
-def _unit_sentence(claim: DistanceClaim, verdict: str) -> str:
-    if verdict == "single unit":
+def description_noun(claim: DistanceClaim) -> str:
+    """The head noun of a described subject ("a town" -> "town", "crater-lake" -> "crater-lake");
+    the claim's ``subject_kind`` when the extractor gives one, "" for a name or a pronoun."""
+    kind = getattr(claim, "subject_kind", "")
+    if kind:
+        return kind.lower()
+    if is_named(claim.subject):
         return ""
-    figures = [format_quantity(q) + ("" if q.unit == "km" else f" ({format_km(q.km)})") for q in claim.stated]
-    agree = "agree" if verdict == "consistent" else "do not agree"
-    return f"{' and '.join(figures)} {agree} within their rounding."
+    words = claim.subject.text.lower().replace("’", "'").split()
+    return words[-1].strip(".,;:'\"") if len(words) > 1 else ""
 
 
-def _route_sentence(route: Route | None, route_km: float | None, mode: str) -> str:
-    if route is not None:
-        return f"The known {route.mode} route ({route.name}) measures {format_km(route_km)} between them."
-    if mode in ROUTE_MODES:
-        return f"No {ROUTE_MODES[mode]} route between them is known to measure."
+def _kinds_for(noun: str, gazetteer) -> tuple[str, ...]:
+    """The gazetteer kinds a noun may name, of those the gazetteer has; populated places for none."""
+    if not noun:
+        wanted = POPULATED_KINDS
+    else:
+        wanted = KINDS_OF_NOUN.get(noun) or KINDS_OF_NOUN.get(noun.rsplit("-", 1)[-1], ())
+    present = gazetteer.kinds() if gazetteer is not None else set(wanted)
+    return tuple(kind for kind in wanted if kind in present)
+
+
+def search_area(claim: DistanceClaim, gazetteer=None) -> SearchArea | None:
+    """Where the claim puts its subject around its placed anchor, or None when it cannot say.
+
+    The ring is what the wording allows (:func:`distance_allowance`, the anchor's extent added
+    above; an open upper bound searches to :data:`OPEN_RING_FACTOR` times the figure); the
+    sector is the stated direction's (:func:`direction_sector`, widened by the anchor's extent),
+    the whole circle when none is stated. None for a figure that is no distance, or an anchor
+    that is not placed.
+    """
+    anchor = claim.anchor.place
+    if anchor is None or not claim.stated or not (abs(anchor.lat) <= 90 and math.isfinite(anchor.lon)):
+        return None
+    quantity = claim.stated[0]
+    if unverifiable_figure(quantity):
+        return None
+    extent = min(max(anchor.radius_km, 0.0), PLACE_EXTENT_CAP_KM)
+    allowance = distance_allowance(quantity, claim.hedge, extent)
+    high = allowance.high_km
+    if math.isinf(high):
+        high = OPEN_RING_FACTOR * quantity.km_bounds[1]
+    centre, half_width = 0.0, 180.0
+    if claim.direction:
+        try:
+            _, centre, half_width = direction_sector(claim.direction)
+            half_width += _extent_angle(extent, max(quantity.km, 1e-9), half_width)
+        except InputError:
+            centre, half_width = 0.0, 180.0
+    noun = description_noun(claim)
+    return SearchArea(anchor.lat, anchor.lon, allowance.low_km, high, centre, half_width,
+                      _kinds_for(noun, gazetteer), noun)
+
+
+def where_could_it_be(claim: DistanceClaim, gazetteer, limit: int = CANDIDATES_SHOWN,
+                      area: SearchArea | None = None) -> tuple[SearchArea | None, tuple[PlaceFit, ...]]:
+    """The search area of an unplaced subject and the gazetteer places inside it, best first.
+
+    Each place's score (0..1) weighs how near it lies to the stated distance (0.4) and to the
+    direction's centre line (0.4; without a direction, 0.6 on the distance) and how populous it
+    is (0.2, log scale up to 10 million). At most ``limit`` places.
+    """
+    area = area or search_area(claim, gazetteer)
+    if area is None or gazetteer is None or not area.kinds:
+        return area, ()
+    sector = (area.centre_deg, area.half_width_deg) if area.half_width_deg < 180 else None
+    found = gazetteer.within(area.lat, area.lon, area.max_km, min_km=area.min_km, kinds=area.kinds,
+                             sector=sector)
+    if not found:
+        return area, ()
+    stated_km = claim.stated[0].km
+    places = [place for place, _, _ in found]
+    km = np.array([d for _, d, _ in found])
+    bearing = np.array([b for _, _, b in found])
+    half_ring = max(stated_km - area.min_km, area.max_km - stated_km, 1e-9)
+    near_distance = 1.0 - np.clip(np.abs(km - stated_km) / half_ring, 0, 1)
+    population = np.array([p.population for p in places], dtype=float)
+    importance = np.clip(np.log10(population + 1.0) / 7.0, 0, 1)
+    if sector is not None:
+        near_line = 1.0 - np.clip(_angle_between(bearing, area.centre_deg) / area.half_width_deg, 0, 1)
+        score = 0.4 * near_distance + 0.4 * near_line + 0.2 * importance
+    else:
+        score = 0.6 * near_distance + 0.2 * importance + 0.2
+    order = np.lexsort((km, -score))[:limit]
+    return area, tuple(PlaceFit(places[i], float(km[i]), float(bearing[i]), round(float(score[i]), 3))
+                       for i in order)
+
+
+# --- travel times --------------------------------------------------------------------------
+
+
+def _time_mode(claim: DistanceClaim) -> str:
+    mode = claim.mode.strip().lower()
+    mode = ROUTE_MODES.get(mode, mode)
+    return mode if mode in AVERAGE_SPEEDS_KMH else TIME_MODE_DEFAULT
+
+
+def check_travel_time(claim: DistanceClaim, straight_km: float, route: Route | None = None,
+                      route_km: float | None = None) -> Travel:
+    """The speeds a travel time implies over ``straight_km`` (or a known route's ``route_km``).
+
+    The time's span is its figure widened by its hedge and rounding (:func:`figure_span`), in
+    hours; the distance travelled is the route when known, else the straight line times the
+    mode's :data:`ROUTE_FACTORS`.
+    """
+    quantity = claim.stated[0]
+    mode = _time_mode(claim)
+    low, high = figure_span(quantity, claim.hedge)
+    per_unit = quantity.hours / quantity.value if quantity.value else quantity.hours_bounds[1] / max(quantity.high, 1e-12)
+    hours_low, hours_high = low * per_unit, high * per_unit
+    factor = 1.0 if route is not None else ROUTE_FACTORS.get(mode, ROUTE_FACTORS[TIME_MODE_DEFAULT])
+    distance = route_km if route is not None else straight_km * factor
+    speed_low = distance / hours_high if hours_high > 0 else math.inf
+    speed_high = distance / hours_low if hours_low > 0 else math.inf
+    return Travel(mode, hours_low, hours_high, distance, factor, speed_low, speed_high, AVERAGE_SPEEDS_KMH[mode])
+
+
+def time_verdict(travel: Travel) -> TimeVerdict:
+    """plausible when the implied speeds meet the mode's span of average speeds, else implausible."""
+    low, high = travel.plausible_kmh
+    if travel.speed_low_kmh <= high and travel.speed_high_kmh >= low:
+        return TimeVerdict.PLAUSIBLE
+    return TimeVerdict.IMPLAUSIBLE
+
+
+def _time_problem(quantity: Quantity) -> str:
+    figures = [quantity.value] if not quantity.is_range else [quantity.low, quantity.high]
+    if any(f is None or not math.isfinite(f) or f <= 0 for f in figures):
+        return f"the time {quantity.text or explain.format_quantity(quantity)!r} is not a positive number"
     return ""
 
 
 # --- the check -----------------------------------------------------------------------------
 
 
-def _unverifiable_check(claim: DistanceClaim, stated_km: float | None, reason: str) -> Check:
+def _unverifiable_check(claim: DistanceClaim, stated_km: float | None, reason: str, gazetteer=None,
+                        is_time: bool = False) -> Check:
     unit_verdict = check_units(claim.stated)
-    explanation = f"Stated {stated_words(claim)}: unverifiable, as {reason}."
+    if is_time:
+        explanation = explain.time_unverifiable_sentence(reason)
+    else:
+        explanation = explain.unverifiable_explanation(claim, reason)
+    area, fits = None, ()
+    if claim.subject.place is None and claim.anchor.place is not None and not is_time:
+        area, fits = where_could_it_be(claim, gazetteer)
+    parts = [explanation, explain.unit_sentence(claim.stated, unit_verdict)]
+    if area is not None and claim.anchor.place is not None:
+        parts.append(explain.candidates_sentence(area, fits, claim.anchor.place, area.noun))
     return Check(
         claim=claim,
         stated_km=stated_km,
@@ -564,11 +672,51 @@ def _unverifiable_check(claim: DistanceClaim, stated_km: float | None, reason: s
         error_pct=None,
         tolerance_km=None,
         tolerance="",
-        distance_verdict="unverifiable",
-        direction_verdict="unverifiable" if claim.direction else "not stated",
+        distance_verdict=DistanceVerdict.UNVERIFIABLE,
+        direction_verdict=DirectionVerdict.UNVERIFIABLE if claim.direction else DirectionVerdict.NOT_STATED,
         unit_verdict=unit_verdict,
         matches="",
-        explanation=" ".join(s for s in (explanation, _unit_sentence(claim, unit_verdict)) if s),
+        explanation=" ".join(s for s in parts if s),
+        time_verdict=TimeVerdict.UNVERIFIABLE if is_time else None,
+        search_area=area,
+        candidates=fits,
+    )
+
+
+def _direction(claim: DistanceClaim, bearing: float, actual_km: float, extent: float) -> DirectionVerdict:
+    if not claim.direction:
+        return DirectionVerdict.NOT_STATED
+    return check_direction(claim.direction, bearing, actual_km, extent)
+
+
+def _time_check(claim: DistanceClaim, routes: Sequence[Route]) -> Check:
+    """A travel time: the distance verdict is unverifiable (it is no distance), the time verdict
+    says whether the implied average speed is plausible for the mode."""
+    subject, anchor = claim.subject.place, claim.anchor.place
+    actual_km, bearing = inverse(anchor.lat, anchor.lon, subject.lat, subject.lon)
+    extent = extent_km(subject, anchor, actual_km)
+    direction_verdict = _direction(claim, bearing, actual_km, extent)
+    mode = _time_mode(claim)
+    found = find_route(routes, subject, anchor, mode if mode in ROUTE_MODES.values() else "")
+    route, route_km = found if found else (None, None)
+    travel = check_travel_time(claim, actual_km, route, route_km)
+    verdict = time_verdict(travel)
+    mode_words = explain.MODE_WORDS.get(mode, mode)
+    parts = [
+        f"Stated {explain.stated_words(claim)}.",
+        explain.straight_sentence(anchor, subject, actual_km),
+        explain.time_sentence(travel.hours_low, travel.hours_high, mode_words, actual_km,
+                              travel.route_factor, "the typical detour of a road or railway, 1.2 to 1.4",
+                              route_km, travel.speed_low_kmh, travel.speed_high_kmh, travel.plausible_kmh,
+                              verdict),
+        explain.direction_sentence(subject.name, anchor.name, bearing, claim.direction, direction_verdict),
+    ]
+    return Check(
+        claim=claim, stated_km=None, actual_km=actual_km, bearing_deg=bearing, route_km=route_km,
+        route_id=route.route_id if route is not None else "", error_km=None, error_pct=None,
+        tolerance_km=None, tolerance="", distance_verdict=DistanceVerdict.UNVERIFIABLE,
+        direction_verdict=direction_verdict, unit_verdict=UnitVerdict.SINGLE_UNIT, matches="",
+        explanation=" ".join(p for p in parts if p), time_verdict=verdict, travel=travel,
     )
 
 
@@ -578,17 +726,26 @@ def check_claim(claim: DistanceClaim, routes: Sequence[Route] = (), gazetteer=No
     The distance is the WGS84 geodesic between the two resolved places, the bearing the initial
     bearing from the anchor to the subject (degrees clockwise from north). ``routes`` are the
     known routes (:func:`geo.routes.load_routes`), searched when the wording names a route or
-    the straight line is not accurate. ``gazetteer`` is accepted for symmetry with the other
-    stages and not needed: a claim's places carry their coordinates and extents.
+    the straight line is not accurate. ``gazetteer`` is searched for the places an unplaced
+    subject could be (:func:`where_could_it_be`); without it there are no candidates.
     """
     if not claim.stated:
         return _unverifiable_check(claim, None, "no figure is stated")
     figure = claim.stated[0]
+    if _is_time(figure):
+        reason = _time_problem(figure) or _unresolved_reason(claim)
+        if reason:
+            return _unverifiable_check(claim, None, reason, gazetteer, is_time=True)
+        subject, anchor = claim.subject.place, claim.anchor.place
+        if inverse(anchor.lat, anchor.lon, subject.lat, subject.lon)[0] == 0:
+            reason = f"{subject.name} and {anchor.name} have the same coordinates"
+            return _unverifiable_check(claim, None, reason, gazetteer, is_time=True)
+        return _time_check(claim, routes)
     figure_problem = unverifiable_figure(figure)
     stated_km = None if figure_problem else figure.km
     reason = figure_problem or _unresolved_reason(claim)
     if reason:
-        return _unverifiable_check(claim, stated_km, reason)
+        return _unverifiable_check(claim, stated_km, reason, gazetteer)
 
     subject, anchor = claim.subject.place, claim.anchor.place
     actual_km, bearing = inverse(anchor.lat, anchor.lon, subject.lat, subject.lon)
@@ -596,16 +753,14 @@ def check_claim(claim: DistanceClaim, routes: Sequence[Route] = (), gazetteer=No
         reason = f"{subject.name} and {anchor.name} have the same coordinates"
         return _unverifiable_check(claim, stated_km, reason)
     extent = extent_km(subject, anchor, actual_km)
-    direction_verdict = (
-        check_direction(claim.direction, bearing, actual_km, extent) if claim.direction else "not stated"
-    )
+    direction_verdict = _direction(claim, bearing, actual_km, extent)
     allowance = distance_allowance(figure, claim.hedge, extent)
     straight = judge_distance(stated_km, actual_km, allowance, "straight line")
 
     mode = claim.mode.strip().lower()
     named = "route" if mode in ROUTE_MODES else "straight line" if mode in STRAIGHT_MODES else ""
     found = None
-    if named == "route" or straight.verdict != "accurate":
+    if named == "route" or straight.verdict != DistanceVerdict.ACCURATE:
         found = find_route(routes, subject, anchor, ROUTE_MODES.get(mode, ""))
     route, route_km = found if found else (None, None)
     judgements = [straight]
@@ -615,32 +770,29 @@ def check_claim(claim: DistanceClaim, routes: Sequence[Route] = (), gazetteer=No
     # The wording's measure: the route it names when known, else the straight line.
     judged = judgements[-1] if named == "route" and route is not None else straight
     best = _best(judgements, named)
-    matches = best.measure if best.verdict != "inaccurate" else "neither"
+    matches = best.measure if best.verdict != DistanceVerdict.INACCURATE else "neither"
     verdict = judged.verdict
     # A named route nobody has measured: the straight line is only its lower bound.
     unmeasured = named == "route" and route is None and allowance.high_km >= actual_km
 
     parts = [
-        f"Stated {stated_words(claim)}.",
-        f"The straight-line (WGS84 geodesic) distance from {_place_words(anchor)} to "
-        f"{_place_words(subject)} is {format_km(actual_km)}.",
-        _route_sentence(route, route_km, mode),
+        f"Stated {explain.stated_words(claim)}.",
+        explain.straight_sentence(anchor, subject, actual_km),
+        explain.route_sentence(route, route_km, ROUTE_MODES.get(mode, "")),
     ]
     if unmeasured:
-        verdict, matches = "unverifiable", ""
-        parts.append(
-            f"A {ROUTE_MODES[mode]} route is never shorter than the straight line; the figure "
-            f"allows that ({_span_words(allowance)}) but cannot be checked without the route's length."
-        )
+        verdict, matches = DistanceVerdict.UNVERIFIABLE, ""
+        parts.append(explain.unmeasured_route_sentence(ROUTE_MODES[mode], allowance.span))
     else:
-        parts.append(_distance_sentence(judged, allowance))
+        parts.append(explain.distance_sentence(judged.measure, judged.verdict, judged.error_km,
+                                               judged.error_pct, allowance.words, allowance.span))
         if named == "route" and route is None:
-            parts.append(f"A {ROUTE_MODES[mode]} route is never shorter than the straight line.")
+            parts.append(explain.never_shorter_sentence(ROUTE_MODES[mode]))
         if matches not in (judged.measure, "neither"):
-            parts.append(f"It fits the {matches} instead.")
-    parts.append(_direction_sentence(claim, bearing, direction_verdict))
+            parts.append(explain.fits_instead_sentence(matches))
+    parts.append(explain.direction_sentence(subject.name, anchor.name, bearing, claim.direction, direction_verdict))
     unit_verdict = check_units(claim.stated)
-    parts.append(_unit_sentence(claim, unit_verdict))
+    parts.append(explain.unit_sentence(claim.stated, unit_verdict))
 
     return Check(
         claim=claim,

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from geo.errors import UnitError
 from geo.lexicon import HOURS_PER_UNIT, KM_PER_UNIT
+from geo.verdicts import DirectionVerdict, DistanceVerdict, TimeVerdict, UnitVerdict
 
 __all__ = [
     "HOURS_PER_UNIT", "KM_PER_UNIT", "Analysis", "Candidate", "Check", "DistanceClaim", "Document",
-    "Meeting", "Mention", "Place", "Quantity", "Route", "Story", "Waypoint",
+    "Meeting", "Mention", "Place", "PlaceFit", "Quantity", "Route", "SearchArea", "Story", "Travel",
+    "Waypoint",
 ]  # fmt: skip
 # KM_PER_UNIT (km in one distance unit) and HOURS_PER_UNIT (hours in one time unit) come from
 # the one vocabulary, data/lexicon.toml, through geo.lexicon.
@@ -63,6 +65,58 @@ class Candidate:
 
     place: Place
     score: float
+
+
+@dataclass(frozen=True)
+class PlaceFit:
+    """A gazetteer place that fits where a claim puts an unnamed subject ("a town 60 km north of
+    X"): its distance (km) and initial bearing (degrees clockwise from north) from the anchor,
+    and how well it fits, 0..1 (higher is better)."""
+
+    place: Place
+    distance_km: float
+    bearing_deg: float
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchArea:
+    """Where a claim puts its subject around the anchor: a ring of distances and a sector.
+
+    ``min_km``..``max_km`` from the anchor at (``lat``, ``lon``) degrees, bearings within
+    ``half_width_deg`` of ``centre_deg`` (degrees clockwise from north; a half-width of 180
+    when no direction is stated), places of ``kinds`` (the gazetteer kinds the description
+    names; empty when the gazetteer has none of them). ``noun`` is the description's head noun.
+    """
+
+    lat: float
+    lon: float
+    min_km: float
+    max_km: float
+    centre_deg: float
+    half_width_deg: float
+    kinds: tuple[str, ...]
+    noun: str = ""
+
+
+@dataclass(frozen=True)
+class Travel:
+    """A travel time checked by the average speed it implies.
+
+    ``hours_low``..``hours_high`` is the span the wording allows; ``distance_km`` the distance
+    travelled (a known route, else the straight line times ``route_factor``); ``speed_low_kmh``
+    ..``speed_high_kmh`` the average speeds that implies; ``plausible_kmh`` the span of average
+    speeds a journey of ``mode`` keeps to.
+    """
+
+    mode: str
+    hours_low: float
+    hours_high: float
+    distance_km: float
+    route_factor: float  # 1.0 when a known route was measured
+    speed_low_kmh: float
+    speed_high_kmh: float
+    plausible_kmh: tuple[float, float]
 
 
 @dataclass(frozen=True)
@@ -188,11 +242,15 @@ class Check:
     error_pct: float | None
     tolerance_km: float | None
     tolerance: str  # how the tolerance was chosen, in words
-    distance_verdict: str  # accurate | close | inaccurate | unverifiable
-    direction_verdict: str  # correct | approximate | wrong | not stated | unverifiable
-    unit_verdict: str  # consistent | inconsistent | single unit
+    distance_verdict: DistanceVerdict  # unverifiable for a travel time
+    direction_verdict: DirectionVerdict
+    unit_verdict: UnitVerdict
     matches: str  # "straight line", "route", "neither", "" when unverifiable
     explanation: str
+    time_verdict: TimeVerdict | None = None  # a travel time's verdict; None for a distance
+    travel: Travel | None = None  # how a travel time was checked
+    search_area: SearchArea | None = None  # where an unplaced subject could be
+    candidates: tuple[PlaceFit, ...] = ()  # gazetteer places that fit the search area, best first
 
 
 @dataclass(frozen=True)

@@ -210,11 +210,13 @@ def _by_document(rows: list[dict], drop: tuple[str, ...]) -> dict[str, list[dict
 
 
 def _claim_from_row(row: dict) -> dict:
-    """Undo the batch table's flattening: ``subject_*``/``anchor_*`` columns, ``stated`` as JSON."""
+    """Undo the batch table's flattening: ``subject_*``/``anchor_*`` columns, ``stated`` and the
+    other nested values as JSON."""
     claim = {key: value for key, value in row.items() if not key.startswith(("subject_", "anchor_"))}
     for end in ("subject", "anchor"):
         claim[end] = {key[len(end) + 1:]: value for key, value in row.items() if key.startswith(end + "_")}
-    claim["stated"] = json.loads(row["stated"])
+    for key in ("stated", "travel", "search_area", "candidates"):
+        claim[key] = None if row[key] is None else json.loads(row[key])
     return claim
 
 

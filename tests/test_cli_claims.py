@@ -13,6 +13,7 @@ CLAIM_KEYS = [
     "actual_km", "bearing_deg", "route_km", "distance_verdict", "direction_verdict", "unit_verdict",
     "explanation",
 ]  # fmt: skip
+NEW_KEYS = ["time_verdict", "travel", "search_area", "candidates"]  # added after the design's keys
 END_KEYS = ["text", "place_id", "name", "lat", "lon"]
 
 SENTENCE = "Busan lies some 325 km (200 miles) south-east of Seoul."
@@ -37,7 +38,8 @@ def test_json_keys_are_exactly_the_design(capsys, article):
     result = json.loads(out)
     assert list(result) == ["claims"]
     (claim,) = result["claims"]
-    assert list(claim) == CLAIM_KEYS
+    assert list(claim) == CLAIM_KEYS + NEW_KEYS
+    assert (claim["time_verdict"], claim["travel"], claim["search_area"], claim["candidates"]) == (None, None, None, [])
     assert list(claim["subject"]) == END_KEYS and list(claim["anchor"]) == END_KEYS
     assert [list(q) for q in claim["stated"]] == [["value", "unit"], ["value", "unit"]]
     assert claim["document"] == str(article)

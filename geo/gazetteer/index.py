@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import math
 import pickle
 from pathlib import Path
 
@@ -182,6 +183,59 @@ class Gazetteer:
             )
             self._places[row] = place
         return place
+
+    # --- places near a point ----------------------------------------------------------------
+
+    def kinds(self) -> frozenset[str]:
+        """Every place kind the gazetteer holds ("city", "admin1", "lake", ...)."""
+        return self._by_latitude[4]
+
+    @functools.cached_property
+    def _by_latitude(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, frozenset[str]]:
+        """(rows, lats, lons, kinds) ordered by latitude, and the set of kinds: a sorted index
+        for :meth:`within`'s bounding box."""
+        lat = np.asarray(self._columns["lat"], dtype=float)
+        order = np.argsort(lat, kind="stable")
+        kinds = np.asarray(self._columns["kind"], dtype=object)
+        return (order, lat[order], np.asarray(self._columns["lon"], dtype=float)[order], kinds[order],
+                frozenset(kinds.tolist()))
+
+    def within(self, lat: float, lon: float, max_km: float, *, min_km: float = 0.0,
+               kinds=None, sector: tuple[float, float] | None = None) -> list[tuple[Place, float, float]]:
+        """Places between ``min_km`` and ``max_km`` (WGS84 geodesic, km) of (``lat``, ``lon``)
+        degrees, each with its distance (km) and the initial bearing from the point to it
+        (degrees clockwise from north), nearest first.
+
+        ``kinds`` keeps only places of those kinds; ``sector`` = (centre, half-width) degrees
+        keeps only places whose bearing lies within half-width of centre. Rows are first cut to a
+        latitude band (a sorted index) and a longitude window, then measured with one vectorised
+        geodesic call.
+        """
+        from geo.geodesy import inverse
+
+        rows, lats, lons, row_kinds, _ = self._by_latitude
+        dlat = max_km / 110.5 + 1e-3  # a degree of latitude is at least 110.57 km
+        low, high = np.searchsorted(lats, [lat - dlat, lat + dlat])
+        band = slice(low, high)
+        keep = np.ones(high - low, dtype=bool)
+        if kinds is not None:
+            keep &= np.isin(row_kinds[band], list(kinds))
+        nearest_pole = min(abs(lat) + dlat, 90.0)
+        if nearest_pole < 89.0:
+            dlon = dlat / math.cos(math.radians(nearest_pole))
+            if dlon < 180:
+                keep &= np.abs((lons[band] - lon + 180.0) % 360.0 - 180.0) <= dlon
+        index = np.flatnonzero(keep) + low
+        if not len(index):
+            return []
+        km, bearing = inverse(lat, lon, lats[index], lons[index])
+        inside = (km <= max_km) & (km >= min_km)
+        if sector is not None:
+            centre, half_width = sector
+            inside &= np.abs((bearing - centre + 180.0) % 360.0 - 180.0) <= half_width
+        chosen = np.flatnonzero(inside)
+        chosen = chosen[np.argsort(km[chosen], kind="stable")]
+        return [(self._place(int(rows[index[i]])), float(km[i]), float(bearing[i])) for i in chosen]
 
     # --- geometry ---------------------------------------------------------------------------
 

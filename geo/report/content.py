@@ -13,22 +13,12 @@ from dataclasses import dataclass
 
 import jinja2
 
-from geo.check import (
-    APPROXIMATE_CAP,
-    APPROXIMATE_SHARE,
-    MAX_DISTANCE_KM,
-    PLACE_EXTENT_CAP_KM,
-    PLACE_EXTENT_SHARE,
-    compass_words,
-    direction_words,
-    format_km,
-    format_latlon,
-    format_pct,
-    judged_measure,
-    stated_words,
-)
+from geo import explain
+from geo.check import judged_measure
+from geo.explain import compass_words, direction_words, format_km, format_latlon, format_pct, stated_words
 from geo.geodesy import compass_point
-from geo.model import Check, Document, Mention, Place, Story
+from geo.model import Check, Document, Mention, Place, PlaceFit, Story
+from geo.verdicts import VERDICTS as ALL_VERDICTS
 
 __all__ = [
     "DATA_SOURCES",
@@ -44,69 +34,15 @@ __all__ = [
     "summary",
 ]
 
-VERDICTS = {
-    "distance": ("accurate", "close", "inaccurate", "unverifiable"),
-    "direction": ("correct", "approximate", "wrong", "not stated", "unverifiable"),
-    "units": ("consistent", "inconsistent", "single unit"),
-}
-"""Each verdict a check gives, in the order the summary lists them."""
+VERDICTS = {kind: tuple(str(v) for v in values) for kind, values in ALL_VERDICTS.items() if kind != "time"}
+"""Each verdict a check gives, in the order the summary lists them (travel times' only when
+the story has one: see :func:`summary`)."""
 
-_VERDICT_FIELD = {"distance": "distance_verdict", "direction": "direction_verdict", "units": "unit_verdict"}
+_VERDICT_FIELD = {"distance": "distance_verdict", "direction": "direction_verdict", "units": "unit_verdict",
+                  "time": "time_verdict"}
 
-METHOD = (
-    (
-        "Measurement",
-        "Distances are geodesics on the WGS84 ellipsoid (pyproj.Geod, after C. F. F. Karney's "
-        "algorithms), between the coordinates of the two places as resolved from the gazetteer; "
-        "bearings are the initial bearing from the anchor place to the subject place, in degrees "
-        "clockwise from true north. Stated figures in miles (1.609344 km) and nautical miles "
-        "(1.852 km) are converted to km.",
-    ),
-    (
-        "Tolerance",
-        "A flat figure is read as rounded at its last non-zero digit (1,180 to 10, 600 to 100; a "
-        "final 5 to 5 of its place, so 950 to 50; an ending 25 or 75 to a quarter, so 425 to 25) "
-        f"and allows half that step, at most ±{APPROXIMATE_SHARE:.0%}. 'About', 'some', 'roughly' "
-        f"and the like allow ±{APPROXIMATE_SHARE:.0%} or the rounding, whichever is larger, at most "
-        f"±{APPROXIMATE_CAP:.0%}. 'More than', 'over', 'at least' make the figure a lower bound and "
-        "'less than', 'under', 'up to' an upper bound, each less or plus its rounding; 'nearly', "
-        f"'almost', 'just under' an upper bound that allows {APPROXIMATE_SHARE:.0%} below, 'just over' "
-        "the reverse. A range allows its span. The extent of each place (its radius in the "
-        f"gazetteer, counted up to {PLACE_EXTENT_CAP_KM:,.0f} km, the two together up to "
-        f"{PLACE_EXTENT_SHARE:.0%} of their distance) widens the upper side: a city or a cosmodrome "
-        "is not a point, and a figure taken between the places' nearest edges is shorter than the "
-        "distance between their centres, which is what is measured.",
-    ),
-    (
-        "Distance verdicts",
-        "Accurate: the measured distance lies inside what the wording allows. Close: outside it by "
-        f"no more than that side's slack again or {APPROXIMATE_SHARE:.0%} of the figure, whichever "
-        "is larger. Inaccurate: further off. Unverifiable: a place could not be resolved, both ends "
-        "are the same place, or the figure is no distance on Earth (not a finite positive number, "
-        f"or more than {MAX_DISTANCE_KM:,.0f} km, half the Earth's circumference).",
-    ),
-    (
-        "Direction verdicts",
-        "A compass word names a sector: 'north' or 'north-east' ±22.5° (the eight winds), "
-        "'north-north-east' or 'due north' ±11.25°. Correct: the measured bearing lies in the "
-        "stated sector. Approximate: it lies in a neighbouring sector of the same width (one "
-        "compass point off, so 'north' stretches to ±67.5°). Wrong: further round. The sectors "
-        "widen by the angle the places' extent subtends at their distance.",
-    ),
-    (
-        "Units",
-        "When a figure is given in two units, the two are consistent if the spans their rounding "
-        "allows overlap once converted.",
-    ),
-    (
-        "Routes",
-        "When the wording names a mode ('by rail', 'by road', 'a drive') or the straight line does "
-        "not fit, the figure is also measured against a known route between the two places (the "
-        "section between the waypoints nearest each) and the report says which measure it matches. "
-        "A road or railway is never shorter than the straight line.",
-    ),
-)
-"""(heading, paragraph) pairs explaining how the claims were checked; from geo.check's rules."""
+METHOD = explain.method()
+"""(heading, paragraph) pairs explaining how the claims were checked; worded by geo.explain."""
 
 
 def _data_sources() -> tuple[tuple[str, str], ...]:
@@ -156,8 +92,12 @@ def document_record(document: Document) -> dict:
 def summary(story: Story) -> dict:
     """Counts of each verdict over the story's claims: ``{"claims": n, "distance": {...}, ...}``."""
     counts = {"claims": len(story.checks)}
-    for kind, verdicts in VERDICTS.items():
-        seen = Counter(getattr(check, _VERDICT_FIELD[kind]) for check in story.checks)
+    kinds = dict(VERDICTS)
+    if any(check.time_verdict is not None for check in story.checks):
+        kinds["time"] = tuple(str(v) for v in ALL_VERDICTS["time"])
+    for kind, verdicts in kinds.items():
+        seen = Counter(str(getattr(check, _VERDICT_FIELD[kind])) for check in story.checks
+                       if getattr(check, _VERDICT_FIELD[kind]) is not None)
         counts[kind] = {verdict: seen.get(verdict, 0) for verdict in verdicts}
         counts[kind].update({v: n for v, n in seen.items() if v not in verdicts})
     return counts
@@ -264,13 +204,14 @@ def report_content(story: Story, generated: str | None = None) -> dict:
 
     ``generated`` is the report's date (ISO 8601); today when None.
     """
+    counts = summary(story)
     return {
         "title": "Distance claims: validation report",
         "generated": generated or _dt.date.today().isoformat(),
         "documents": story.documents,
         "errors": story.errors,
-        "summary": summary(story),
-        "verdicts": VERDICTS,
+        "summary": counts,
+        "verdicts": {kind: values for kind, values in counts.items() if kind != "claims"},
         "claims": claim_views(story),
         "method": METHOD,
         "data_sources": DATA_SOURCES,

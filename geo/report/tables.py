@@ -23,9 +23,11 @@ CSV_COLUMNS = (
     "subject_text", "subject_place_id", "subject_name", "subject_lat", "subject_lon",
     "anchor_text", "anchor_place_id", "anchor_name", "anchor_lat", "anchor_lon",
     "stated", "stated_km", "hedge", "direction", "mode", "actual_km", "bearing_deg", "route_km",
-    "distance_verdict", "direction_verdict", "unit_verdict", "explanation",
+    "distance_verdict", "direction_verdict", "unit_verdict", "explanation", "time_verdict",
+    "travel", "search_area", "candidates",
 )  # fmt: skip
-"""The CSV header: the keys of a claim record, nested ones flattened."""
+"""The CSV header: the keys of a claim record, subject and anchor flattened, the other nested
+values as JSON text."""
 
 
 def report_record(story: Story) -> dict:

@@ -16,7 +16,7 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
-from geo.check import format_km
+from geo.explain import format_km
 from geo.geodesy import circle, geodesic_points
 from geo.maps.static import fit_rectangle, projection_for
 from geo.maps.style import BORDER, INK, LAND, SEA, verdict_colour
