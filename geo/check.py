@@ -79,8 +79,9 @@ from decimal import Decimal
 
 import numpy as np
 
-from geo import explain
+from geo import explain, lexicon
 from geo.errors import InputError
+from geo.lexicon import HOURS_PER_UNIT, ROUNDING
 from geo.geodesy import COMPASS_POINTS, compass_bearing, inverse
 from geo.model import (KM_PER_UNIT, Check, DistanceClaim, Mention, Place, PlaceFit, Quantity, Route,
                        SearchArea, Travel)
@@ -122,40 +123,13 @@ PLACE_EXTENT_SHARE = 0.25
 MAX_DISTANCE_KM = 20_004.0
 """The longest geodesic on the WGS84 ellipsoid (between antipodes on the equator), km."""
 
-FLAT, APPROXIMATE, OPEN = "rounding", "approximate", "open"
+FLAT, APPROXIMATE, OPEN = ROUNDING, lexicon.APPROXIMATE, lexicon.OPEN
+"""How a hedge extends the allowance on one side (see :func:`geo.lexicon.hedge_bounds`)."""
 
-# Each hedge sets how the allowance extends below and above the figure.
-_HEDGE_SIDES = {
-    (FLAT, FLAT): ("", "only", "just", "exactly", "precisely"),
-    (APPROXIMATE, APPROXIMATE): (
-        "about", "around", "roughly", "some", "approximately", "approx", "approx.", "circa",
-        "c.", "ca.", "~", "estimated", "an estimated", "or so", "give or take", "close to",
-        "in the region of", "on the order of", "something like", "an approximate",
-    ),
-    (FLAT, OPEN): (
-        "more than", "over", "at least", "upwards of", "in excess of", "no less than",
-        "not less than", "above", "beyond", "greater than",
-    ),
-    (OPEN, FLAT): (
-        "less than", "under", "up to", "no more than", "not more than", "at most", "below",
-        "within", "fewer than",
-    ),
-    (APPROXIMATE, FLAT): (
-        "nearly", "almost", "just under", "just below", "not quite", "approaching",
-        "a little under", "a little less than", "slightly less than", "just short of", "barely",
-    ),
-    (FLAT, APPROXIMATE): (
-        "just over", "just above", "just more than", "a little over", "a little more than",
-        "slightly more than", "slightly over", "a bit more than", "a bit over",
-    ),
-}  # fmt: skip
-HEDGE_SIDES = {hedge: sides for sides, hedges in _HEDGE_SIDES.items() for hedge in hedges}
-"""Hedge (lower case) -> (below, above), each "rounding", "approximate" or "open"."""
-
-ROUTE_MODES = {"road": "road", "drive": "road", "rail": "rail", "train": "rail", "sea": "sea"}
+ROUTE_MODES = {name: mode.route for name, mode in lexicon.MODES.items() if mode.route}
 """Claim modes that name a route, with the Route.mode they match; never shorter than the line."""
 
-STRAIGHT_MODES = ("straight", "flight")
+STRAIGHT_MODES = tuple(name for name, mode in lexicon.MODES.items() if not mode.route and name != "foot")
 """Claim modes measured by the straight line (a flight follows the geodesic)."""
 
 ROUTE_FACTORS = {"road": 1.3, "rail": 1.3, "foot": 1.3, "sea": 1.2, "flight": 1.0}
@@ -206,10 +180,6 @@ _VERDICT_RANK = {DistanceVerdict.ACCURATE: 0, DistanceVerdict.CLOSE: 1, Distance
                  DistanceVerdict.UNVERIFIABLE: 3}
 _PRONOUN_STARTS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ", "its ", "their ", "his ", "her ")
 _PRONOUNS = ("it", "they", "this", "that", "there", "here", "which", "she", "he", "we")
-
-
-def _is_time(quantity: Quantity) -> bool:
-    return bool(getattr(quantity, "is_time", False))
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -340,13 +310,19 @@ class Allowance:
         return self.below_km if measured_km < self.low_km else self.above_km
 
 
-def _hedge_key(hedge: str) -> str:
-    return " ".join(hedge.lower().split())
-
-
 def hedge_sides(hedge: str) -> tuple[str, str]:
-    """(below, above) for a hedge; an unknown hedge reads as approximate on both sides."""
-    return HEDGE_SIDES.get(_hedge_key(hedge), (APPROXIMATE, APPROXIMATE))
+    """(below, above) for a hedge, from the one vocabulary (:func:`geo.lexicon.hedge_bounds`):
+    "" is a flat figure; an unknown hedge reads as approximate on both sides."""
+    return lexicon.hedge_bounds(hedge)
+
+
+def mode_name(mode: str) -> str:
+    """A claim's mode as a mode of the vocabulary ("road", "rail", ...): as given when it is one,
+    else the mode its words name ("drive" -> "road", "train" -> "rail"), "" for none."""
+    mode = " ".join(mode.lower().split())
+    if not mode or mode in lexicon.MODES:
+        return mode
+    return lexicon.mode_of(mode) or lexicon.mode_of(f"by {mode}")
 
 
 def _side_slack(side: str, figure: float) -> float:
@@ -501,7 +477,7 @@ def judged_measure(check: Check) -> str:
 
     The route when the claim's mode names one and a known route was measured, else the line.
     """
-    named_route = check.claim.mode.strip().lower() in ROUTE_MODES
+    named_route = mode_name(check.claim.mode) in ROUTE_MODES
     return "route" if named_route and check.route_km is not None else "straight line"
 
 
@@ -605,8 +581,7 @@ def where_could_it_be(claim: DistanceClaim, gazetteer, limit: int = CANDIDATES_S
 
 
 def _time_mode(claim: DistanceClaim) -> str:
-    mode = claim.mode.strip().lower()
-    mode = ROUTE_MODES.get(mode, mode)
+    mode = mode_name(claim.mode)
     return mode if mode in AVERAGE_SPEEDS_KMH else TIME_MODE_DEFAULT
 
 
@@ -621,8 +596,7 @@ def check_travel_time(claim: DistanceClaim, straight_km: float, route: Route | N
     quantity = claim.stated[0]
     mode = _time_mode(claim)
     low, high = figure_span(quantity, claim.hedge)
-    per_unit = quantity.hours / quantity.value if quantity.value else quantity.hours_bounds[1] / max(quantity.high, 1e-12)
-    hours_low, hours_high = low * per_unit, high * per_unit
+    hours_low, hours_high = low * HOURS_PER_UNIT[quantity.unit], high * HOURS_PER_UNIT[quantity.unit]
     factor = 1.0 if route is not None else ROUTE_FACTORS.get(mode, ROUTE_FACTORS[TIME_MODE_DEFAULT])
     distance = route_km if route is not None else straight_km * factor
     speed_low = distance / hours_high if hours_high > 0 else math.inf
@@ -697,7 +671,7 @@ def _time_check(claim: DistanceClaim, routes: Sequence[Route]) -> Check:
     extent = extent_km(subject, anchor, actual_km)
     direction_verdict = _direction(claim, bearing, actual_km, extent)
     mode = _time_mode(claim)
-    found = find_route(routes, subject, anchor, mode if mode in ROUTE_MODES.values() else "")
+    found = find_route(routes, subject, anchor, ROUTE_MODES.get(mode, ""))
     route, route_km = found if found else (None, None)
     travel = check_travel_time(claim, actual_km, route, route_km)
     verdict = time_verdict(travel)
@@ -732,7 +706,7 @@ def check_claim(claim: DistanceClaim, routes: Sequence[Route] = (), gazetteer=No
     if not claim.stated:
         return _unverifiable_check(claim, None, "no figure is stated")
     figure = claim.stated[0]
-    if _is_time(figure):
+    if figure.is_time:
         reason = _time_problem(figure) or _unresolved_reason(claim)
         if reason:
             return _unverifiable_check(claim, None, reason, gazetteer, is_time=True)
@@ -757,7 +731,7 @@ def check_claim(claim: DistanceClaim, routes: Sequence[Route] = (), gazetteer=No
     allowance = distance_allowance(figure, claim.hedge, extent)
     straight = judge_distance(stated_km, actual_km, allowance, "straight line")
 
-    mode = claim.mode.strip().lower()
+    mode = mode_name(claim.mode)
     named = "route" if mode in ROUTE_MODES else "straight line" if mode in STRAIGHT_MODES else ""
     found = None
     if named == "route" or straight.verdict != DistanceVerdict.ACCURATE:
