@@ -1,6 +1,7 @@
 """A reader's corrections of place resolutions: saved in their data folder, applied to a Story.
 
-A :class:`Correction` says "in this article, this mention means that place": a gazetteer entry
+A :class:`Correction` says "in this article, this mention means that place" (a place mention,
+or the subject or anchor of a distance claim that names no place, "The reserve"): a gazetteer entry
 (``place_id``) or a point given by coordinates (``lat``, ``lon`` in degrees). Corrections live in
 one JSON file, ``corrections.json`` in :func:`geo.paths.user_data_dir` (``$GEO_DATA_DIR``),
 written atomically; :func:`apply_corrections` puts them into a Story on the next run, and the
@@ -23,7 +24,7 @@ from pathlib import Path
 from geo.atomic import write_text_atomically
 from geo.check import check_claim
 from geo.errors import DataError, InputError, PlaceNotFound
-from geo.model import Analysis, Candidate, Document, Mention, Place, Route, Story
+from geo.model import Analysis, Candidate, DistanceClaim, Document, Mention, Place, Route, Story
 from geo.paths import user_data_dir
 from geo.text.claims import extract_claims
 
@@ -33,6 +34,7 @@ __all__ = [
     "add_correction",
     "apply_corrections",
     "corrected_analysis",
+    "corrected_claim",
     "corrected_mentions",
     "corrected_place",
     "corrections_path",
@@ -247,16 +249,41 @@ def corrected_mentions(text: str, mentions: Sequence[Mention],
     return tuple(corrected)
 
 
+def corrected_claim(claim: DistanceClaim, digest: str,
+                    placed: Sequence[tuple[Correction, Place]]) -> DistanceClaim:
+    """``claim`` with its subject and anchor pinned by the corrections that apply to them.
+
+    A claim's end may be words no place mention covers ("The reserve", "a town"); a reader pins
+    it like any mention (same key: the article's digest, the words and their offset).
+    """
+    ends = {}
+    for role in ("subject", "anchor"):
+        mention = getattr(claim, role)
+        chosen = [place for c, place in placed if c.applies_to(digest, mention)]
+        if chosen and (mention.place is None or mention.place.place_id != chosen[-1].place_id):
+            ends[role] = _corrected_mention(mention, chosen[-1])
+    return replace(claim, **ends) if ends else claim
+
+
 def corrected_analysis(analysis: Analysis, placed: Sequence[tuple[Correction, Place]],
                        routes: Sequence[Route] = (), gazetteer=None) -> Analysis:
-    """``analysis`` with the corrections that apply to its mentions applied and, if any did,
-    its claims extracted and checked (against ``routes`` too) again."""
+    """``analysis`` with the corrections that apply to its mentions and its claims' ends applied;
+    if a mention changed, its claims are extracted again; every changed claim is checked again
+    (against ``routes`` too)."""
     mentions = corrected_mentions(analysis.document.text, analysis.mentions, placed)
-    if mentions == analysis.mentions:
+    digest = text_digest(analysis.document.text)
+    if mentions != analysis.mentions:
+        checks = tuple(check_claim(claim, routes, gazetteer)
+                       for claim in (corrected_claim(c, digest, placed)
+                                     for c in extract_claims(analysis.document, mentions)))
+        return replace(analysis, mentions=mentions, checks=checks)
+    checks = []
+    for check in analysis.checks:
+        claim = corrected_claim(check.claim, digest, placed)
+        checks.append(check if claim is check.claim else check_claim(claim, routes, gazetteer))
+    if all(new is old for new, old in zip(checks, analysis.checks)):
         return analysis
-    checks = tuple(check_claim(claim, routes, gazetteer)
-                   for claim in extract_claims(analysis.document, mentions))
-    return replace(analysis, mentions=mentions, checks=checks)
+    return replace(analysis, checks=tuple(checks))
 
 
 def apply_corrections(story: Story, corrections: Iterable[Correction], gazetteer=None) -> Story:
@@ -280,10 +307,17 @@ def apply_corrections(story: Story, corrections: Iterable[Correction], gazetteer
 
 
 def matching_mentions(story: Story, correction: Correction) -> list[tuple[Document, Mention]]:
-    """The mentions of ``story`` that ``correction`` is about, with their documents."""
+    """The mentions of ``story`` that ``correction`` is about, with their documents: place
+    mentions, and the ends of claims that no place mention covers."""
     found = []
     for analysis in story.analyses:
         digest = text_digest(analysis.document.text)
-        if digest == correction.digest:
-            found += [(analysis.document, m) for m in analysis.mentions if correction.applies_to(digest, m)]
+        if digest != correction.digest:
+            continue
+        seen = set()
+        ends = (end for check in analysis.checks for end in (check.claim.subject, check.claim.anchor))
+        for mention in (*analysis.mentions, *ends):
+            if correction.applies_to(digest, mention) and (mention.start, mention.text) not in seen:
+                seen.add((mention.start, mention.text))
+                found.append((analysis.document, mention))
     return found

@@ -160,3 +160,26 @@ def test_a_point_from_coordinates_is_a_user_place_with_its_country(gazetteer):
     assert (place.name, place.layer, place.kind, place.lat, place.lon) == ("the camp", "user", "point", 42.43, 130.64)
     assert place.country in ("RU", "KP")
     assert place.place_id == "user:42.43000,130.64000"
+
+
+def test_a_claim_end_that_names_no_place_is_pinned_like_a_mention(gazetteer):
+    from geo.check import check_claim
+    from geo.model import Analysis, DistanceClaim, Document, Mention, Quantity, Story
+
+    text = "The reserve lies about 30 km west of Seoul."
+    document = Document("reserve.txt", text)
+    seoul = gazetteer.lookup("Seoul")[0]
+    subject = Mention("The reserve", 0, 11, None)
+    claim = DistanceClaim("reserve.txt", text, 0, subject, Mention("Seoul", 37, 42, seoul, 0.9),
+                          (Quantity("km", 30.0),), hedge="about", direction="W", subject_kind="reserve")
+    story = Story((Analysis(document, (), (check_claim(claim, (), gazetteer),)),))
+    assert story.checks[0].distance_verdict == "unverifiable"
+
+    incheon = next(p for p in gazetteer.lookup("Incheon") if p.country == "KR")
+    correction = Correction.for_mention(document, subject, place=incheon)
+    add_correction(correction)
+    corrected = apply_corrections(story, load_corrections(), gazetteer)
+    (check,) = corrected.checks
+    assert check.claim.subject.place == incheon and check.claim.subject.text == "The reserve"
+    assert check.distance_verdict in ("accurate", "close") and check.actual_km is not None
+    assert matching_mentions(corrected, correction) == [(document, check.claim.subject)]
