@@ -28,7 +28,15 @@ from geo.model import Candidate, Mention, Place
 from geo.text.recognise import MATCH_SCORE, find_mentions
 
 KIND_PRIOR = {"country": 4.0, "continent": 3.5, "ocean": 3.5, "sea": 3.0, "region": 3.0,
-              "peninsula": 3.0, "admin1": 3.5, "capital": 2.0, "admin2": 1.0, "city": 0.0}
+              "peninsula": 3.0, "admin1": 3.5, "capital": 2.0, "admin2": 1.0, "city": 0.0,
+              # Natural Earth's features (data/gazetteer/features.csv): named by their full name
+              # ("Gulf of Aden", "Lake Baikal") they have no rival; a bare name ("Volga") is an
+              # alternate name and a town or state of that name comes first
+              "gulf": 2.5, "bay": 2.0, "strait": 2.5, "sound": 2.0, "channel": 2.0, "fjord": 1.5,
+              "lagoon": 1.5, "inlet": 1.5, "archipelago": 2.5, "island": 2.0, "range": 2.5,
+              "desert": 2.5, "plateau": 2.0, "delta": 2.0, "basin": 2.0, "plain": 2.0,
+              "coast": 2.0, "valley": 1.5, "lake": 2.0, "reservoir": 1.5, "river": 2.0,
+              "mountain": 1.5, "cape": 1.5, "airport": 1.5, "port": 1.0}
 STORY_PRIOR = 3.0  # curated places: a cosmodrome, a pier, a border river
 IN_NAMED_COUNTRY = 2.5
 IN_NEIGHBOUR_COUNTRY = 0.75

@@ -15,9 +15,58 @@ from geo.geodesy import distance_km
     ("Côte d’Ivoire", "cote divoire"),
     ("São Paulo", "sao paulo"),
     ("  Pier   33 ", "pier 33"),
+    ("Tromsø", "tromso"),          # letters NFKD cannot decompose are transliterated, not lost
+    ("Kırıkkale", "kirikkale"),
+    ("Ærøskøbing", "aeroskobing"),
+    ("Łódź", "lodz"),
 ])
 def test_fold_removes_case_diacritics_and_punctuation(written, key):
     assert fold(written) == key
+
+
+def test_a_name_written_with_or_without_its_letters_finds_the_same_city(gazetteer):
+    assert gazetteer.lookup("Tromsø")[0] == gazetteer.lookup("Tromso")[0]
+    assert gazetteer.lookup("Tromso")[0].kind == "city"
+
+
+@pytest.mark.parametrize("iso2, lat, lon", [
+    ("RU", 60.0, 100.0),          # GeoNames' point, not the middle of the polygon (66 N, 94 E)
+    ("CA", 60.10867, -113.64258),
+    ("BR", -10.0, -55.0),
+])
+def test_sovereign_states_sit_at_geonames_point(gazetteer, iso2, lat, lon):
+    country = gazetteer.country(iso2)
+    assert (country.lat, country.lon) == (lat, lon)
+    assert "GeoNames" in country.source
+    assert gazetteer.country_at(lat, lon) == iso2  # the polygon still answers country_at
+
+
+def test_a_territory_drawn_within_another_country_is_still_a_country(gazetteer):
+    guiana = gazetteer.lookup("French Guiana")[0]
+    assert (guiana.kind, guiana.country) == ("country", "GF")
+    assert distance_km(guiana.lat, guiana.lon, 4.93, -52.33) < 250  # Cayenne
+
+
+@pytest.mark.parametrize("name, kind, lat, lon, within_km", [
+    ("Gulf of Aden", "gulf", 12.5, 47.5, 300),
+    ("Strait of Gibraltar", "strait", 35.95, -5.6, 100),
+    ("Lake Baikal", "lake", 53.5, 108.0, 300),
+    ("Volga River", "river", 50.0, 46.0, 900),
+    ("Himalayas", "range", 29.0, 84.0, 1200),
+    ("Sahara", "desert", 23.0, 13.0, 1500),
+    ("Mount Everest", "mountain", 27.99, 86.93, 10),
+    ("Heathrow Airport", "airport", 51.47, -0.45, 5),
+])
+def test_world_features_layer_names_kinds_and_points(gazetteer, name, kind, lat, lon, within_km):
+    place = next(p for p in gazetteer.lookup(name) if p.layer == "features")
+    assert place.kind == kind
+    assert distance_km(place.lat, place.lon, lat, lon) < within_km
+    assert place.radius_km >= 0 and "Natural Earth" in place.source
+
+
+def test_a_river_s_bare_name_comes_after_a_town_of_that_name(gazetteer):
+    kinds = [p.kind for p in gazetteer.lookup("Volga")]
+    assert "river" in kinds and kinds[0] == "city"
 
 
 def test_populated_places_layer_has_geonames_cities500(gazetteer):

