@@ -205,8 +205,8 @@ MODES: dict[str, Mode] = _modes(_DATA)
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of ``phrases``, longest first, any white space between words."""
-    unique = sorted({_norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    """A regex alternation of ``phrases`` (case kept), longest first, any white space between words."""
+    unique = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
 
 

@@ -153,8 +153,10 @@ def test_modes(text, mode):
     assert one(text).mode == mode
 
 
-def test_a_drive_without_a_figure_is_no_claim():
-    assert claims_in("Ardent is a three-hour drive from Belmont.") == []
+def test_a_travel_time_is_a_claim_in_hours():
+    (claim,) = claims_in("Ardent is a three-hour drive from Belmont.")
+    assert claim.stated[0].is_time and claim.stated[0].hours == 3
+    assert (claim.subject.text, claim.anchor.text, claim.mode) == ("Ardent", "Belmont", "road")
 
 
 SUBJECTS = [

@@ -35,7 +35,7 @@ def test_parse_number_rejects_vague_and_absurd(text):
         ("km", "km"), ("kms", "km"), ("KM", "km"), ("kilometres", "km"), ("kilometers", "km"),
         ("kilometre", "km"), ("Kilometer", "km"), ("klicks", "km"), ("miles", "mi"), ("mile", "mi"),
         ("mi", "mi"), ("statute miles", "mi"), ("nautical miles", "nmi"), ("nautical mile", "nmi"),
-        ("NM", "nmi"), ("nmi", "nmi"), ("sea miles", "nmi"), ("nm", None), ("metres", None),
+        ("NM", "nmi"), ("nmi", "nmi"), ("sea miles", "nmi"), ("nm", None), ("metres", "m"), ("hours", "h"),
         ("furlongs", None),
     ],
 )  # fmt: skip

@@ -1,4 +1,5 @@
-"""`geo evaluate {lgl|trnews} PATH`: geoparsing quality and speed on an annotated corpus."""
+"""`geo evaluate {lgl|trnews} PATH`: geoparsing quality and speed on an annotated corpus;
+`geo evaluate claims PATH`: distance-claim extraction on a JSON Lines set of sentences."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from geo.evaluate import (
     unresolved_texts,
     worst_resolutions,
 )
+from geo.evaluate_claims import ClaimEvaluation, claim_evaluation_record, evaluate_claims
 
 
 def register(subparsers) -> None:
@@ -29,8 +31,13 @@ def register(subparsers) -> None:
             "curve, documents per second and peak memory."
         ),
     )
-    parser.add_argument("corpus", choices=sorted(CORPORA), help="which corpus the file holds")
-    parser.add_argument("path", help="the corpus XML file, e.g. lgl.xml or TR-News.xml")
+    parser.add_argument(
+        "corpus", choices=sorted([*CORPORA, "claims"]),
+        help="which corpus the file holds (claims: a JSON Lines set of distance-claim sentences)",
+    )  # fmt: skip
+    parser.add_argument(
+        "path", help="the corpus XML file (lgl.xml, TR-News.xml) or claim set (distance_claims_dev.jsonl)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--worst", type=int, default=10, metavar="N",
@@ -104,9 +111,47 @@ def _table(evaluation: Evaluation, worst: int) -> str:
     return "\n".join(lines)
 
 
+def _claims_table(evaluation: ClaimEvaluation, worst: int) -> str:
+    e = evaluation
+    rows = [
+        ("items", f"{len(e.results)} ({e.lookalikes} look-alikes)"),
+        ("gold claims", f"{e.gold}"),
+        ("returned claims", f"{e.returned}"),
+        ("found", f"{e.found}"),
+        ("recall", f"{e.recall:.3f}"),
+        ("precision", f"{e.precision:.3f}"),
+        ("F1", f"{e.f1:.3f}"),
+        ("right anchor (of found)", f"{e.anchor_share:.3f}"),
+        ("right unit (of found)", f"{e.unit_share:.3f}"),
+        ("right direction (of found)", f"{e.direction_share:.3f}"),
+        ("look-alikes giving a claim", f"{e.lookalikes_claimed} of {e.lookalikes}"),
+        ("pipeline CPU time", f"{e.seconds:.2f} s"),
+    ]
+    width = max(len(label) for label, _ in rows)
+    lines = [f"Distance claims: {e.path}", ""] + [f"{label:<{width}}  {value}" for label, value in rows]
+    record = claim_evaluation_record(e)
+    sections = (("Missed", "missed"), ("False alarms", "false_alarms"), ("Found, something wrong", "wrong"))
+    for title, key in sections:
+        entries = record[key][:worst]
+        if entries:
+            lines += ["", f"{title} ({len(record[key])}, first {len(entries)}):"]
+            for entry in entries:
+                details = {k: v for k, v in entry.items() if k not in ("line", "text")}
+                lines.append(f"  line {entry['line']}: {entry['text'][:160]}")
+                lines.append(f"      {details}")
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.worst < 0:
         raise InputError(f"--worst {args.worst}: must be 0 or more")
+    if args.corpus == "claims":
+        claims = evaluate_claims(args.path, limit=args.limit)
+        if args.json:
+            print(json.dumps(claim_evaluation_record(claims), ensure_ascii=False))
+        else:
+            print(_claims_table(claims, args.worst))
+        return 0
     evaluation = evaluate(args.corpus, args.path, limit=args.limit)
     if args.json:
         print(json.dumps(evaluation_record(evaluation, worst=args.worst), ensure_ascii=False))

@@ -1,17 +1,22 @@
-"""Distance figures in English text: numbers, units, ranges, paired units and hedges.
+"""Distance figures and travel times in English text: numbers, units, ranges, paired units, hedges.
 
-:func:`find_distances` returns every written distance as a :class:`DistancePhrase`: one or
-more :class:`~geo.model.Quantity` (the same distance in two units, "950 kilometres (600
-miles)"), the hedge before it ("about", "more than", ...) and its character span. It knows
-nothing about places: whether a figure states where one place lies from another is decided by
-:mod:`geo.text.claims`.
+:func:`find_distances` returns every written distance or travel time as a
+:class:`DistancePhrase`: one or more :class:`~geo.model.Quantity` (the same figure in two
+units, "950 kilometres (600 miles)"), the hedge before it ("about", "more than", ...) and its
+character span. It knows nothing about places: whether a figure states where one place lies
+from another is decided by :mod:`geo.text.claims`.
 
-Recognised units: km ("km", "kms", "kilometres", "kilometers", "klicks"), miles ("miles",
-"mi", "statute miles") and nautical miles ("nautical miles", "nmi", "NM" in capitals; a
-lower-case "nm" is a nanometre). Not distances, and so never returned: areas ("square
-kilometres", "sq km", "km2", "km²"), speeds and rates ("km/h", "miles per hour", "miles a
-day"), vague amounts ("a few miles", "hundreds of kilometres"), and numbers in scientific
-notation ("1e308 km") or too large to be finite.
+Units are those of the lexicon (:data:`geo.lexicon.UNITS`): km, miles, nautical miles
+("NM" in capitals; a lower-case "nm" is a nanometre), metres, yards, feet, and the time units
+hours and minutes (``Quantity.is_time``). Numbers: digits with thousands separators ("1,180",
+"1 200"), decimals, fractions ("2½", "3 ½", "3 1/2"), scale words ("1.5 thousand"), number
+words ("twenty-five", "a hundred and twenty", "two-and-a-half", "three-quarters of a",
+"half an", "a mile and a half", "an hour and a half"). Ranges ("20 to 30 km", "50-60 km",
+"between six and seven hours", "1.5-2 hour") and enumerations ("600 and 700 kilometres", read
+as two phrases). Not figures, and so never returned: areas ("square kilometres", "sq km",
+"km2"), speeds and rates ("km/h", "miles per hour", "an hour" after a distance), vague
+amounts ("a few miles", "hundreds of kilometres"), numbers in scientific notation or too large
+to be finite.
 """
 
 from __future__ import annotations
@@ -20,33 +25,20 @@ import math
 import re
 from dataclasses import dataclass
 
+from geo import lexicon
 from geo.model import Quantity
 
-__all__ = ["DistancePhrase", "HEDGES", "find_distances", "parse_number", "parse_unit"]
+__all__ = [
+    "HEDGES", "DistancePhrase", "find_distances", "may_state_distance", "parse_number", "parse_unit",
+]  # fmt: skip
 
-HEDGES = (
-    "about", "some", "roughly", "around", "approximately", "approx.", "approx", "circa",
-    "an estimated", "estimated", "close to", "nearly", "almost", "more than", "over",
-    "at least", "upwards of", "in excess of", "no less than", "less than", "under", "up to",
-    "at most", "no more than", "fewer than", "just under", "just over", "just more than",
-    "a little over", "a little under", "a little more than", "a little less than",
-    "slightly more than", "slightly less than", "just short of", "only", "just", "barely",
-    "exactly", "precisely", "well over", "well under", "a mere", "merely",
-)  # fmt: skip
-"""Hedges recognised before a figure, lower case. ``DistancePhrase.hedge`` is one of these,
-except that intensified bounds read as the plain bound ("well over" -> "more than") and "a
-mere" / "merely" read as "only"; "or so" after a figure reads as "about", "or more" as "at
-least" and "or less" as "up to"."""
+_AFTER_ONLY = frozenset({"or so", "or more", "or less"})
 
-_HEDGE_READINGS = {
-    "well over": "more than",
-    "well under": "less than",
-    "a mere": "only",
-    "merely": "only",
-    "or so": "about",
-    "or more": "at least",
-    "or less": "up to",
-}
+HEDGES = tuple(h for h in lexicon.HEDGES if h not in _AFTER_ONLY)
+"""Hedges recognised before a figure, lower case (from the lexicon). ``DistancePhrase.hedge``
+is the hedge's reading (:func:`geo.lexicon.hedge_reading`: "well over" -> "more than", "a mere"
+-> "only"); "or so" after a figure reads as "about", "or more" as "at least" and "or less" as
+"up to". The bounds each hedge implies: :func:`geo.lexicon.hedge_bounds`."""
 
 _SMALL_NUMBERS = {
     word: value
@@ -59,32 +51,44 @@ _TENS = {
     word: 10 * (i + 2)
     for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
 }
-_SCALES = {"hundred": 100, "thousand": 1000}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_FRACTION_CHARS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
 _NUMBER_WORD = "|".join(sorted([*_SMALL_NUMBERS, *_TENS, *_SCALES, "dozen"], key=len, reverse=True))
+_AND_A_HALF = r"(?:[\s-]+and[\s-]+a[\s-]+(?:half|quarter)\b)"
 _WORD_NUMBER = (
     rf"(?:an?\s+(?=(?:hundred|thousand|dozen)\b))?"
     rf"(?:{_NUMBER_WORD})\b"
     rf"(?:(?:(?:(?<=hundred)|(?<=thousand))\s+and\s+|\s+|-)(?:{_NUMBER_WORD})\b)*"
-    rf"(?:\s+and\s+a\s+half\b)?"
+    rf"{_AND_A_HALF}?"
 )
-_DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]*\d)|\.\d+"
+_SPACE = "[ \u00a0\u202f\u2009]"
+_FRACTION = rf"(?:{_SPACE}?[½¼¾⅓⅔⅛]|{_SPACE}[1-3]/[2-4](?![\d/]))"
+_DIGIT_NUMBER = (
+    rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.])|\d+)(?:\.\d+)?(?![\d,]*\d)|\.\d+)"
+    rf"{_FRACTION}?(?:\s+(?:thousand|million)\b)?"
+    rf"|[½¼¾]"
+)
+_FRACTION_WORDS = (
+    r"(?:(?:one|two|three|a)[\s-]+(?:quarters?|thirds?|halves)|half)(?:\s+of)?\s+an?"
+)
 _NUMBER = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"
 _NUMBER_START = r"(?<![\w.,^\-–])(?<!\d/)"  # not inside a word, a decimal, 1e308, 10^308, 7/10
 
-_UNIT = (
-    r"(?:nautical\s+miles?|sea\s+miles?|(?-i:NM)|nmi"
-    r"|statute\s+miles?|miles?|mi"
-    r"|kilo-?met(?:re|er)s?|kms?|klicks?)"
-)
-_NOT_A_DISTANCE_AFTER = (
+_UNIT_SPELLINGS = [s for u in lexicon.UNITS.values() for s in u.spellings]
+_CASED_SPELLINGS = [s for u in lexicon.UNITS.values() for s in u.case_sensitive]
+_UNIT = rf"(?:{lexicon.alternation(_UNIT_SPELLINGS)}|(?-i:{lexicon.alternation(_CASED_SPELLINGS)}))"
+_ONE_UNIT = rf"(?:{lexicon.alternation(o for u in lexicon.UNITS.values() for o in u.one)})"
+_NOT_A_FIGURE_AFTER = (
     r"(?![\w²³^]"  # km2, km², kmh, km^2
-    r"|\s*/\s*[a-z]"  # km/h, miles/day
+    r"|\.\w"  # "m.p.h", "k.m.s"
+    r"|\s*/\s*(?:h|hr|hour|s|sec|day|min|yr)\b"  # km/h, miles/day
     r"|\s+(?:per|an?|each)\s+(?:hour|day|second|minute|week|month|year)\b"  # speeds and rates
+    r"|\s*(?:square|sq\b|squared)"
     r")"
 )
-_SEP = r"(?:[ \u00a0\u202f]?-[ \u00a0\u202f]?|[ \u00a0\u202f]*)"
-_ONE_UNIT = r"(?:mile|kilomet(?:re|er)|km|nautical\s+mile)(?![\w²³^])"
+_SEP = rf"(?:{_SPACE}?-{_SPACE}?|{_SPACE}*)"
+_RANGE_JOIN = r"\s*(?:-|–|—|\bto\b|\bor\b)\s*"
 
 _QUANTITY_RE = re.compile(
     rf"""
@@ -93,25 +97,27 @@ _QUANTITY_RE = re.compile(
         between\s+(?P<between_low>{_NUMBER})\s+and\s+(?P<between_high>{_NUMBER})
         {_SEP}(?P<between_unit>{_UNIT})
       | (?P<span_low>{_NUMBER}){_SEP}(?P<span_unit>{_UNIT})
-        \s*(?:-|–|—|to)\s*(?P<span_high>{_NUMBER}){_SEP}(?P=span_unit)
-      | (?P<value>{_NUMBER}){_SEP}(?P<unit>{_UNIT})
-      | (?P<low>{_NUMBER})\s*(?:-|–|—|\bto\b|\bor\b)\s*(?P<high>{_NUMBER}){_SEP}(?P<range_unit>{_UNIT})
-      | (?P<half>half\s+an?)\s+(?P<half_unit>{_ONE_UNIT})
-      | (?P<one>\ban?)\s+(?P<one_unit>{_ONE_UNIT})(?P<one_half>\s+and\s+a\s+half\b)?
+        \s*(?:-|–|—|\bto\b)\s*(?P<span_high>{_NUMBER}){_SEP}(?P=span_unit)
+      | (?P<value>{_NUMBER}){_SEP}(?P<unit>{_UNIT})(?P<value_half>{_AND_A_HALF})?
+      | (?P<low>{_NUMBER}){_RANGE_JOIN}(?P<high>{_NUMBER}){_SEP}(?P<range_unit>{_UNIT})
+      | (?P<first>{_NUMBER})\s*,?\s+and\s+(?P<second>{_NUMBER}){_SEP}(?P<pair_unit>{_UNIT})
+      | (?P<fraction>{_FRACTION_WORDS})[\s-]+(?P<fraction_unit>{_ONE_UNIT})
+      | (?P<one>\ban?)\s+(?P<one_unit>{_ONE_UNIT})(?P<one_half>{_AND_A_HALF})?
+      | \{{\{{convert\|(?P<template_value>\d+(?:\.\d+)?)\|(?P<template_unit>[a-z]+)[^{{}}]{{0,40}}\}}\}}
     )
-    {_NOT_A_DISTANCE_AFTER}
+    (?:['’]s?)?
+    {_NOT_A_FIGURE_AFTER}
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 
-_HEDGE_ALTERNATIVES = "|".join(
-    re.escape(hedge).replace(r"\ ", r"\s+") for hedge in sorted(HEDGES, key=len, reverse=True)
-)
+_HEDGE_ALTERNATIVES = lexicon.alternation(HEDGES)
 _HEDGE_BEFORE_RE = re.compile(
-    rf"(?:(?:{_HEDGE_ALTERNATIVES})\s+)??(?P<hedge>{_HEDGE_ALTERNATIVES})\s+", re.IGNORECASE
+    rf"(?:(?:{_HEDGE_ALTERNATIVES})\s+)??(?P<hedge>{_HEDGE_ALTERNATIVES})(?:\s+|(?<=~)\s*)", re.IGNORECASE
 )
-_WORD_STARTS_RE = re.compile(r"(?:^|(?<=[\s(\[,—–\-\"“']))\w")
+_WORD_STARTS_RE = re.compile(r"(?:^|(?<=[\s(\[,—–\-\"“'~]))[\w~]")
 _HEDGE_AFTER_RE = re.compile(r"\s*,?\s+(?P<hedge>or\s+so|or\s+more|or\s+less)\b", re.IGNORECASE)
+_HEDGE_WORD_AFTER_RE = re.compile(r"\s+(?P<hedge>approximately|roughly|or\s+thereabouts)\b", re.IGNORECASE)
 _PAIR_OPEN_RE = re.compile(rf"\s*[(\[]\s*(?:(?P<hedge>{_HEDGE_ALTERNATIVES})\s+)?", re.IGNORECASE)
 _PAIR_JOIN_RE = re.compile(
     rf"(?:\s*/\s*|\s*,?\s+or\s+|\s*[–—]\s*|\s*,\s*)(?:(?P<hedge>{_HEDGE_ALTERNATIVES})\s+)?",
@@ -122,16 +128,10 @@ _IN_PAIR_JOIN_RE = re.compile(
 )
 _PAIR_CLOSE_RE = re.compile(r"\s*(?:,?\s*or\s+so\s*)?[)\]]", re.IGNORECASE)
 
-_UNIT_NAMES = (
-    (re.compile(r"(?:nautical|sea)\s+miles?|NM|nmi"), "nmi"),
-    (re.compile(r"(?:statute\s+)?miles?|mi", re.IGNORECASE), "mi"),
-    (re.compile(r"kilo-?met(?:re|er)s?|kms?|klicks?", re.IGNORECASE), "km"),
-)
-
 
 @dataclass(frozen=True)
 class DistancePhrase:
-    """A written distance: its figures (first one first), hedge and span in the text searched.
+    """A written distance or travel time: its figures (first one first), hedge and span.
 
     ``start`` is the offset of the hedge when there is one, else of the first figure; ``end``
     is just after the last unit or the bracket closing a paired unit ("(600 miles)").
@@ -144,35 +144,67 @@ class DistancePhrase:
     end: int
     figure_start: int
 
+    @property
+    def is_time(self) -> bool:
+        """True when the phrase states a travel time ("a four-hour drive")."""
+        return self.quantities[0].is_time
+
 
 def parse_unit(word: str) -> str | None:
-    """"km", "mi" or "nmi" for a written unit ("kilometres", "Miles", "NM"); None otherwise."""
-    text = " ".join(word.split())
-    for pattern, unit in _UNIT_NAMES:
-        if pattern.fullmatch(text):
-            return unit
-    return None
+    """The unit code of a written unit ("kilometres" -> "km", "NM" -> "nmi", "hours" -> "h")."""
+    return lexicon.unit_code(word)
 
 
 def parse_number(text: str) -> float | None:
     """The value of a written number, or None when it is not one.
 
-    Digits with thousands separators and decimals ("1,180", "2.5", ".5") and English number
-    words ("two", "twenty-five", "a dozen", "a hundred and twenty", "two thousand", "one and a
-    half", "half a"). Vague amounts ("a few", "dozens", "hundreds") and results that are not
-    finite (a 400-digit string) give None.
+    Digits with thousands separators (commas or spaces: "1,180", "1 200") and decimals ("2.5",
+    ".5"), fractions ("2½", "3 ½", "3 1/2", "½"), a scale word after digits ("1.5 thousand"),
+    English number words ("two", "twenty-five", "a dozen", "a hundred and twenty", "two
+    thousand", "one and a half", "two-and-a-half") and fractions in words ("half a", "a
+    quarter of a", "three-quarters of a"). Vague amounts ("a few", "dozens", "hundreds") and
+    results that are not finite give None.
     """
-    words = " ".join(text.lower().replace("-", " ").split())
-    if re.fullmatch(_DIGIT_NUMBER, words):
-        value = float(words.replace(",", ""))
+    text = " ".join(text.split())
+    lowered = text.lower()
+    digits = re.fullmatch(
+        rf"(?P<n>\d[\d, \u00a0\u202f\u2009]*(?:\.\d+)?|\.\d+)?\s?(?P<f>[½¼¾⅓⅔⅛]|[1-3]/[2-4])?"
+        rf"(?:\s+(?P<scale>thousand|million))?",
+        lowered,
+    )
+    if digits and (digits.group("n") or digits.group("f")):
+        number = (digits.group("n") or "").strip()
+        if number and not re.fullmatch(
+            rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_SPACE}\d{{3}})+|\d+)(?:\.\d+)?|\.\d+", number
+        ):
+            return None
+        value = float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", number)) if number else 0.0
+        fraction = digits.group("f")
+        if fraction:
+            if "/" in fraction:
+                numerator, denominator = fraction.split("/")
+                value += int(numerator) / int(denominator)
+            else:
+                value += _FRACTION_CHARS[fraction]
+        if digits.group("scale"):
+            value *= _SCALES[digits.group("scale")]
         return value if math.isfinite(value) else None
-    half = 0.0
-    if words.endswith(" and a half"):
-        words, half = words[: -len(" and a half")], 0.5
+    words = " ".join(lowered.replace("-", " ").split())
+    fraction = re.fullmatch(r"(?:(one|two|three|a) (quarters?|thirds?|halves)|half)(?: of)? an?", words)
+    if fraction:
+        if words.startswith("half"):
+            return 0.5
+        count = {"one": 1, "a": 1, "two": 2, "three": 3}[fraction.group(1)]
+        part = {"quarter": 0.25, "third": 1 / 3, "halve": 0.5, "half": 0.5}[fraction.group(2).rstrip("s")]
+        return count * part
+    extra = 0.0
+    for ending, amount in ((" and a half", 0.5), (" and a quarter", 0.25)):
+        if words.endswith(ending):
+            words, extra = words[: -len(ending)], amount
     if words in ("half a", "half an"):
         return 0.5
     value = _parse_number_words(words.split())
-    return None if value is None else value + half
+    return None if value is None else value + extra
 
 
 def _parse_number_words(tokens: list[str]) -> float | None:
@@ -187,8 +219,8 @@ def _parse_number_words(tokens: list[str]) -> float | None:
             current += value
         elif token == "hundred":
             current = (current or 1) * 100
-        elif token == "thousand":
-            total, current = total + (current or 1) * 1000, 0
+        elif token in ("thousand", "million"):
+            total, current = total + (current or 1) * _SCALES[token], 0
         elif token == "dozen":
             current = (current or 1) * 12
         elif token == "and" and previous in _SCALES:
@@ -199,45 +231,66 @@ def _parse_number_words(tokens: list[str]) -> float | None:
     return float(total + current) if tokens else None
 
 
-def _hedge_reading(hedge: str) -> str:
-    words = " ".join(hedge.lower().split())
-    return _HEDGE_READINGS.get(words, words)
+def _half(group: str | None) -> float:
+    if not group:
+        return 0.0
+    return 0.25 if "quarter" in group.lower() else 0.5
 
 
-def _quantity(match: re.Match) -> Quantity | None:
-    """The Quantity a _QUANTITY_RE match states, or None when a number does not parse."""
+def _quantities(match: re.Match) -> list[Quantity]:
+    """The Quantities a _QUANTITY_RE match states ([] when a number does not parse); two for
+    an enumeration ("600 and 700 km")."""
     text = match.group(0)
     groups = match.groupdict()
+    if groups["template_value"] is not None:
+        unit = parse_unit(groups["template_unit"])
+        return [Quantity(unit=unit, value=float(groups["template_value"]), text=text)] if unit else []
+    if groups["first"] is not None:
+        unit = parse_unit(groups["pair_unit"])
+        first, second = parse_number(groups["first"]), parse_number(groups["second"])
+        if unit is None or first is None or second is None:
+            return []
+        return [Quantity(unit=unit, value=first, text=text), Quantity(unit=unit, value=second, text=text)]
     if groups["between_low"] is not None:
         low, high, unit = groups["between_low"], groups["between_high"], groups["between_unit"]
     elif groups["span_low"] is not None:
         low, high, unit = groups["span_low"], groups["span_high"], groups["span_unit"]
     elif groups["low"] is not None:
         low, high, unit = groups["low"], groups["high"], groups["range_unit"]
-    elif groups["half"] is not None:
-        return Quantity(unit=parse_unit(groups["half_unit"]), value=0.5, text=text)
+    elif groups["fraction"] is not None:
+        value = parse_number(groups["fraction"])
+        return [] if value is None else [Quantity(unit=parse_unit(groups["fraction_unit"]), value=value, text=text)]
     elif groups["one"] is not None:
-        value = 1.5 if groups["one_half"] else 1.0
-        return Quantity(unit=parse_unit(groups["one_unit"]), value=value, text=text)
+        value = 1.0 + _half(groups["one_half"])
+        return [Quantity(unit=parse_unit(groups["one_unit"]), value=value, text=text)]
     else:
         value = parse_number(groups["value"])
         if value is None:
-            return None
-        return Quantity(unit=parse_unit(groups["unit"]), value=value, text=text)
+            return []
+        value += _half(groups["value_half"])
+        return [Quantity(unit=parse_unit(groups["unit"]), value=value, text=text)]
     low_value, high_value = parse_number(low), parse_number(high)
     if low_value is None or high_value is None:
-        return None
+        return []
     low_value, high_value = sorted((low_value, high_value))
-    return Quantity(unit=parse_unit(unit), low=low_value, high=high_value, text=text)
+    return [Quantity(unit=parse_unit(unit), low=low_value, high=high_value, text=text)]
 
 
-def _figures(text: str) -> list[tuple[Quantity, int, int]]:
-    """Every figure with a unit in ``text``: (quantity, start, end), in order."""
+_RATE_BEFORE_RE = re.compile(rf"(?:{_UNIT})\s*(?:per\s+|/\s*|every\s+|each\s+)?$", re.IGNORECASE)
+
+
+def _figures(text: str) -> list[tuple[Quantity, int, int, bool]]:
+    """Every figure with a unit in ``text``: (quantity, start, end, enumerated), in order."""
     found = []
     for match in _QUANTITY_RE.finditer(text):
-        quantity = _quantity(match)
-        if quantity is not None and quantity.unit is not None:
-            found.append((quantity, match.start(), match.end()))
+        quantities = [q for q in _quantities(match) if q.unit is not None]
+        if quantities and quantities[0].is_time and _RATE_BEFORE_RE.search(text, max(0, match.start() - 24), match.start()):
+            continue  # "60 miles an hour", "30 km per hour": a speed
+        if len(quantities) == 2:  # "600 and 700 km": two figures, the second without a hedge
+            found.append((quantities[0], match.start(), match.end(), True))
+            found.append((quantities[1], match.start(), match.end(), True))
+        elif quantities:
+            found.append((quantities[0], match.start(), match.end(), False))
     return found
 
 
@@ -257,41 +310,62 @@ def _hedge_before(text: str, position: int) -> re.Match | None:
     return None
 
 
-_UNIT_HINT_RE = re.compile(r"(?<![a-z])(?:km|kms|mi|nm|nmi)\b|kilomet|mile|nautical|klick",
-                           re.IGNORECASE)
+_UNIT_HINT_RE = re.compile(
+    r"(?<![a-z])(?:km|kms|mi|nm|nmi|m|ft|yds?|hrs?|mins?)\b|kilomet|mile|nautical|klick|met(?:re|er)"
+    r"|feet|foot|yard|hour|minute|convert\|",
+    re.IGNORECASE,
+)
 """A cheap test for a unit word: most sentences of news have none and skip the full grammar."""
 
 
 def may_state_distance(text: str) -> bool:
-    """False when ``text`` has no unit word at all, so it states no distance (a cheap test)."""
+    """False when ``text`` has no unit word at all, so it states no distance or travel time."""
     return _UNIT_HINT_RE.search(text) is not None
 
 
 def find_distances(text: str) -> list[DistancePhrase]:
-    """Every written distance in ``text``, in order, with its hedge and character span."""
+    """Every written distance or travel time in ``text``, in order, with hedge and span."""
     if not may_state_distance(text):
         return []
     figures = _figures(text)
     phrases: list[DistancePhrase] = []
     i = 0
     while i < len(figures):
-        quantity, figure_start, end = figures[i]
+        quantity, figure_start, end, enumerated = figures[i]
         quantities = [quantity]
         hedge_match = _hedge_before(text, figure_start)
         hedge = _hedge_reading(hedge_match.group("hedge")) if hedge_match else ""
         start = hedge_match.start() if hedge_match else figure_start
+        if enumerated:  # "600 and 700 km (370 and 430 miles)": each figure with its own
+            first, second = figures[i][0], figures[i + 1][0]
+            pairs = [[first], [second]]
+            step = 2
+            if i + 3 < len(figures) and figures[i + 2][3] and figures[i + 3][3]:
+                opening = _PAIR_OPEN_RE.fullmatch(text[end : figures[i + 2][1]])
+                if opening and figures[i + 2][0].unit not in (first.unit,):
+                    pairs[0].append(figures[i + 2][0])
+                    pairs[1].append(figures[i + 3][0])
+                    end = figures[i + 2][2]
+                    closing = _PAIR_CLOSE_RE.match(text, end)
+                    end = closing.end() if closing else end
+                    step = 4
+            for pair in pairs:
+                phrases.append(DistancePhrase(tuple(pair), hedge, start, end, figure_start))
+            i += step
+            continue
         inner_hedge = ""
         in_brackets = False
         while i + 1 < len(figures):
-            following, next_start, next_end = figures[i + 1]
+            following, next_start, next_end, next_enumerated = figures[i + 1]
             gap = text[end:next_start]
             opening = None if in_brackets else _PAIR_OPEN_RE.fullmatch(gap)
             if in_brackets:
                 joiner = _IN_PAIR_JOIN_RE.fullmatch(gap)
             else:
                 joiner = opening or _PAIR_JOIN_RE.fullmatch(gap)
-            if joiner is None or following.unit in {q.unit for q in quantities}:
-                break  # "30 km or 40 km" are two figures, not one distance in two units
+            units = {q.unit for q in quantities}
+            if joiner is None or next_enumerated or following.unit in units or following.is_time != quantity.is_time:
+                break  # "30 km or 40 km" are two figures; "20 hours/1500 km" two measures
             in_brackets = in_brackets or opening is not None
             inner_hedge = inner_hedge or joiner.group("hedge") or ""
             quantities.append(following)
@@ -301,10 +375,15 @@ def find_distances(text: str) -> list[DistancePhrase]:
             closing = _PAIR_CLOSE_RE.match(text, end)
             if closing:
                 end = closing.end()
-        after = _HEDGE_AFTER_RE.match(text, end)
+        after = _HEDGE_AFTER_RE.match(text, end) or _HEDGE_WORD_AFTER_RE.match(text, end)
         if after and not hedge:
             hedge, end = _hedge_reading(after.group("hedge")), after.end()
         hedge = hedge or _hedge_reading(inner_hedge)
         phrases.append(DistancePhrase(tuple(quantities), hedge, start, end, figure_start))
         i += 1
     return phrases
+
+
+def _hedge_reading(hedge: str) -> str:
+    reading = lexicon.hedge_reading(hedge)
+    return {"or thereabouts": "about"}.get(reading, reading)
