@@ -8,10 +8,12 @@ parentheses), ``values`` (``[{number, unit}]``, every figure of the claim), ``di
 
 Scoring (the set's README): the document read is ``context + " " + text``, through the whole
 pipeline (:func:`geo.story.analyse_document`); only claims whose figure lies in ``text``
-count. A gold claim is *found* when a returned claim states one of its numbers; matching is
-one-to-one, gold claims in order. Recall = found / gold claims; precision = returned claims
-matched / returned claims (every claim returned on a look-alike, and every unmatched one, is a
-false alarm); F1 their harmonic mean. Of the found claims: the share whose anchor is right (the
+count. A gold claim is *found* when a returned claim states one of its numbers (gold claims
+in order, each returned claim finding at most one). Recall = found / gold claims. A returned
+claim is *right* when it states a number of one of its sentence's gold claims (a sentence giving
+one claim as "20 hours/1500 km" may be returned as two claims, a time and a distance, both
+right); every other returned claim, and every claim returned on a look-alike, is a false alarm.
+Precision = right / returned; F1 their harmonic mean. Of the found claims: the share whose anchor is right (the
 returned anchor's words and the gold anchor's share a name, or one holds the other), whose unit
 is right (the matched figure's unit), and whose direction is right (the same compass point, or
 none on both sides).
@@ -77,7 +79,7 @@ class ItemResult:
     returned: tuple[DistanceClaim, ...]
     found: tuple[tuple[GoldClaim, DistanceClaim], ...]  # matched pairs
     missed: tuple[GoldClaim, ...]
-    false_alarms: tuple[DistanceClaim, ...]
+    false_alarms: tuple[DistanceClaim, ...]  # returned claims stating no number of a gold claim
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,12 @@ class ClaimEvaluation:
         return self.found / self.gold if self.gold else 0.0
 
     @property
+    def right(self) -> int:
+        return self.returned - sum(len(r.false_alarms) for r in self.results)
+
+    @property
     def precision(self) -> float:
-        return self.found / self.returned if self.returned else 0.0
+        return self.right / self.returned if self.returned else 0.0
 
     @property
     def f1(self) -> float:
@@ -183,7 +189,7 @@ def _same_number(a: float, b: float) -> bool:
 
 def gold_unit(unit: str) -> str | None:
     """The unit code of a gold unit as written ("kilometres" -> "km", "hour drive" -> "h")."""
-    words = unit.replace("’s", "").replace("'s", "").split()
+    words = re.sub(r"['’]s?\b|['’]", " ", unit).split()
     for size in (2, 1):
         if len(words) >= size:
             code = unit_code(" ".join(words[:size]))
@@ -257,7 +263,8 @@ def score_item(item: ClaimItem, returned: Sequence[DistanceClaim]) -> ItemResult
         else:
             found.append((gold, match))
             left.remove(match)
-    return ItemResult(item, tuple(returned), tuple(found), tuple(missed), tuple(left))
+    false_alarms = tuple(c for c in left if not any(_matched_quantity(g, c) for g in item.claims))
+    return ItemResult(item, tuple(returned), tuple(found), tuple(missed), false_alarms)
 
 
 def evaluate_claims(path: str | Path, gazetteer=None, limit: int | None = None) -> ClaimEvaluation:
@@ -295,6 +302,7 @@ def claim_evaluation_record(evaluation: ClaimEvaluation) -> dict:
         "gold_claims": evaluation.gold,
         "returned_claims": evaluation.returned,
         "found": evaluation.found,
+        "right_returned": evaluation.right,
         "recall": round(evaluation.recall, 4),
         "precision": round(evaluation.precision, 4),
         "f1": round(evaluation.f1, 4),

@@ -23,7 +23,7 @@ Public API (all read once, immutable):
   text, or "").
 * ``JOURNEY_NOUNS``, ``JOURNEY_VEHICLES``; ``DIRECTION_WORDS``, ``DIRECTION_ABBREVIATIONS``,
   ``RELATIVE_DIRECTIONS``; ``LINK_VERBS``, ``LINK_WORDS``; ``MEASURED_NOUNS``,
-  ``EVENT_WORDS``, ``ZONE_WORDS``, ``PART_NOUNS``, ``DIMENSION_WORDS``, ``TRAVEL_VERBS``
+  ``EVENT_NOUNS``, ``EVENT_VERBS``, ``ZONE_WORDS``, ``PART_NOUNS``, ``DIMENSION_WORDS``, ``TRAVEL_VERBS``, ``EXTENT_VERBS``
   (frozensets of lower-case phrases).
 * :func:`alternation` (a regex alternation of phrases, longest first, white space flexible).
 """
@@ -41,7 +41,7 @@ from geo.paths import DATA_DIR
 
 __all__ = [
     "DIMENSION_WORDS", "DIRECTION_ABBREVIATIONS", "DIRECTION_WORDS", "DISTANCE_UNITS",
-    "EVENT_WORDS", "HEDGES", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_VEHICLES",
+    "EVENT_NOUNS", "EVENT_VERBS", "EXTENT_VERBS", "HEDGES", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_VEHICLES",
     "KM_PER_UNIT", "LEXICON_FILE", "LINK_VERBS", "LINK_WORDS", "MEASURED_NOUNS", "MODES",
     "PART_NOUNS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
     "Hedge", "Mode", "Unit", "alternation", "hedge_bounds", "hedge_reading", "mode_of",
@@ -236,8 +236,10 @@ RELATIVE_DIRECTIONS = _set("directions", "relative")
 LINK_VERBS = _set("links", "copulas")
 LINK_WORDS = LINK_VERBS | _set("links", "relatives")
 MEASURED_NOUNS = _set("lookalikes", "measured")
-EVENT_WORDS = _set("lookalikes", "events")
+EVENT_NOUNS = _set("lookalikes", "event_nouns")
+EVENT_VERBS = _set("lookalikes", "event_verbs")
 ZONE_WORDS = _set("lookalikes", "zones")
 PART_NOUNS = _set("lookalikes", "parts")
 DIMENSION_WORDS = _set("lookalikes", "dimensions")
 TRAVEL_VERBS = _set("lookalikes", "travel_verbs")
+EXTENT_VERBS = _set("lookalikes", "extent_verbs")

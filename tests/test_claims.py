@@ -231,13 +231,16 @@ def test_description_prefers_the_place_described_with_that_noun():
     assert one(text).subject.place.name == "Ardent"
 
 
-def test_description_without_referent_is_no_claim():
-    assert claims_in("The quarry is 30 km from Belmont.") == []
-    assert claims_in("The city is 30 km from Belmont.") == []  # no earlier city to refer to
+def test_description_without_referent_is_an_unresolved_subject():
+    (claim,) = claims_in("The quarry is 30 km from Belmont.")
+    assert (claim.subject.text, claim.subject.place, claim.subject_kind) == ("The quarry", None, "quarry")
+    (claim,) = claims_in("The city is 30 km from Belmont.")  # no earlier city to refer to
+    assert claim.subject.place is None and claim.anchor.place.name == "Belmont"
 
 
 def test_description_does_not_reach_across_paragraphs():
-    assert claims_in("Talks moved to Harlow.\n\nThe town lies 30 km north of Belmont.") == []
+    (claim,) = claims_in("Talks moved to Harlow.\n\nThe town lies 30 km north of Belmont.")
+    assert (claim.subject.text, claim.subject.place, claim.direction) == ("The town", None, "N")
 
 
 def test_description_anchor_is_never_the_subject_itself():
@@ -299,13 +302,6 @@ LOOK_ALIKES = [
     # lengths of lines between two places
     "The pipeline runs 1,224 km from Ardent to Belmont.",
     "The road stretches for 300 km from Ardent to Belmont.",
-    # no word links the place to the figure
-    "Fighters crossed into Ardent 2 km from Belmont.",
-    # parts of places as anchors
-    "Ardent is 30 km from the border with Belmont.",
-    "Ardent is 30 km from Belmont's border with Corvale.",
-    "Ardent is 55 km from the Glenrock border.",
-    "Ardent lies 160 km off the coast of Glenrock.",
     # areas, speeds, comparisons
     "Ardent covers 500 square kilometres near Belmont.",
     "Ardent covers 500 km2 north of Belmont.",
@@ -321,17 +317,36 @@ LOOK_ALIKES = [
     "Ardent is a few miles from Belmont.",
     "Ardent is hundreds of kilometres from Belmont.",
     # one place only, or none
-    "Ardent is 30 km away.",
     "Ardent is 30 km from Ardent.",
-    "The camp is 30 km from the front line.",
     "Prices rose 30 km from here.",
-    "It is 30 km to the nearest hospital.",
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", LOOK_ALIKES)
 def test_look_alikes_are_not_claims(text):
     assert claims_in(text) == []
+
+
+UNRESOLVED_ENDS = [
+    # a part of a place as anchor: a claim, its anchor the words as written, unplaced
+    ("Ardent is 30 km from the border with Belmont.", "Ardent", "the border", None),
+    ("Ardent is 55 km from the Glenrock border.", "Ardent", "the Glenrock border", None),
+    ("Ardent lies 160 km off the coast of Glenrock.", "Ardent", "the coast of Glenrock", None),
+    # an unstated anchor ("away"): a claim all the same
+    ("Ardent is 30 km away.", "Ardent", "", None),
+    # descriptions nobody names
+    ("The camp is 30 km from the front line.", "The camp", "the front line", None),
+    ("It is 30 km to the nearest hospital.", "It", "the nearest hospital", None),
+    # a place right before its figure, no link word
+    ("Fighters crossed into Ardent 2 km from Belmont.", "Ardent", "Belmont", "Belmont"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, subject, anchor, anchor_place", UNRESOLVED_ENDS, ids=[t[0] for t in UNRESOLVED_ENDS])
+def test_claims_with_unplaced_ends(text, subject, anchor, anchor_place):
+    (claim,) = claims_in(text)
+    assert (claim.subject.text, claim.anchor.text) == (subject, anchor)
+    assert (claim.anchor.place.name if claim.anchor.place else None) == anchor_place
 
 
 BAD_SENTENCES = [

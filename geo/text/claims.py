@@ -46,6 +46,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from geo import lexicon
 from geo.errors import InputError
 from geo.geodesy import compass_bearing, compass_point
 from geo.model import DistanceClaim, Document, Mention
@@ -619,6 +620,400 @@ def _mode_around(
     return _mode_of(" ".join(words))
 
 
+# --- figure first: every figure not a look-alike is a claim, its ends as text spans -----------
+
+_LOOSE_DIRECTION = rf"(?:{_DIRECTION})(?:wards?)?"
+_JOURNEY_WORDS = lexicon.alternation(lexicon.JOURNEY_NOUNS | lexicon.JOURNEY_VEHICLES)
+_LOOSE_RELATION_RE = re.compile(
+    rf"""
+    \.?(?P<lead>
+      (?:\s*,?\s*
+        (?:\([^()]{{0,40}}\)                                   # an aside "(by bus)"
+          | (?:in|by|on)\s+(?:an?\s+|the\s+)?(?:{_JOURNEY_WORDS})(?:\s+ride)?\b  # "in a car", "by mule ride"
+          | (?:{_MODE_PHRASE})
+          | (?:{_JOURNEY_WORDS})\b                              # "drive", "train ride"
+          | away\b | far\b | further(?:\s+on)?\b | farther\b | distant\b | ride\b | approximately\b
+          | roughly\b | or\s+so\b | out\b
+        )
+      ){{0,4}}
+    )
+    \s*,?\s*
+    (?:
+        (?:to\s+the\s+|(?P<due>due)\s+|further\s+|farther\s+)?(?P<direction>{_LOOSE_DIRECTION})
+          (?:\s+(?P<dir_link>of|from|to)\b)?
+      | (?P<link>from|of|off(?:\s+of)?|outside(?:\s+of)?|out\s+of|to|past|beyond|short\s+of|inland\s+(?:from|of)|
+          (?:upstream|downstream|upriver|downriver|inland|offshore)(?:\s+(?:from|of))?)\b
+      | (?P<apart>apart)\b
+      | (?P<away>away)\b
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_ANCHOR_STOP_WORDS = frozenset(
+    "and or but which who that where when while in on at with near by for to is was were are has have "
+    "had will would can could after before since as than into toward towards via along across "
+    "takes take took making whereby through so if because then yet you we they he she it "
+    "can may might should must does did do".split()
+)
+_ANCHOR_WORD_RE = re.compile(r"[\w’'./&-]+|[,;:()\[\]\"“”!?—–]")
+_EVENT_VERBS_BEFORE_RE = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.EVENT_VERBS)})\s*$", re.IGNORECASE
+)
+_EXTENT_VERBS_BEFORE_RE = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.EXTENT_VERBS)})\s+(?:(?:for|some|about|nearly|almost|over|more\s+than)\s+)*$",
+    re.IGNORECASE,
+)
+_TRAVEL_VERBS_BEFORE_RE = re.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.TRAVEL_VERBS)})\s+(?:(?:for|some|about|nearly|almost|over|more\s+than)\s+)*$",
+    re.IGNORECASE,
+)
+_DIMENSION_AFTER_RE = re.compile(
+    rf"\s*[-,]?\s*(?:{lexicon.alternation(lexicon.DIMENSION_WORDS)})(?:\b|(?=-))", re.IGNORECASE
+)
+_MEASURED_AFTER_RE = re.compile(r"\s*-?\s*(?:[a-z]+\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
+_MEASURED_BEFORE_RE = re.compile(
+    r"\b(?P<noun>[a-z]+)(?:['’]s)?\s+(?:of|at|is|was|measures|measuring|:)\s+(?:(?:a|an|about|some|just|only|roughly|around|approximately)\s+)*$",
+    re.IGNORECASE,
+)
+_FOR_BEFORE_RE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_THRESHOLD_BEFORE_RE = re.compile(r"(?:<|&lt;|≤|\bwithin\b[^,;]{0,20})\s*$", re.IGNORECASE)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+", re.IGNORECASE)
+_TO_BEFORE_RE = re.compile(r"\bto\s+", re.IGNORECASE)
+_SIGN_RE = re.compile(r"\s*[-–—:~]\s*$")
+_ANCHOR_TO_FIGURE_RE = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?\s*,?\s*"
+    r"(?:(?:is|was|are|were|be|takes?|took|taking|can|will|would|could|may|might|should|usually|typically|"
+    r"normally|generally|only|just|about|around|approximately|roughly|nearly|it|you|there|them|us|one|"
+    r"in|by|road|car|train|bus|air|plane|via|to|[A-Z][\w’'-]*|[a-z]+ly)\s+|\([^()]{0,40}\)\s*)*"
+    r"(?:[~:–—-]\s*)?(?:\(\s*)?$"
+)
+_PRONOUNS = frozenset("it its they this these there here he she we i you".split())
+_DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
+
+
+def _span(context: _Context, start: int, end: int, place_from: Mention | None = None) -> Mention:
+    """A mention of the words ``start``..``end`` as written, at ``place_from``'s place (or unresolved)."""
+    text = context.text
+    while start < end and text[start] in " ,\t\n":
+        start += 1
+    while end > start and text[end - 1] in " ,.\t\n":
+        end -= 1
+    if place_from is None:
+        return Mention(text=text[start:end], start=start, end=end)
+    return Mention(text=text[start:end], start=start, end=end, place=place_from.place,
+                   confidence=place_from.confidence * DESCRIPTION_CONFIDENCE, candidates=place_from.candidates)
+
+
+def _noun_phrase_after(context: _Context, start: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase starting at ``start``: words up to punctuation or a function word (at most 8)."""
+    text = context.text
+    end = start
+    words = 0
+    for match in _ANCHOR_WORD_RE.finditer(text, start, limit):
+        word = match.group(0)
+        lower = word.lower()
+        if not word[0].isalnum() and word not in ("’", "'"):
+            if word == "," and words and _is_place_qualifier(text, match.end(), limit):
+                continue  # "Thunder Bay, Ont.", "Denver, Colorado"
+            break
+        if words and lower in _ANCHOR_STOP_WORDS:
+            break
+        if words >= 8:
+            break
+        end = match.end()
+        if word.endswith(".") and not _is_abbreviated(word):
+            end -= 1
+            words += 1
+            break
+        words += 1
+    if words == 0:
+        return None
+    return start + (len(text[start:end]) - len(text[start:end].lstrip())), end
+
+
+def _is_abbreviated(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]{0,3}|[A-Za-z](?:\.[A-Za-z])+|St|Mt|Ft)\.", word))
+
+
+def _is_place_qualifier(text: str, start: int, limit: int) -> bool:
+    """Whether a short capitalised qualifier follows a comma ("Thunder Bay, Ont.", "La Paz, Bolivia")."""
+    match = re.match(r"\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=\s*(?:[,.;:)]|$))", text[start:limit])
+    return bool(match)
+
+
+_PLACE_MODIFIERS = frozenset(
+    "downtown uptown central northern southern eastern western north south east west greater "
+    "inner outer old new upper lower nearby neighbouring neighboring metropolitan coastal".split()
+)
+
+
+def _loose_anchor(context: _Context, sentence: _Sentence, start: int, after_to: bool = False) -> Mention | None:
+    """The anchor after a relation as a text span: a noun phrase, at the place of a mention
+    inside it (the last) or of a description's referent; unresolved when it names a part of a
+    place ("the Indian border") or nothing the document places."""
+    span = _noun_phrase_after(context, start, sentence.end)
+    if span is None:
+        return None
+    np_start, np_end = span
+    words = context.text[np_start:np_end].lower().split()
+    if words and words[0] in _PRONOUNS - {"this", "these"}:
+        return None
+    first = context.text[np_start:np_end][:1]
+    if words and not first.isupper() and words[0] not in _DETERMINERS and words[0] not in _PLACE_MODIFIERS and (
+        after_to or not inside_any(context, np_start, np_end)
+    ):
+        return None  # "to reach X", "from here": no noun phrase naming a place
+    inside = context.mentions_between(np_start, np_end)
+    part = any(w.strip(".,") in lexicon.PART_NOUNS for w in words)
+    if inside and not part:
+        head = inside[0] if context.text[inside[0].end : np_end].lstrip().startswith(("’s", "'s")) else inside[-1]
+        if (head.start, head.end) == (np_start, np_end):
+            return head
+        return _span(context, np_start, np_end, head)
+    if not part:
+        description = _description_anchor(context, sentence, np_start)
+        if description is not None and description.end <= np_end:
+            return _span(context, np_start, np_end, description)
+    return _span(context, np_start, np_end)
+
+
+def inside_any(context: _Context, start: int, end: int) -> bool:
+    return next(context.iter_mentions(start, end), None) is not None
+
+
+def _loose_subject(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
+                   anchor: Mention | None) -> Mention | None:
+    """A subject for a figure the grammar could not tie to a place: the last mention before
+    the figure in its clause, else the sentence's first place, else the noun phrase opening
+    the sentence (unresolved, or the referent of a pronoun)."""
+    text = context.text
+    before = [m for m in context.mentions_between(sentence.start, phrase.start)
+              if anchor is None or (m.start, m.end) != (anchor.start, anchor.end)]
+    if before:
+        return _appositive_head(context, before[-1])
+    opening = re.match(r"[\s\"“‘'(]*", text[sentence.start : phrase.start])
+    span = _noun_phrase_after(context, sentence.start + opening.end(), phrase.start)
+    if span is None:
+        return None
+    return _np_mention(context, sentence, span[0], span[1], anchor)
+
+
+def _subject_kind(subject: Mention) -> str:
+    """The head noun of a described subject ("The tiny village" -> "village"), "" for a name."""
+    words = re.findall(r"[A-Za-z]+", subject.text)
+    if not words or words[0].lower() not in ("the", "a", "an", "this", "these", "that"):
+        return ""
+    head = words[-1].lower()
+    return head if head not in _PRONOUNS else ""
+
+
+_NOT_ADJECTIVES = (
+    _PREPOSITIONS | lexicon.DIRECTION_WORDS | lexicon.RELATIVE_DIRECTIONS
+    | frozenset("away apart from of off to and or by as in further farther".split())
+)
+
+
+def _measured(noun: str) -> bool:
+    """A noun a figure may measure that is no journey ("border", "range"; not "drive")."""
+    return noun in lexicon.MEASURED_NOUNS and noun not in lexicon.JOURNEY_NOUNS
+
+
+def _lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> bool:
+    """Whether the figure measures something other than a separation of two places: a length,
+    height, area, range or radius, a zone ("within"), an event's position or a threshold."""
+    text = context.text
+    if phrase.hedge in ("within",):
+        return True
+    before = _window_before(text, sentence, phrase.start, size=80)[0]
+    if _THRESHOLD_BEFORE_RE.search(before) or _FOR_BEFORE_RE.search(before):
+        return True
+    measured = _MEASURED_BEFORE_RE.search(before)
+    if measured and measured.group("noun").lower() in lexicon.MEASURED_NOUNS:
+        return True
+    if _EVENT_VERBS_BEFORE_RE.search(before) or _EXTENT_VERBS_BEFORE_RE.search(before):
+        return True
+    after = text[phrase.end : sentence.end]
+    if _DIMENSION_AFTER_RE.match(after):
+        return True
+    words = re.findall(r"[a-z]+", after[:40].lower())[:2]
+    if words and _measured(words[0]):
+        return True  # "a 553 km border", "a 40km radius"
+    if len(words) == 2 and words[0] not in _NOT_ADJECTIVES and (_measured(words[1]) or _measured(" ".join(words))):
+        return True  # "a 50 km rocky gorge", "the 62 km road"
+    clause = _clause_before(text, sentence, phrase.start).lower()
+    return any(w in lexicon.EVENT_NOUNS for w in re.findall(r"[a-z]+", clause))
+
+
+def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
+                  previous: DistanceClaim | None) -> DistanceClaim | None:
+    """A claim for a figure the strict grammar left: the relation after it (or "from X" before
+    it) gives the anchor as a text span; the subject is the nearest fitting span before."""
+    if _lookalike(context, sentence, phrase):
+        return None
+    text = context.text
+    relation = _LOOSE_RELATION_RE.match(text, phrase.end, sentence.end)
+    anchor = subject = None
+    direction = ""
+    if relation and not relation.group("apart"):
+        if relation.group("direction"):
+            direction = _direction(relation.group("direction"), bool(relation.group("due"))) or ""
+        ends_relation = relation.group("dir_link") or relation.group("link")
+        if ends_relation or relation.group("direction"):
+            to = (relation.group("dir_link") or relation.group("link") or "").lower() == "to"
+            anchor = _loose_anchor(context, sentence, relation.end(), after_to=to) if ends_relation else None
+            if anchor is None and ends_relation and relation.group("link") not in (None,) and relation.group("link").lower() == "to":
+                return None
+        if relation.group("link") and relation.group("link").lower() == "of" and not direction:
+            if not re.search(r"\d|\b(?:away|kms?|kilomet|miles?)\b", relation.group("lead") or "x") and not re.fullmatch(r"\s*", relation.group("lead") or ""):
+                return None
+    if anchor is None:
+        found = _anchor_before(context, sentence, phrase)
+        if found is not None:
+            anchor, subject = found
+    if anchor is None and not (relation and (relation.group("away") or relation.group("direction"))):
+        return None
+    if anchor is None and _TRAVEL_VERBS_BEFORE_RE.search(_window_before(text, sentence, phrase.start, size=60)[0]):
+        return None  # "they walked 30 km away": a journey's length
+    if anchor is None:  # "X, 8 km away": the anchor is unstated
+        anchor = Mention(text="", start=phrase.end, end=phrase.end)
+    candidates = (
+        lambda: subject,
+        lambda: _continued_subject(context, previous, phrase),
+        lambda: _subject_before(context, sentence, phrase.start),
+        lambda: _description_subject_before(context, sentence, phrase.start, anchor),
+        lambda: _subject_after(context, sentence, phrase, anchor) if anchor.text else None,
+        lambda: _linked_subject(context, sentence, phrase, anchor),
+        lambda: _fronted_subject(context, sentence, phrase, anchor),
+        lambda: _loose_subject(context, sentence, phrase, anchor),
+    )
+    subject = None
+    for candidate in candidates:
+        found = candidate()
+        if found is None or (found.start, found.end) == (anchor.start, anchor.end) or found.end > phrase.start and found.start < phrase.end:
+            continue
+        if _same_place(found, anchor) or (anchor.text and found.text.lower() == anchor.text.lower()):
+            continue
+        subject = found
+        break
+    if subject is None:
+        return None
+    if any(w in lexicon.EVENT_NOUNS for w in re.findall(r"[a-z]+", subject.text.lower())):
+        return None  # "Typhoon X, located 246 nm north of Y": an event's position
+    lead = relation.group(0) if relation else ""
+    return DistanceClaim(
+        document=context.document.path,
+        sentence=text[sentence.start : sentence.end],
+        sentence_start=sentence.start,
+        subject=subject,
+        anchor=anchor,
+        stated=phrase.quantities,
+        hedge=phrase.hedge,
+        direction=direction,
+        mode=lexicon.mode_of(lead) or _mode_around(context, sentence, phrase, subject, anchor),
+        subject_kind=_subject_kind(subject),
+    )
+
+
+def _anchor_before(context: _Context, sentence: _Sentence,
+                   phrase: DistancePhrase) -> tuple[Mention, Mention | None] | None:
+    """(anchor, subject or None) named before the figure: "from X (to Y) ... N", "the drive to
+    Y from X takes N", "Distance from X ~ N", "Y - N km" (a sign)."""
+    text = context.text
+    clause_start = sentence.start
+    before = text[clause_start : phrase.start]
+    froms = list(_FROM_BEFORE_RE.finditer(before))
+    if froms:
+        last = froms[-1]
+        anchor = _loose_anchor(context, sentence, clause_start + last.end())
+        if anchor is None or anchor.end > phrase.start:
+            return None
+        subject = None
+        onward = re.match(r"\s+to\s+", text[anchor.end : phrase.start])
+        if onward:
+            subject = _loose_anchor(context, sentence, anchor.end + onward.end())
+        last_end = subject.end if subject is not None else anchor.end
+        if not _ANCHOR_TO_FIGURE_RE.fullmatch(text, last_end, phrase.start) or phrase.start - last_end > 60:
+            return None  # "from X" far from the figure, other words between: not its anchor
+        if not onward:
+            to = list(_TO_BEFORE_RE.finditer(before, 0, last.start()))
+            if to:
+                subject = _loose_anchor(context, sentence, clause_start + to[-1].end())
+        if subject is not None and subject.end > phrase.start:
+            subject = None
+        return anchor, subject
+    if _SIGN_RE.search(before):
+        mentions = context.mentions_between(sentence.start, phrase.start)
+        if len(mentions) >= 2 and _SIGN_RE.fullmatch(text[mentions[-1].end : phrase.start]):
+            return mentions[-2], mentions[-1]
+    return None
+
+
+def _fronted_subject(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
+                     anchor: Mention) -> Mention | None:
+    """After a fronted figure ("A 90-minute ride from X, Y is ...", "Just 60 miles from X, in
+    the Y valley, ..."): the noun phrase after the comma closing the anchor, else the next place."""
+    text = context.text
+    if not _FRONTED_OPENING_RE.fullmatch(text, sentence.start, phrase.start) or not anchor.text:
+        return None
+    comma = re.match(r"[^,;:]{0,40}?,\s*", text[anchor.end : sentence.end])
+    if comma:
+        start = anchor.end + comma.end()
+        inside = next(context.iter_mentions(start, sentence.end), None)
+        span = _noun_phrase_after(context, start, sentence.end)
+        if span is not None and not re.match(r"(?:in|on|at|near|along|by|with|for|to|and)\b", text[span[0]:span[1]], re.IGNORECASE):
+            if inside is not None and span[0] <= inside.start < span[1]:
+                return inside
+            return _span(context, *span)
+    return next(context.iter_mentions(anchor.end, sentence.end), None)
+
+
+_FRONTED_OPENING_RE = re.compile(
+    r"[\s\"“‘'(]*(?:(?:just|only|about|some|roughly|around|approximately|located|situated|lying|set|"
+    r"nestled|a|an|the|barely|less\s+than|more\s+than|by\s+\w+,?)\s+)*",
+    re.IGNORECASE,
+)
+
+
+_LINKED_SUBJECT_RE = re.compile(
+    r"(?P<np>(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Aa]n?|[Ii]ts|[Oo]ur|[Mm]y)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
+    r"|(?:\b[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|del|la|da|do|du|el|al-\w+)){0,5})"
+    r"|\b(?:[Ii]t|[Tt]hey|[Ww]e|I))"
+    rf"\s*,?\s+(?P<link>(?:(?:{'|'.join(sorted((re.escape(w) for w in lexicon.LINK_WORDS if ' ' not in w), key=len, reverse=True))})\s+)+)"
+    r"(?:[“\"‘']\s*)?$"
+)
+
+
+def _linked_subject(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
+                    anchor: Mention) -> Mention | None:
+    """The noun phrase joined to the figure by link words ("the area is just “about 4 km",
+    "Mount X is a volcano about 1 km"): a place mention inside it, else the words (unresolved),
+    a pronoun or description read as its referent when one is found."""
+    before, _ = _window_before(context.text, sentence, phrase.start, size=120)
+    trimmed = re.sub(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", "", before)  # "is a stratovolcano about"
+    for text in (before, trimmed) if trimmed != before else (before,):
+        match = _LINKED_SUBJECT_RE.search(text)
+        if match and any(w in lexicon.LINK_VERBS for w in match.group("link").lower().split()):
+            offset = phrase.start - len(before)
+            start, end = offset + match.start("np"), offset + match.end("np")
+            return _np_mention(context, sentence, start, end, anchor)
+    return None
+
+
+def _np_mention(context: _Context, sentence: _Sentence, start: int, end: int, anchor: Mention | None) -> Mention:
+    """A noun phrase as a mention: the place mention inside it, a referent for a pronoun or a
+    description, else the words unresolved."""
+    inside = context.mentions_between(start, end)
+    if inside:
+        return inside[0] if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end) else _span(context, start, end, inside[0])
+    words = context.text[start:end].split()
+    first = words[0].lower()
+    if first in ("it", "they", "its"):
+        return _referent(context, sentence, start, end, None, exclude=anchor) or _span(context, start, end)
+    if first in ("the", "this", "these", "that"):
+        return _referent(context, sentence, start, end, words[-1], exclude=anchor) or _span(context, start, end)
+    return _span(context, start, end)
+
+
 # --- claims ----------------------------------------------------------------------------------
 
 
@@ -682,6 +1077,7 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
         hedge=phrase.hedge,
         direction=relation.direction,
         mode=relation.mode or _mode_around(context, sentence, phrase, subject, anchor),
+        subject_kind=_subject_kind(subject),
     )
 
 
@@ -710,7 +1106,9 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
                 end=phrase.end + sentence.start,
                 figure_start=phrase.figure_start + sentence.start,
             )
-            claim = _claim_for(context, sentence, phrase, previous)
+            claim = _claim_for(context, sentence, phrase, previous) or _figure_claim(
+                context, sentence, phrase, previous
+            )
             if claim is not None:
                 claims.append(claim)
                 previous = claim

@@ -73,7 +73,7 @@ _FRACTION_WORDS = (
     r"(?:(?:one|two|three|a)[\s-]+(?:quarters?|thirds?|halves)|half)(?:\s+of)?\s+an?"
 )
 _NUMBER = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"
-_NUMBER_START = r"(?<![\w.,^\-–])(?<!\d/)"  # not inside a word, a decimal, 1e308, 10^308, 7/10
+_NUMBER_START = r"(?<![\w.^\-–])(?<!\d,)(?<!\d/)"  # not inside a word, a decimal, 1e308, 10^308, 7/10
 
 _UNIT_SPELLINGS = [s for u in lexicon.UNITS.values() for s in u.spellings]
 _CASED_SPELLINGS = [s for u in lexicon.UNITS.values() for s in u.case_sensitive]
@@ -276,6 +276,7 @@ def _quantities(match: re.Match) -> list[Quantity]:
     return [Quantity(unit=parse_unit(unit), low=low_value, high=high_value, text=text)]
 
 
+_COMPOUND_JOIN_RE = re.compile(r"\s*,?\s*(?:and\s+)?")
 _RATE_BEFORE_RE = re.compile(rf"(?:{_UNIT})\s*(?:per\s+|/\s*|every\s+|each\s+)?$", re.IGNORECASE)
 
 
@@ -290,7 +291,16 @@ def _figures(text: str) -> list[tuple[Quantity, int, int, bool]]:
             found.append((quantities[0], match.start(), match.end(), True))
             found.append((quantities[1], match.start(), match.end(), True))
         elif quantities:
-            found.append((quantities[0], match.start(), match.end(), False))
+            quantity = quantities[0]
+            if found and quantity.unit == "min" and quantity.value is not None:
+                last, last_start, last_end, last_enumerated = found[-1]
+                if (last.unit == "h" and last.value is not None and not last_enumerated
+                        and _COMPOUND_JOIN_RE.fullmatch(text, last_end, match.start())):
+                    hours = last.value + quantity.value / 60  # "4 hours and 43 minutes"
+                    found[-1] = (Quantity(unit="h", value=hours, text=text[last_start : match.end()]),
+                                 last_start, match.end(), False)
+                    continue
+            found.append((quantity, match.start(), match.end(), False))
     return found
 
 
