@@ -307,8 +307,11 @@ def time_sentence(hours_low: float, hours_high: float, mode_words: str, straight
     else:
         distance = (f"a {mode_words} route is typically about {factor:.2g} times the straight line "
                     f"({factor_reason}), so about {format_km(straight_km * factor)}")
-    speeds = (f"{speed_low:,.0f} km/h" if round(speed_low) == round(speed_high)
-              else f"{speed_low:,.0f} to {speed_high:,.0f} km/h")
+    if not math.isfinite(speed_high):  # "less than an hour": no upper bound on the speed
+        speeds = f"at least {speed_low:,.0f} km/h"
+    else:
+        speeds = (f"{speed_low:,.0f} km/h" if round(speed_low) == round(speed_high)
+                  else f"{speed_low:,.0f} to {speed_high:,.0f} km/h")
     judged = {
         TimeVerdict.PLAUSIBLE: "plausible",
         TimeVerdict.IMPLAUSIBLE: "implausible",

@@ -512,3 +512,17 @@ def test_story_vladivostok_is_north_of_pyongyang(story_claims):
 def test_story_has_no_other_claims(story_claims):
     counts = {path.split("/")[-1][:4]: len(claims) for path, (_, claims) in story_claims.items()}
     assert counts == {"000_": 1, "001_": 0, "002_": 0, "003_": 0, "004_": 1}
+
+
+def test_an_open_travel_time_is_checked_without_crashing():
+    """'less than an hour' leaves the implied speed open above; the check must still explain it."""
+    from geo.check import check_claim
+
+    (claim,) = claims_in("Ardent is less than an hour from Belmont by train.")
+    place_a = Place("test:a", "Ardent", "city", "", 0.0, 0.0)
+    place_b = Place("test:b", "Belmont", "city", "", 0.0, 0.5)
+    from dataclasses import replace
+
+    claim = replace(claim, subject=replace(claim.subject, place=place_a), anchor=replace(claim.anchor, place=place_b))
+    check = check_claim(claim, ())
+    assert "at least" in check.explanation
