@@ -156,3 +156,13 @@ def test_warm_load_reads_the_cache_without_rebuilding(gazetteer):
     after = {p.name: p.stat().st_mtime_ns for p in cache_dir().glob("gazetteer-*")}
     assert before and after == before
     assert loaded.lookup("Hanoi")[0].country == "VN"
+
+
+@pytest.mark.parametrize("name, country, lat, lon", [
+    ("Ontario", "CA", 50.0, -85.0),       # its towns crowd the south; its land runs to Hudson Bay
+    ("Queensland", "AU", -21.0, 145.0),   # its towns crowd the east coast
+    ("Western Australia", "AU", -25.5, 122.0),
+])
+def test_a_province_sits_at_the_middle_of_its_land_not_of_its_towns(gazetteer, name, country, lat, lon):
+    province = next(p for p in gazetteer.lookup(name) if p.kind == "admin1" and p.country == country)
+    assert distance_km(province.lat, province.lon, lat, lon) < 200
