@@ -94,9 +94,52 @@ def _is_abbreviation(word: str) -> bool:
     return "." in core or (len(core) <= 3 and core[:1].isupper() and core.lower() in TITLES | {"st"})
 
 
+_OPENERS = frozenset(" \t\"“‘'([")
+
+
 def _sentence_initial(text: str, token: Token) -> bool:
-    before = text[:token.start].rstrip(" \t\"“‘'([")
-    return not before or before[-1] in ".!?\n:;—–-|" or before.endswith("___")
+    # looks back over the gap before the token only: the work is the gap's length
+    end = token.start
+    while end and text[end - 1] in _OPENERS:
+        end -= 1
+    return not end or text[end - 1] in ".!?\n:;—–-|" or text[max(0, end - 3):end] == "___"
+
+
+class _LowercaseWords:
+    """Whether a word occurs in the text in lowercase, as ``(?<![\\w.])word(?!\\w)`` would
+    find it, answered from an index of the text's words built in one pass (searching the
+    whole text for each sentence-initial word made recognition quadratic)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: dict[str, list[int]] | None = None
+        self.answers: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self.answers:
+            self.answers[word] = self._occurs(word)
+        return self.answers[word]
+
+    def _occurs(self, word: str) -> bool:
+        text = self.text
+        if self.starts is None:
+            self.starts = {}
+            for match in re.finditer(r"\w+", text):
+                if not match.start() or text[match.start() - 1] != ".":
+                    self.starts.setdefault(match.group(), []).append(match.start())
+        head = re.match(r"\w*", word).group()
+        if not head:  # not a word: search as before
+            return re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", text) is not None
+        # an occurrence starts a run of word characters equal to the word's first part
+        for start in self.starts.get(head, ()):
+            end = start + len(word)
+            if text.startswith(word, start) and not (end < len(text) and _is_word_char(text[end])):
+                return True
+        return False
+
+
+def _is_word_char(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 def _runs(tokens: list[Token], text: str) -> list[tuple[int, int]]:
@@ -123,9 +166,14 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     stop = not_places()
     mentions: list[Mention] = []
     taken = [False] * len(tokens)
+    lowercase = _LowercaseWords(text)
     for first, last in runs:
         if _is_person_run(tokens, first, last, persons, text):
             continue
+        # once per run, not per word (a long run made these quadratic): the last outlet word
+        # in the run, and where the qualifiers at its head ("Northern", "Upper") end
+        last_media = max((k for k in range(first, last) if tokens[k].key in MEDIA_WORDS), default=-1)
+        qualifiers_end = next((k for k in range(first, last) if tokens[k].key not in QUALIFIERS), last)
         i = first
         while i < last:
             if taken[i]:  # inside a name that ran on from the run before ("Isle of Man")
@@ -138,16 +186,19 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             end, key = match
             entries = gazetteer.entries(key)
             partial = end - i < last - first
-            organisation = any(t.key in MEDIA_WORDS for t in tokens[end:max(end, last)])
+            organisation = last_media >= end
             if _accept(tokens, i, end, first, last, key, entries, organisation, partial, stop,
-                       text, persons):
+                       text, persons, lowercase=lowercase, qualifiers_end=qualifiers_end):
                 mentions.append(_mention(text, tokens[i].start, tokens[end - 1].end, entries))
                 for k in range(i, end):
                     taken[k] = True
             i = end
     # descriptions and abbreviations take precedence over the names inside them
     preferred = _descriptions(text, gazetteer) + _abbreviations(text, gazetteer)
-    mentions = [m for m in mentions if not any(p.start < m.end and m.start < p.end for p in preferred)]
+    covered = bytearray(len(text))  # 1 for each character inside a preferred mention
+    for p in preferred:
+        covered[p.start:p.end] = b"\x01" * (p.end - p.start)
+    mentions = [m for m in mentions if covered.find(1, m.start, m.end) < 0]
     mentions += preferred
     mentions += _unknown_places(tokens, runs, text, taken, persons, stop, gazetteer)
     return sorted(mentions, key=lambda m: m.start)
@@ -177,8 +228,11 @@ def _longest_match(tokens, i, text, gazetteer) -> tuple[int, str] | None:
 
 
 def _accept(tokens, i, end, first, last, key, entries, organisation, partial, stop, text,
-            persons) -> bool:
-    """Whether a gazetteer match inside a capitalised run is a place mention."""
+            persons, *, lowercase=None, qualifiers_end=None) -> bool:
+    """Whether a gazetteer match inside a capitalised run is a place mention.
+
+    ``lowercase``: the text's :class:`_LowercaseWords` (made here when not given);
+    ``qualifiers_end``: the index of the run's first word that is not a qualifier."""
     if key in stop or key in persons or (end - i == 1 and _is_title(tokens[i].key)):
         return False
     if CONTRACTION.search(tokens[end - 1].text):
@@ -199,14 +253,15 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         follower = tokens[end].key if end < last else ""
         modifier = i == first and (is_country or _is_title(follower) or any(
             t.key in ORGANISATION_WORDS for t in tokens[end:last]))
-        if not modifier and not (i > first and _only_qualifiers(tokens[first:i])):
+        qualified = (i <= qualifiers_end if qualifiers_end is not None
+                     else _only_qualifiers(tokens[first:i]))
+        if not modifier and not (i > first and qualified):
             return False
     if (end - i == 1 and i and tokens[i - 1].key in ORGANISATION_WORDS
             and text[tokens[i - 1].end:tokens[i].start] == " "):
         return False  # "the mercenary group Wagner"
     if end - i == 1 and _sentence_initial(text, tokens[i]) and not (is_country or "admin1" in kinds):
-        word = tokens[i].text.lower()
-        if re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", text):  # the word in lowercase
+        if tokens[i].text.lower() in (lowercase or _LowercaseWords(text)):  # the word in lowercase
             return False
     return True
 
@@ -281,9 +336,11 @@ def _descriptions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             mentions.append(Mention(text=match.group(), start=match.start(), end=match.end(),
                                     candidates=tuple(Candidate(p, 0.0) for p in capitals)))
     kept: list[Mention] = []
+    covered = bytearray(len(text))  # 1 for each character inside a kept description
     for mention in sorted(mentions, key=lambda m: m.start - m.end):
-        if not any(k.start < mention.end and mention.start < k.end for k in kept):
+        if covered.find(1, mention.start, mention.end) < 0:
             kept.append(mention)
+            covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     return kept
 
 
