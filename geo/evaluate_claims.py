@@ -6,7 +6,7 @@ parentheses), ``values`` (``[{number, unit}]``, every figure of the claim), ``di
 ``additional_claims`` (more claims of the same sentence, same fields). A look-alike
 (``is_claim`` false) states no claim however many figures it holds.
 
-Scoring (the set's README): the document read is ``context + " " + text``, through the whole
+Scoring (the set's README): the document read is the context, a line break, then the text, through the whole
 pipeline (:func:`geo.story.analyse_document`); only claims whose figure lies in ``text``
 count. A gold claim is *found* when a returned claim states one of its numbers (gold claims
 in order, each returned claim finding at most one). Recall = found / gold claims. A returned
@@ -277,7 +277,7 @@ def evaluate_claims(path: str | Path, gazetteer=None, limit: int | None = None) 
     results = []
     started = time.process_time()
     for item in items:
-        prefix = item.context + " " if item.context else ""
+        prefix = item.context + "\n" if item.context else ""  # the sentence before, on its own line
         document = Document(path=f"{path}:{item.line}", text=prefix + item.text)
         analysis = analyse_document(document, gazetteer=gazetteer)
         returned = tuple(c.claim for c in analysis.checks if c.claim.sentence_start >= len(prefix))

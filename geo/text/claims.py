@@ -633,7 +633,7 @@ _LOOSE_RELATION_RE = re.compile(
           | (?:{_MODE_PHRASE})
           | (?:{_JOURNEY_WORDS})\b                              # "drive", "train ride"
           | away\b | far\b | further(?:\s+on)?\b | farther\b | distant\b | ride\b | approximately\b
-          | roughly\b | or\s+so\b | out\b
+          | roughly\b | or\s+so\b
         )
       ){{0,4}}
     )
@@ -655,7 +655,7 @@ _ANCHOR_STOP_WORDS = frozenset(
     "takes take took making whereby through so if because then yet you we they he she it "
     "can may might should must does did do".split()
 )
-_ANCHOR_WORD_RE = re.compile(r"[\w’'./&-]+|[,;:()\[\]\"“”!?—–]")
+_ANCHOR_WORD_RE = re.compile(r"[\w’'./&-]+|\S")
 _EVENT_VERBS_BEFORE_RE = re.compile(
     rf"\b(?:{lexicon.alternation(lexicon.EVENT_VERBS)})\s*$", re.IGNORECASE
 )
@@ -672,7 +672,7 @@ _DIMENSION_AFTER_RE = re.compile(
 )
 _MEASURED_AFTER_RE = re.compile(r"\s*-?\s*(?:[a-z]+\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
 _MEASURED_BEFORE_RE = re.compile(
-    r"\b(?P<noun>[a-z]+)(?:['’]s)?\s+(?:of|at|is|was|measures|measuring|:)\s+(?:(?:a|an|about|some|just|only|roughly|around|approximately)\s+)*$",
+    r"\b(?P<noun>[a-z]+)(?:['’]s)?\s+(?:of|at|measures|measuring|:)\s+(?:(?:a|an|about|some|just|only|roughly|around|approximately)\s+)*$",
     re.IGNORECASE,
 )
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+$", re.IGNORECASE)
@@ -716,8 +716,8 @@ def _noun_phrase_after(context: _Context, start: int, limit: int) -> tuple[int, 
             if word == "," and words and _is_place_qualifier(text, match.end(), limit):
                 continue  # "Thunder Bay, Ont.", "Denver, Colorado"
             break
-        if words and lower in _ANCHOR_STOP_WORDS:
-            break
+        if words and lower in _ANCHOR_STOP_WORDS and not (len(word) > 1 and word.isupper()):
+            break  # "the IS stronghold": capitals are a name
         if words >= 8:
             break
         end = match.end()
@@ -800,11 +800,20 @@ def _loose_subject(context: _Context, sentence: _Sentence, phrase: DistancePhras
 
 def _subject_kind(subject: Mention) -> str:
     """The head noun of a described subject ("The tiny village" -> "village"), "" for a name."""
-    words = re.findall(r"[A-Za-z]+", subject.text)
-    if not words or words[0].lower() not in ("the", "a", "an", "this", "these", "that"):
+    words = re.findall(r"[\w’'-]+", subject.text)
+    if not words or words[0].lower() not in _DETERMINERS:
         return ""
-    head = words[-1].lower()
-    return head if head not in _PRONOUNS else ""
+    head_words = []
+    for word in words[1:]:
+        if word.lower() in _PREPOSITIONS or word.lower() in ("and", "or", "which", "that", "called", "known"):
+            break
+        head_words.append(word)
+    if not head_words or not head_words[-1].islower():
+        return ""  # "the Lecrin Valley": a name
+    head = _normal_head(head_words[-1])
+    if head in _PRONOUNS or head in lexicon.JOURNEY_NOUNS or head in ("distance", "time"):
+        return ""
+    return head
 
 
 _NOT_ADJECTIVES = (
@@ -866,6 +875,11 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         if relation.group("link") and relation.group("link").lower() == "of" and not direction:
             if not re.search(r"\d|\b(?:away|kms?|kilomet|miles?)\b", relation.group("lead") or "x") and not re.fullmatch(r"\s*", relation.group("lead") or ""):
                 return None
+    if anchor is not None and _is_destination(text, sentence, phrase, relation):
+        # "we should go 6 hours south to X", "a one-hour drive to X": X is where one arrives
+        origin = [m for m in context.mentions_between(sentence.start, phrase.start)]
+        subject = anchor
+        anchor = origin[-1] if origin else Mention(text="", start=phrase.end, end=phrase.end)
     if anchor is None:
         found = _anchor_before(context, sentence, phrase)
         if found is not None:
@@ -887,6 +901,9 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         lambda: _loose_subject(context, sentence, phrase, anchor),
     )
     subject = None
+    journey = _JOURNEY_NP_RE.match(text, sentence.start, phrase.start)
+    if journey and not subject:
+        candidates = (*candidates, lambda: _span(context, sentence.start + (len(journey.group(0)) - len(journey.group(0).lstrip())), journey.end("np")))
     for candidate in candidates:
         found = candidate()
         if found is None or (found.start, found.end) == (anchor.start, anchor.end) or found.end > phrase.start and found.start < phrase.end:
@@ -897,8 +914,14 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         break
     if subject is None:
         return None
+    if _FIGURE_IN_RE.search(subject.text) or _FIGURE_IN_RE.search(anchor.text):
+        return None  # "ABOUT 295 MI…475 KM N OF X": the subject is another figure
     if any(w in lexicon.EVENT_NOUNS for w in re.findall(r"[a-z]+", subject.text.lower())):
         return None  # "Typhoon X, located 246 nm north of Y": an event's position
+    if not direction and anchor.text:
+        trailing = _TRAILING_DIRECTION_RE.match(text, anchor.end, sentence.end)
+        if trailing:  # "70 km from X in the north-west", "from X, to the south"
+            direction = _direction(trailing.group("direction"), False) or ""
     lead = relation.group(0) if relation else ""
     return DistanceClaim(
         document=context.document.path,
@@ -912,6 +935,36 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         mode=lexicon.mode_of(lead) or _mode_around(context, sentence, phrase, subject, anchor),
         subject_kind=_subject_kind(subject),
     )
+
+
+_TRAILING_DIRECTION_RE = re.compile(
+    rf"\s*,?\s+(?:in|to)\s+the\s+(?P<direction>(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){{0,2}})\b(?!\s+(?:of|bank|coast|side|part|region|province|state|end)\b)",
+    re.IGNORECASE,
+)
+_FIGURE_IN_RE = re.compile(r"\d\s*(?:km|mi|miles?|kilomet|nm|m\b|ft|feet|yards?|hours?|min)", re.IGNORECASE)
+_JOURNEY_NP_RE = re.compile(
+    rf"\s*(?P<np>(?:(?:the|a|an|this|that|our|my|your)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_JOURNEY_WORDS}|travel\s+time|distance)\b(?:\s+(?:to|from)\s+[^,;]{{1,60}}?)?)(?=\s+(?:is|was|takes?|took|will|can|usually|lasts?|should)\b|\s*[~:–—-])",
+    re.IGNORECASE,
+)
+
+
+_MOTION_BEFORE_RE = re.compile(
+    rf"\b(?:go|goes|going|went|drive|drives|driving|drove|head|heads|heading|headed|travel|travels|"
+    rf"travelling|traveling|walk|walks|walking|ride|rides|fly|flies|flying|sail|sails|take|takes|took)"
+    rf"\s+(?:(?:for|about|around|some|roughly|just|only|another|a|an)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _is_destination(text: str, sentence: _Sentence, phrase: DistancePhrase, relation: re.Match | None) -> bool:
+    """Whether "to X" after the figure names where a journey ends, not the anchor: after a verb
+    of motion ("drive 10 minutes to X") or a journey noun ("a one-hour drive to X")."""
+    if relation is None or (relation.group("dir_link") or relation.group("link") or "").lower() != "to":
+        return False
+    lead = relation.group("lead") or ""
+    if re.search(rf"\b(?:{_JOURNEY_WORDS})\b", lead, re.IGNORECASE) and not re.search(r"\baway\b", lead):
+        return True
+    return bool(_MOTION_BEFORE_RE.search(_window_before(text, sentence, phrase.start, size=60)[0]))
 
 
 def _anchor_before(context: _Context, sentence: _Sentence,
@@ -953,7 +1006,14 @@ def _fronted_subject(context: _Context, sentence: _Sentence, phrase: DistancePhr
     """After a fronted figure ("A 90-minute ride from X, Y is ...", "Just 60 miles from X, in
     the Y valley, ..."): the noun phrase after the comma closing the anchor, else the next place."""
     text = context.text
-    if not _FRONTED_OPENING_RE.fullmatch(text, sentence.start, phrase.start) or not anchor.text:
+    if not _FRONTED_OPENING_RE.fullmatch(text, sentence.start, phrase.start):
+        return None
+    inversion = re.match(r"\s*,?\s*(?:away\s+)?(?:is|are|was|were|lies|lie|lay|sits|stands|stood|rises)\s+", text[anchor.end : sentence.end])
+    if inversion:  # "About 90 km north of X is Y", "Just 400 m away is Y"
+        span = _noun_phrase_after(context, anchor.end + inversion.end(), sentence.end)
+        if span is not None:
+            return _np_mention(context, sentence, span[0], span[1], anchor)
+    if not anchor.text:
         return None
     comma = re.match(r"[^,;:]{0,40}?,\s*", text[anchor.end : sentence.end])
     if comma:
@@ -995,6 +1055,13 @@ def _linked_subject(context: _Context, sentence: _Sentence, phrase: DistancePhra
         if match and any(w in lexicon.LINK_VERBS for w in match.group("link").lower().split()):
             offset = phrase.start - len(before)
             start, end = offset + match.start("np"), offset + match.end("np")
+            link = match.group("link").lower().split()
+            between = context.text[end : offset + match.start("link")]
+            if "," in between or link[0] in _RELATIVE_OR_PARTICIPLE:
+                # "an eruption of the X volcano, located 35 km": the nearest noun is located
+                of = list(re.finditer(r"\bof\s+", context.text[start:end]))
+                if of:
+                    start += of[-1].end()
             return _np_mention(context, sentence, start, end, anchor)
     return None
 

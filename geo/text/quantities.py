@@ -333,6 +333,20 @@ def may_state_distance(text: str) -> bool:
     return _UNIT_HINT_RE.search(text) is not None
 
 
+PAIR_TOLERANCE = 0.25
+"""The most two figures of one distance in two units may differ (share of the larger), so that
+"950 km (600 miles)" pairs and "1,712 metres, 99 km" does not."""
+
+
+def _same_measure(first: Quantity, second: Quantity) -> bool:
+    """Whether two figures may state one measure in two units: both distances (or both times)
+    within PAIR_TOLERANCE of each other."""
+    if first.is_time or second.is_time:
+        return first.is_time and second.is_time
+    a, b = first.km, second.km
+    return max(a, b) > 0 and abs(a - b) <= PAIR_TOLERANCE * max(a, b)
+
+
 def find_distances(text: str) -> list[DistancePhrase]:
     """Every written distance or travel time in ``text``, in order, with hedge and span."""
     if not may_state_distance(text):
@@ -374,8 +388,8 @@ def find_distances(text: str) -> list[DistancePhrase]:
             else:
                 joiner = opening or _PAIR_JOIN_RE.fullmatch(gap)
             units = {q.unit for q in quantities}
-            if joiner is None or next_enumerated or following.unit in units or following.is_time != quantity.is_time:
-                break  # "30 km or 40 km" are two figures; "20 hours/1500 km" two measures
+            if joiner is None or next_enumerated or following.unit in units or not _same_measure(quantity, following):
+                break  # "30 km or 40 km" are two figures; "20 hours/1500 km", "1712 m, 99 km" two measures
             in_brackets = in_brackets or opening is not None
             inner_hedge = inner_hedge or joiner.group("hedge") or ""
             quantities.append(following)

@@ -40,6 +40,7 @@ province abbreviations ("Thunder Bay, Ont.") end one only before a capital that 
 sentence-like run, which cannot be told apart, so they never do."""
 
 _END_RUN_RE = re.compile(r"[.!?]+")
+_FOOTNOTE_RE = re.compile(r"(?:\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\])+")
 _CLOSERS = "\"'”’)]"
 _OPENERS = "\"'“‘(["
 _WORD_BEFORE_RE = re.compile(r"[\w.]*$")
@@ -104,6 +105,9 @@ def _ends_sentence(text: str, run_end: int, limit: int) -> int | None:
     end = run_end
     while end < limit and text[end] in _CLOSERS:
         end += 1
+    footnote = _FOOTNOTE_RE.match(text, end, limit)  # "... city.[2] The next"
+    if footnote:
+        end = footnote.end()
     after = end
     if after >= limit or not text[after].isspace():
         return None
