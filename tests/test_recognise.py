@@ -71,3 +71,39 @@ def test_the_demonym_capital_is_the_capital(gazetteer):
 def test_all_caps_dateline(gazetteer):
     assert places("SEOUL, South Korea (AP) — Talks began.", gazetteer)[:2] == [
         ("SEOUL", "Seoul"), ("South Korea", "South Korea")]
+
+
+def _texts(text, gazetteer):
+    return [m.text for m in find_mentions(text, gazetteer)]
+
+
+def test_a_surname_that_is_also_a_small_town_is_a_person(gazetteer):
+    # Welch (West Virginia) and Meredith (New Hampshire) are towns; here they are people
+    text = ("Police said Tyrone Welch, 19, was stabbed near Elm Street in Dayton. Doctors said "
+            "Welch was stable. Pastor Dan Meredith led the vigil; Meredith noted the crowd.")
+    found = _texts(text, gazetteer)
+    assert "Welch" not in found and "Meredith" not in found
+    assert "Dayton" in found
+
+
+def test_a_name_followed_by_a_speech_verb_is_a_person_unless_a_country_or_from_somewhere(gazetteer):
+    found = _texts("Lee said the plan was sound. Russia said it disagreed. A student from "
+                   "Brampton said she agreed.", gazetteer)
+    assert "Lee" not in found
+    assert "Russia" in found and "Brampton" in found
+
+
+def test_firms_troops_and_clauses_are_not_small_towns(gazetteer):
+    found = _texts("The council owes Stevens & Wilkinson money. Cub Scout Pack 122 collected "
+                   "food in Omaha. Tenants used Section 8 vouchers.", gazetteer)
+    assert found == ["Omaha"]
+
+
+def test_issue_example_reads_french_guiana_whole(gazetteer):
+    text = ("Tourists board the Alcatraz ferry at Pier 33 on San Francisco's Embarcadero. "
+            "India and Pakistan traded fire across a border river in Kashmir. The rocket "
+            "lifted off from a space launch centre in French Guiana.")
+    resolved = dict(places(text, gazetteer))
+    assert resolved.get("French Guiana") == "French Guiana"
+    assert "French" not in resolved
+    assert resolved.get("San Francisco") == "San Francisco"

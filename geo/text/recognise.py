@@ -49,7 +49,17 @@ drone drones tank tanks class vaccine warhead warheads""".split())
 CONTRACTION = re.compile(r"['’](re|ve|ll|d|m|t)$", re.I)
 MATCH_SCORE = {ALTERNATE: -1.5}
 """A candidate's score from the name matched: an old or foreign variant counts against it."""
-PERSON_VERBS = frozenset({"said", "says", "told", "added", "wrote", "asked", "stated"})
+PERSON_VERBS = frozenset({"said", "says", "told", "added", "wrote", "asked", "stated", "noted",
+                          "explained", "recalled", "repeated", "replied", "insisted", "admitted",
+                          "testified", "argued", "agreed", "declined", "acknowledged", "laughed"})
+WIDE_PLACE_KINDS = frozenset({"country", "continent", "admin1", "capital", "ocean", "sea", "region"})
+"""Kinds of place that news makes speak ("Russia said") and that are rarely a person's name."""
+LOCATIVES = frozenset({"in", "from", "of", "at", "near", "to", "outside", "across"})
+"""Words before a name that make it a place even when a speech verb follows ("from Brampton said")."""
+SMALL_TOWN = 100_000
+"""A surname is usually also the name of some small town (Welch, Meredith, Bell); a name held
+only by towns smaller than this, seen as the last word of an unknown two- or three-word name
+("Tyrise M. Bell"), is read as that person's surname elsewhere in the text."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -260,10 +270,23 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
     if (end - i == 1 and i and tokens[i - 1].key in ORGANISATION_WORDS
             and text[tokens[i - 1].end:tokens[i].start] == " "):
         return False  # "the mercenary group Wagner"
+    if end - i == 1 and not kinds & WIDE_PLACE_KINDS:
+        after = text[tokens[i].end:tokens[i].end + 3]
+        if (end < len(tokens) and tokens[end].key in PERSON_VERBS and text[tokens[i].end] == " "
+                and not (i and tokens[i - 1].key in LOCATIVES)):
+            return False  # "Lee said", "Meredith noted": a person (but "Russia said" stays)
+        if after.startswith(" & ") or text[max(0, tokens[i].start - 3):tokens[i].start] == " & ":
+            return False  # "Stevens & Wilkinson", "Procter & Gamble": a firm
+        if (re.match(r" \d", after) and _largest_population(entries) < SMALL_TOWN):
+            return False  # "Pack 122", "Section 8": a troop, a clause, not a small town
     if end - i == 1 and _sentence_initial(text, tokens[i]) and not (is_country or "admin1" in kinds):
         if tokens[i].text.lower() in (lowercase or _LowercaseWords(text)):  # the word in lowercase
             return False
     return True
+
+
+def _largest_population(entries) -> int:
+    return max((place.population for place, _ in entries), default=0)
 
 
 def _only_qualifiers(tokens) -> bool:
@@ -304,6 +327,8 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
                        and not any(t.key in ORGANISATION_WORDS for t in run)
                        and not gazetteer.has_alias(fold(run[0].text)))
             if not named and not speaker:
+                if _surname(run, text, gazetteer):
+                    names.add(fold(run[-1].text))
                 continue
         if run:
             names.add(fold(" ".join(t.text for t in run)))
@@ -311,6 +336,28 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
             if len(run) >= 3:  # "Kim Jong Un": the family name comes first
                 names.add(fold(run[0].text))
     return frozenset(names)
+
+
+def _surname(run, text: str, gazetteer: Gazetteer) -> bool:
+    """True when a two- or three-word name that is no place ends in a word that only small
+    towns are named ("Tyrise M. Bell", "Joseph Welch"): that word is a person's surname. The
+    first word must not itself name a sizeable place or qualify one ("North Bell")."""
+    if not 2 <= len(run) <= 3 or any(t.key in CONNECTORS or t.key in QUALIFIERS
+                                     or t.key in ORGANISATION_WORDS for t in run):
+        return False
+    if not run[-1].text[:1].isupper() or run[-1].text.isupper() or len(run[-1].text) < 3:
+        return False
+    if len(run[0].text) < 2 or _sentence_initial(text, run[0]) or any(
+            text[a.end:b.start] != " " for a, b in zip(run, run[1:])):
+        return False  # "A Danbury man", "Only Cornwall", "D-Chicopee": no first name
+    if gazetteer.has_alias(fold(text[run[0].start:run[-1].end])):
+        return False
+    last = gazetteer.entries(fold(run[-1].text))
+    if not last or any(p.kind not in ("city", "admin2") or p.population >= SMALL_TOWN
+                       for p, _ in last):
+        return False
+    first = gazetteer.entries(fold(run[0].text))
+    return all(p.kind == "city" and p.population < 5000 for p, _ in first)
 
 
 def _is_person_run(tokens, first, last, persons, text) -> bool:
