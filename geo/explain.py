@@ -19,6 +19,7 @@ from geo.verdicts import DirectionVerdict, DistanceVerdict, TimeVerdict, UnitVer
 
 __all__ = [
     "allowance_words",
+    "area_words",
     "candidates_sentence",
     "claim_title",
     "compass_words",
@@ -326,21 +327,28 @@ def time_unverifiable_sentence(reason: str) -> str:
     return f"This is a travel time, not a distance, and it cannot be checked: {reason}."
 
 
-def candidates_sentence(area: SearchArea, fits: Sequence[PlaceFit], anchor: Place, noun: str) -> str:
-    """Where an unnamed subject could be: the ring, the sector, the kind, and the best fits."""
-    where = f"{span_words(area.min_km, area.max_km)} from {anchor.name}"
+def area_words(area: SearchArea) -> str:
+    """A search area in words: "54 km to 66 km from the anchor, bearing 338° to 22°"."""
+    words = span_words(area.min_km, area.max_km)
     if area.half_width_deg < 180:
         low = (area.centre_deg - area.half_width_deg) % 360
         high = (area.centre_deg + area.half_width_deg) % 360
-        where += f", bearing {low:.0f}° to {high:.0f}°"
+        words += f", bearing {low:.0f}° to {high:.0f}°"
+    return words
+
+
+def candidates_sentence(area: SearchArea, fits: Sequence[PlaceFit], anchor: Place, noun: str) -> str:
+    """Where an unnamed subject could be: the ring, the sector, the kind, and the best fits."""
+    words = area_words(area)
+    where = words.replace(",", f" from {anchor.name},", 1) if "," in words else f"{words} from {anchor.name}"
     kind = noun or "place"
     if not area.kinds:
         return f"The gazetteer holds no places of the kind '{kind}', so it cannot say which one this could be ({where})."
     if not fits:
         return f"No {kind} in the gazetteer lies {where}."
     best = "; ".join(f"{f.place.name} ({format_km(f.distance_km)}, bearing {f.bearing_deg:.0f}°)" for f in fits[:3])
-    many = f"{len(fits)} places" if len(fits) != 1 else "One place"
-    return f"Where could it be? {many} of that kind ({kind}) lie {where}; best first: {best}."
+    many = f"{len(fits)} places of that kind ({kind}) lie" if len(fits) != 1 else f"One place of that kind ({kind}) lies"
+    return f"Where could it be? {many} {where}; best first: {best}."
 
 
 # --- verdicts for a reader -----------------------------------------------------------------
@@ -365,7 +373,24 @@ def legend_words(verdict: str) -> str:
     return f"Distance claim, {verdict}: measured line, stated ring"
 
 
-MAP_KEY = "line: measured; ring: stated distance; shaded ring and sector: where an unnamed subject could be"
+def map_caption(check: Check) -> str:
+    """A claim's check in a line under a map: "stated 950 km, measured 1,011 km in a straight line:
+    accurate"."""
+    stated = f"stated {format_km(check.stated_km)}" if check.stated_km is not None else f"stated {stated_words(check.claim)}"
+    if check.claim.subject.place is None:
+        fits = len(check.candidates)
+        could = f"{fits} place{'s' if fits != 1 else ''} could fit" if check.search_area else "nothing to search"
+        return f"{stated}; the subject {check.claim.subject.text!r} is not placed: {could}"
+    measured = f"measured {format_km(check.actual_km)}" if check.actual_km is not None else "not measured"
+    verdict = f"travel time {check.time_verdict}" if check.time_verdict is not None else str(check.distance_verdict)
+    return f"{stated}, {measured} in a straight line: {verdict}"
+
+
+SEARCH_AREA_KEY = "Where a subject that is not placed could be (numbered: best candidates first)"
+"""The legend's words for a search area."""
+
+MAP_KEY = ("line: measured; ring: stated distance; shaded ring or sector: where a subject that is not "
+           "placed could be, with its candidates as white dots")
 """What a claim's lines, rings and sectors mean, for a map's legend."""
 
 

@@ -11,10 +11,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from geo.errors import InputError
-from geo.geodesy import circle, distance_km, geodesic_points
+from geo.geodesy import WGS84, circle, distance_km, geodesic_points
 from geo.maps.style import NOT_POINTS
-from geo.model import Check, Document, Place, Route, Story
+from geo.model import Check, Document, Place, Route, SearchArea, Story
 from geo.routes import route_length_km
 from geo.text.sentences import sentence_at as split_sentence_at
 
@@ -30,6 +32,7 @@ __all__ = [
     "places_on_map",
     "route_latlons",
     "route_lengths",
+    "search_rings",
     "select_check",
     "sentence_at",
 ]
@@ -197,15 +200,18 @@ def _date_parts(text: str, short: bool) -> tuple[str, str, str] | None:
 
 
 def drawable_checks(story: Story) -> list[tuple[int, Check]]:
-    """The story's checks whose subject and anchor are both placed, with their claim numbers.
+    """The story's checks a map can draw, with their claim numbers: those whose subject and
+    anchor are both placed, and those whose subject is not placed but whose anchor is, drawn as
+    the area where the subject could be (``Check.search_area``) with its candidates.
 
     Claim numbers count from 1 over ``story.checks`` (the order of ``geo claims``).
     """
-    return [
-        (number, check)
-        for number, check in enumerate(story.checks, start=1)
-        if check.claim.subject.place is not None and check.claim.anchor.place is not None
-    ]
+    return [(number, check) for number, check in enumerate(story.checks, start=1) if _drawable(check)]
+
+
+def _drawable(check: Check) -> bool:
+    anchor, subject = check.claim.anchor.place, check.claim.subject.place
+    return anchor is not None and (subject is not None or check.search_area is not None)
 
 
 def _claim_number(story: Story, check: Check) -> int:
@@ -219,21 +225,48 @@ def _claim_number(story: Story, check: Check) -> int:
 def select_check(story: Story, claim: int | Check) -> Check:
     """One claim's check: ``claim`` is a claim number (from 1, as ``claim:N``) or a Check.
 
-    Raises ``InputError`` if there is no such claim or its places are not both resolved.
+    Raises ``InputError`` if there is no such claim or a map cannot draw it (its anchor is not
+    placed, or neither is its subject nor an area where it could be).
     """
     number = claim if isinstance(claim, int) else _claim_number(story, claim)
     checks = story.checks
     if not 1 <= number <= len(checks):
         raise InputError(f"claim:{number}: the story has {len(checks)} claims (numbered from 1)")
     check = checks[number - 1]
-    if check.claim.subject.place is None or check.claim.anchor.place is None:
+    if not _drawable(check):
         raise InputError(f"claim:{number}: its places are not both resolved, nothing to draw")
     return check
 
 
+def search_rings(area: SearchArea, points: int = 64) -> list[list[tuple[float, float]]]:
+    """The outline of a search area as closed (lat, lon) rings: for a sector, one ring (the
+    outer arc, then the inner arc back); for a whole circle, the outer ring and the inner one
+    (a hole). Arcs follow geodesic distances from the anchor."""
+    if area.half_width_deg >= 180:
+        rings = [circle(area.lat, area.lon, area.max_km, n=points)]
+        if area.min_km > 0:
+            rings.append(circle(area.lat, area.lon, area.min_km, n=points))
+        return rings
+    bearings = np.linspace(area.centre_deg - area.half_width_deg, area.centre_deg + area.half_width_deg, points)
+    outer = _arc(area.lat, area.lon, bearings, area.max_km)
+    inner = _arc(area.lat, area.lon, bearings[::-1], area.min_km) if area.min_km > 0 else [(area.lat, area.lon)]
+    ring = outer + inner
+    return [ring + ring[:1]]
+
+
+def _arc(lat: float, lon: float, bearings: np.ndarray, km: float) -> list[tuple[float, float]]:
+    lons, lats, _ = WGS84.fwd(np.full(len(bearings), lon), np.full(len(bearings), lat), bearings,
+                              np.full(len(bearings), km * 1000.0))
+    lons = lon + np.mod(np.asarray(lons) - lon + 180.0, 360.0) - 180.0  # continuous around the anchor
+    return [(float(a), float(b)) for a, b in zip(lats, lons)]
+
+
 def _claim_latlons(check: Check) -> list[tuple[float, float]]:
-    """The anchor, the subject and the stated-distance ring of a drawable claim."""
+    """The anchor, the subject and the stated-distance ring of a drawable claim; for an unplaced
+    subject, the anchor and the area where it could be."""
     anchor, subject = check.claim.anchor.place, check.claim.subject.place
+    if subject is None:
+        return [(anchor.lat, anchor.lon)] + [p for ring in search_rings(check.search_area, 36) for p in ring]
     points = [(anchor.lat, anchor.lon), (subject.lat, subject.lon)]
     if check.stated_km:
         points += circle(anchor.lat, anchor.lon, check.stated_km, n=36)
@@ -250,7 +283,11 @@ def _story_latlons(story: Story, layers: tuple[str, ...]) -> list[tuple[float, f
     if "claims" in layers:
         for _, check in drawable_checks(story):
             anchor, subject = check.claim.anchor.place, check.claim.subject.place
-            points += [(anchor.lat, anchor.lon), (subject.lat, subject.lon)]
+            points.append((anchor.lat, anchor.lon))
+            if subject is not None:
+                points.append((subject.lat, subject.lon))
+            else:
+                points += [(fit.place.lat, fit.place.lon) for fit in check.candidates[:3]]
     if not points and "places" in layers:
         places = places_on_map(story)
         points = [(p.place.lat, p.place.lon) for p in places if p.sources >= 2]

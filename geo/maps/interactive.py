@@ -29,6 +29,7 @@ from folium.elements import ElementAddToElement
 from folium.map import Layer
 from folium.template import Template
 
+from geo import explain
 from geo.geodesy import geodesic_points
 from geo.maps import style
 from geo.maps.assets import StaticFolder, use_local_leaflet
@@ -44,6 +45,7 @@ from geo.maps.content import (
     places_on_map,
     route_latlons,
     route_lengths,
+    search_rings,
     select_check,
 )
 from geo.maps.elements import ScriptElement, Verbatim
@@ -364,29 +366,58 @@ def _add_meetings(group: folium.FeatureGroup, meetings: tuple[Meeting, ...]) -> 
 def _claim_popup(number: int, check: Check) -> str:
     claim = check.claim
     rows = [
-        ("Stated", format_km(check.stated_km) if check.stated_km is not None else ""),
+        ("Stated", explain.stated_words(claim)),
+        ("Stated in km", format_km(check.stated_km) if check.stated_km is not None else ""),
         ("Measured (straight line)", format_km(check.actual_km) if check.actual_km is not None else ""),
         ("Along the route", format_km(check.route_km) if check.route_km is not None else ""),
-        ("Distance", check.distance_verdict),
-        ("Direction", check.direction_verdict),
-        ("Units", check.unit_verdict),
+        ("Travel time", str(check.time_verdict) if check.time_verdict is not None else ""),
+        ("Distance", str(check.distance_verdict)),
+        ("Direction", str(check.direction_verdict)),
+        ("Units", str(check.unit_verdict)),
     ]
     body = "".join(f"<div><b>{label}:</b> {html.escape(value)}</div>" for label, value in rows if value)
+    fits = ""
+    if check.candidates:
+        items = "".join(f"<li>{html.escape(fit.place.name)} ({html.escape(fit.place.kind)}, "
+                        f"{html.escape(format_km(fit.distance_km))}, bearing {fit.bearing_deg:.0f}°)</li>"
+                        for fit in check.candidates)
+        fits = f"<div><b>Could be</b> (best first):</div><ol>{items}</ol>"
     return (
-        f'<div class="geo-popup"><h4>Claim {number}: {html.escape(claim.subject.place.name)}'
-        f" from {html.escape(claim.anchor.place.name)}</h4>"
+        f'<div class="geo-popup"><h4>Claim {number}: {html.escape(explain.claim_title(claim))}</h4>'
         f'<div class="geo-meta">{html.escape(claim.document)}</div>'
-        f"<p><q>{html.escape(claim.sentence)}</q></p>{body}"
+        f"<p><q>{html.escape(claim.sentence)}</q></p>{body}{fits}"
         f"<p>{html.escape(check.explanation)}</p></div>"
     )
+
+
+def _add_search_area(group: folium.FeatureGroup, number: int, check: Check, popup: str) -> None:
+    """Where an unplaced subject could be: the ring and sector, and its candidates, numbered."""
+    colour = style.verdict_colour(explain.headline(check))
+    area = check.search_area
+    summary = f"Claim {number}: where could {html.escape(check.claim.subject.text)!s} be?"
+    shape = folium.Polygon(search_rings(area), color=colour, weight=1.5, dash_array="6 5", fill=True,
+                           fill_color=colour, fill_opacity=0.12)
+    _popup(shape, popup)
+    _tooltip(shape, f"{summary} {html.escape(explain.area_words(area))}", sticky=True)
+    shape.add_to(group)
+    for rank, fit in enumerate(check.candidates, start=1):
+        marker = folium.CircleMarker((fit.place.lat, fit.place.lon), radius=5, color=colour, weight=2,
+                                     fill=True, fill_color=style.HALO, fill_opacity=1)
+        _tooltip(marker, f"Claim {number}, candidate {rank}: {html.escape(fit.place.name)} "
+                         f"({html.escape(format_km(fit.distance_km))}, bearing {fit.bearing_deg:.0f}°)")
+        _popup(marker, popup)
+        marker.add_to(group)
 
 
 def _add_claims(group: folium.FeatureGroup, claims: list[tuple[int, Check]]) -> None:
     for number, check in claims:
         anchor, subject = check.claim.anchor.place, check.claim.subject.place
-        colour = style.verdict_colour(check.distance_verdict)
         popup = _claim_popup(number, check)
-        summary = f"Claim {number}: {html.escape(subject.name)} from {html.escape(anchor.name)}"
+        if subject is None:
+            _add_search_area(group, number, check, popup)
+            continue
+        colour = style.verdict_colour(explain.headline(check))
+        summary = f"Claim {number}: {html.escape(explain.claim_title(check.claim))}"
         if check.stated_km:
             ring = folium.Circle(
                 location=(anchor.lat, anchor.lon),
@@ -407,7 +438,7 @@ def _add_claims(group: folium.FeatureGroup, claims: list[tuple[int, Check]]) -> 
         )
         _popup(line, popup)
         measured = f"measured {format_km(check.actual_km)}" if check.actual_km is not None else ""
-        _tooltip(line, f"{summary}: {measured} ({html.escape(check.distance_verdict)})", sticky=True)
+        _tooltip(line, f"{summary}: {measured} ({html.escape(explain.headline(check))})", sticky=True)
         line.add_to(group)
 
 
@@ -431,8 +462,8 @@ def _legend(story: Story, layers: tuple[str, ...], claims: list[tuple[int, Check
             parts.append(f'<div><span class="dot" style="background:{colour}"></span>{label}</div>')
         parts.append("<div>Larger dot: named by more sources</div>")
     if claims:
-        parts.append("<h5>Distance claims</h5><div>line: measured; ring: stated distance</div>")
-        for verdict in sorted({check.distance_verdict for _, check in claims}):
+        parts.append(f"<h5>Distance claims</h5><div>{html.escape(explain.MAP_KEY)}</div>")
+        for verdict in sorted({explain.headline(check) for _, check in claims if check.claim.subject.place}):
             parts.append(
                 f'<div><span class="swatch" style="border-top-color:{style.verdict_colour(verdict)}">'
                 f"</span>{html.escape(verdict)}</div>"

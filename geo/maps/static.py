@@ -35,6 +35,7 @@ from matplotlib.transforms import Bbox
 from pyproj import CRS, Transformer
 
 from geo.errors import InputError
+from geo import explain
 from geo.geodesy import circle, geodesic_points
 from geo.maps import style
 from geo.maps.style import FORMATS, STATIC_LAYERS
@@ -56,6 +57,7 @@ from geo.maps.content import (
     places_on_map,
     route_latlons,
     route_lengths,
+    search_rings,
 )
 from geo.maps.globe import EARTH_RADIUS_M, globe_geometries, globe_points
 from geo.maps.labels import LabelPlacer
@@ -353,10 +355,8 @@ class _StaticMap:
         if one_claim:
             number, check = self.claims[0]
             claim = check.claim
-            measured = f"measured {format_km(check.actual_km)}" if check.actual_km is not None else "not measured"
-            stated = f"stated {format_km(check.stated_km)}" if check.stated_km is not None else "no figure"
-            return (f"Claim {number}, {claim.document}: “{' '.join(claim.sentence.split())}” – {stated}, "
-                    f"{measured} in a straight line: {check.distance_verdict}")
+            return (f"Claim {number}, {claim.document}: “{' '.join(claim.sentence.split())}” – "
+                    f"{explain.map_caption(check)}")
         documents = self.story.documents
         dates = sorted(d.date for d in documents if d.date)
         span = ""
@@ -451,9 +451,12 @@ class _StaticMap:
             handles.append(Patch(facecolor=style.LAND_MENTIONED, edgecolor=style.BORDER, linewidth=0.5,
                                  label="Country named in the articles"))
         if "claims" in self.layers and self.claims:
-            for verdict in sorted({c.distance_verdict for _, c in self.claims}):
+            for verdict in sorted({explain.headline(c) for _, c in self.claims if c.claim.subject.place}):
                 handles.append(Line2D([], [], color=style.verdict_colour(verdict), linewidth=1.6,
-                                      label=f"Distance claim, {verdict}: measured line, stated ring"))
+                                      label=explain.legend_words(verdict)))
+            if any(c.claim.subject.place is None for _, c in self.claims):
+                handles.append(Patch(facecolor=style.verdict_colour("unverifiable"), alpha=0.25,
+                                     edgecolor="none", label=explain.SEARCH_AREA_KEY))
         return handles
 
     # --- the map -------------------------------------------------------------------------
@@ -498,13 +501,30 @@ class _StaticMap:
     def _claims(self) -> None:
         for _, check in self.claims:
             anchor, subject = check.claim.anchor.place, check.claim.subject.place
-            colour = style.verdict_colour(check.distance_verdict)
+            colour = style.verdict_colour(explain.headline(check))
+            if subject is None:
+                self._search_area(check, colour)
+                continue
             if check.stated_km:
                 xs, ys = _project(self.to_map, circle(anchor.lat, anchor.lon, check.stated_km, n=180))
                 self.axes.plot(xs, ys, color=colour, linewidth=1.0, linestyle=(0, (4, 3)), zorder=3)
             xs, ys = _project(self.to_map, geodesic_points(anchor.lat, anchor.lon, subject.lat, subject.lon, 48))
             self.lines.append((xs, ys))
             self.axes.plot(xs, ys, color=colour, linewidth=1.4, zorder=3)
+
+    def _search_area(self, check, colour: str) -> None:
+        """Where an unplaced subject could be: the shaded ring or sector, the candidates numbered."""
+        for ring in search_rings(check.search_area, 120):
+            xs, ys = _project(self.to_map, ring)
+            self.axes.fill(xs, ys, facecolor=colour, alpha=0.12, edgecolor="none", zorder=3)
+            self.axes.plot(xs, ys, color=colour, linewidth=1.0, linestyle=(0, (4, 3)), zorder=3)
+        for rank, fit in enumerate(check.candidates, start=1):
+            (x,), (y,) = _project(self.to_map, [(fit.place.lat, fit.place.lon)])
+            self.axes.plot(x, y, marker="o", markersize=5, color=style.HALO, markeredgecolor=colour,
+                           markeredgewidth=1.4, zorder=6, linestyle="none")
+            self.axes.annotate(f"{rank}. {fit.place.name}" if rank <= 5 else str(rank), (x, y),
+                               xytext=(5, 3), textcoords="offset points", fontsize=6.5, color=style.INK,
+                               family=_FONT, zorder=7, path_effects=_HALO)
 
     def _corner_furniture(self, points: list[_Point], placer: LabelPlacer) -> None:
         """The inset overview in the emptiest top corner, the scale bar in a bottom corner."""

@@ -24,6 +24,8 @@ VERDICT_COLOURS = {
     "close": "#e39b00",
     "inaccurate": "#c62828",
     "unverifiable": "#8c8c8c",
+    "plausible": "#2e7d32",  # a travel time's verdicts (geo.verdicts.TimeVerdict)
+    "implausible": "#c62828",
 }
 
 BADGE_COLOURS = {
