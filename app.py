@@ -24,8 +24,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.corrections import (Correction, add_correction, apply_corrections, corrections_path,
-                             load_corrections, matching_mentions, undo_all, undo_correction)
+from geo.corrections import (Correction, add_correction, corrections_path, load_corrections,
+                             matching_mentions, text_digest, undo_all, undo_correction)
 from geo.documents import bundled_documents, document_from_bytes
 from geo.downloads import downloads
 from geo.errors import GeoError, InputError
@@ -40,7 +40,8 @@ from geo.model import Story
 from geo.report.content import claim_views, summary
 from geo.report.markdown import escape_markdown
 from geo.resolve import resolve_name
-from geo.routes import load_meetings, load_routes
+from geo.packs import available_packs, load_pack
+from geo.paths import BUNDLED_STORY
 from geo.sources import differences, mentions_of_place, place_at, place_table, source_labels, source_summaries
 from geo.story import analyse_document
 from geo.timeline import timeline
@@ -86,9 +87,16 @@ def static_folder() -> StaticFolder:
     return STATIC
 
 
+PACK_AUTOMATIC = ""
+PACK_NONE = "-"
+PACK_LABELS = {PACK_AUTOMATIC: "Automatic: the bundled story's pack for its articles, none for yours",
+               PACK_NONE: "None: the world's places only"}
+
+
 @st.cache_resource(show_spinner=False)
-def routes_and_meetings():
-    return load_routes(), load_meetings()
+def pack_named(name: str):
+    """The story pack of that name (geo.packs), or None for no pack."""
+    return load_pack(name) if name else None
 
 
 @st.cache_resource(show_spinner=False)
@@ -96,18 +104,26 @@ def bundled() -> tuple:
     return tuple(bundled_documents())
 
 
+def own_corrections(document, corrections: tuple) -> tuple:
+    digest = text_digest(document.text)
+    return tuple(c for c in corrections if c.digest == digest)
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
-def analysed(document, with_routes: bool):
-    return analyse_document(document, gazetteer(), routes_and_meetings()[0] if with_routes else ())
+def analysed(document, pack: str, corrections: tuple):
+    """One document through geo's one pipeline, with the pack and its own corrections."""
+    return analyse_document(document, gazetteer=gazetteer(), pack=pack_named(pack),
+                            corrections=corrections)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def story_of(documents: tuple, errors: tuple, corrections: tuple, bundled_story: bool) -> Story:
-    """The story of ``documents`` with the corrections applied; the bundled story's routes and
-    meetings (data/) only for the bundled story, as ``geo.story.analyse`` does."""
-    routes, meetings = routes_and_meetings() if bundled_story else ((), ())
-    story = Story(tuple(analysed(d, bundled_story) for d in documents), routes, meetings, errors)
-    return apply_corrections(story, corrections, gazetteer())
+def story_of(documents: tuple, errors: tuple, corrections: tuple, pack: str) -> Story:
+    """The story of ``documents`` read with the story pack ``pack`` ("" for none) and the
+    corrections; the pack's routes and meetings, as ``geo.story.analyse`` does."""
+    story_pack = pack_named(pack)
+    routes, meetings = (story_pack.routes, story_pack.meetings) if story_pack else ((), ())
+    return Story(tuple(analysed(d, pack, own_corrections(d, corrections)) for d in documents),
+                 routes, meetings, errors, pack=story_pack)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -199,8 +215,9 @@ def drop_pasted() -> None:
     st.session_state["paste_text"] = ""
 
 
-def chosen_documents() -> tuple[tuple, tuple, str]:
-    """The documents to read, the one-line errors of bad inputs, and "yours" or "bundled"."""
+def chosen_documents() -> tuple[tuple, tuple, str, str]:
+    """The documents to read, the one-line errors of bad inputs, "yours" or "bundled", and the
+    name of the story pack to read them with ("" for none)."""
     with st.sidebar:
         st.header("Articles", anchor=False)
         st.caption("The page shows the bundled story until you give it articles of your own. "
@@ -213,6 +230,9 @@ def chosen_documents() -> tuple[tuple, tuple, str]:
             st.form_submit_button("Read pasted text", on_click=keep_pasted)
         if st.session_state.get("pasted"):
             st.button("Remove pasted text", on_click=drop_pasted, key="paste_drop")
+        choice = st.selectbox("Story pack (the story's own places, routes, meetings)",
+                              [PACK_AUTOMATIC, PACK_NONE, *available_packs()], key="story_pack",
+                              format_func=lambda name: PACK_LABELS.get(name, name))
     documents, errors = [], []
     for upload in uploads or ():
         try:
@@ -226,11 +246,15 @@ def chosen_documents() -> tuple[tuple, tuple, str]:
         except InputError as error:
             errors.append(str(error))
     if documents:
-        return tuple(documents), tuple(errors), "yours"
-    return bundled(), tuple(errors), "bundled"
+        return tuple(documents), tuple(errors), "yours", "" if choice in PACK_LABELS else choice
+    chosen = pack_named(choice) if choice not in PACK_LABELS else None
+    if chosen is not None and chosen.has_articles:
+        return tuple(chosen.documents()), tuple(errors), "bundled", choice
+    pack = BUNDLED_STORY.name if choice == PACK_AUTOMATIC else choice
+    return bundled(), tuple(errors), "bundled", "" if pack == PACK_NONE else pack
 
 
-def analyse_with_progress(documents, bundled_story: bool) -> None:
+def analyse_with_progress(documents, pack: str, corrections: tuple) -> None:
     """Read the documents this session has not read yet, with a progress bar.
 
     The bar's slot is made on every run, so that the page's later elements keep their places
@@ -238,12 +262,12 @@ def analyse_with_progress(documents, bundled_story: bool) -> None:
     """
     slot = st.empty()
     done = st.session_state.setdefault("analysed", set())
-    waiting = [d for d in documents if hash(d) not in done]
+    waiting = [d for d in documents if (hash(d), pack) not in done]
     for number, document in enumerate(waiting, start=1):
         slot.progress((number - 1) / len(waiting),
                       text=f"Reading {document.title or document.path} ({number} of {len(waiting)})…")
-        analysed(document, bundled_story)
-        done.add(hash(document))
+        analysed(document, pack, own_corrections(document, corrections))
+        done.add((hash(document), pack))
     slot.empty()
 
 
@@ -593,14 +617,14 @@ def main() -> None:
     st.session_state.pop("corrections_changed", None)  # a full run reads the corrections anyway
     st.html(PAGE_CSS)
     static_folder()
-    documents, errors, origin = chosen_documents()
+    documents, errors, origin, pack = chosen_documents()
     for error in errors:
         st.sidebar.error(plain(error))
     if errors and origin == "bundled":
         st.sidebar.warning("Nothing readable was given: showing the bundled story.")
     corrections = current_corrections()
-    analyse_with_progress(documents, origin == "bundled")
-    key = (documents, errors, corrections, origin == "bundled")
+    analyse_with_progress(documents, pack, corrections)
+    key = (documents, errors, corrections, pack)
     story = story_of(*key)
     views = views_of(key)
     header(story, views, origin)

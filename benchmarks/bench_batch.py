@@ -55,8 +55,8 @@ def serial(path: Path, sample: int) -> tuple[int, float, float]:
     gazetteer = default_gazetteer()
     (partition, *_) = plan_partitions([str(path)], partition_size=sample)
     documents = [document for document, _, _, _ in read_partition(partition)]
-    analyse_document(documents[0], gazetteer)
-    wall, cpu = timed(lambda: [analyse_document(d, gazetteer) for d in documents])
+    analyse_document(documents[0], gazetteer=gazetteer)
+    wall, cpu = timed(lambda: [analyse_document(d, gazetteer=gazetteer) for d in documents])
     return len(documents), wall, cpu
 
 

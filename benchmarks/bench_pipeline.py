@@ -14,7 +14,8 @@ from common import load_average, median, section, table
 from geo.documents import bundled_documents
 from geo.gazetteer import default_gazetteer
 from geo.resolve import resolve_mentions
-from geo.routes import load_routes
+from geo.gazetteer.overlay import with_pack
+from geo.packs import bundled_pack
 from geo.story import analyse_document
 from geo.text.recognise import find_mentions
 
@@ -47,15 +48,14 @@ def measure() -> str:
     gazetteer = default_gazetteer()
     documents = bundled_documents()
 
-    routes = load_routes()
+    pack = bundled_pack()  # the bundled story is read with its pack, as `geo claims` reads it
+    lookup = with_pack(gazetteer, pack)
 
     def whole(document):
-        return analyse_document(document, gazetteer=gazetteer, routes=routes)
+        return analyse_document(document, gazetteer=gazetteer, pack=pack)
 
     def places_only(document):
-        return resolve_mentions(
-            document.text, find_mentions(document.text, gazetteer), gazetteer
-        )
+        return resolve_mentions(document.text, find_mentions(document.text, lookup), lookup)
 
     mentions = {d.path: len(whole(d).mentions) for d in documents}  # also the warm-up pass
     for document in documents:

@@ -16,11 +16,12 @@ from geo.documents import read_documents
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.model import (Analysis, Candidate, Check, DistanceClaim, Document, Meeting, Mention,
                        Place, Quantity, Route, Story, Waypoint)
+from geo.packs import StoryPack, load_pack
 from geo.resolve import resolve_name
 from geo.story import analyse, analyse_document
 
 __all__ = [
     "__version__", "Analysis", "Candidate", "Check", "DistanceClaim", "Document", "Gazetteer", "Meeting",
-    "Mention", "Place", "Quantity", "Route", "Story", "Waypoint", "analyse", "analyse_document",
-    "default_gazetteer", "read_documents", "resolve_name",
+    "Mention", "Place", "Quantity", "Route", "Story", "StoryPack", "Waypoint", "analyse",
+    "analyse_document", "default_gazetteer", "load_pack", "read_documents", "resolve_name",
 ]

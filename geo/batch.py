@@ -337,27 +337,28 @@ def _line(row: dict):
 
 
 def analyse_partition(partition: Partition, routes: tuple[Route, ...] = (),
-                      corrections: tuple[Correction, ...] = ()) -> tuple:
+                      corrections: tuple[Correction, ...] = (), story: str | None = None) -> tuple:
     """(mentions GeoDataFrame, claims GeoDataFrame, errors DataFrame, documents read) of one partition.
 
-    Every document is analysed with the process-wide gazetteer, the ``corrections`` that concern
-    it applied, its claims checked against ``routes`` too; one that cannot be read or analysed
-    becomes an error row and the others go on.
+    Every document goes through :func:`geo.story.analyse_document` with the process-wide
+    gazetteer and the story pack in the folder ``story`` (if any), the ``corrections`` that
+    concern it applied, its claims checked against ``routes`` too; one that cannot be read or
+    analysed becomes an error row and the others go on.
     """
-    from geo.corrections import corrected_analysis, placed_corrections
     from geo.gazetteer import default_gazetteer
+    from geo.packs import load_pack
     from geo.records import claim_record, mention_record
     from geo.story import analyse_document
 
     gazetteer = default_gazetteer()
-    placed = placed_corrections(corrections, gazetteer)
+    pack = load_pack(story) if story else None
     mentions, claims, errors, documents = [], [], [], 0
     for document, doc_id, path, error in read_partition(partition):
         documents += 1
         if document is not None:
             try:
-                analysis = corrected_analysis(analyse_document(document, gazetteer, routes), placed, routes,
-                                              gazetteer)
+                analysis = analyse_document(document, gazetteer=gazetteer, pack=pack,
+                                            corrections=corrections, routes=routes)
             except Exception as failure:  # a batch records any failure of one document and goes on
                 error = f"{path}: {type(failure).__name__}: {failure}"
             else:
@@ -377,11 +378,11 @@ def _write_atomically(frame, path: Path) -> None:
 
 
 def run_partition(partition: Partition, outdir: str, routes: tuple[Route, ...] = (),
-                  corrections: tuple[Correction, ...] = ()) -> dict:
+                  corrections: tuple[Correction, ...] = (), story: str | None = None) -> dict:
     """Analyse one partition and write its three tables, then its marker; returns the marker."""
     began = time.perf_counter()
     root = Path(outdir)
-    *frames, documents = analyse_partition(partition, routes, corrections)
+    *frames, documents = analyse_partition(partition, routes, corrections, story)
     for table, frame in zip(TABLES, frames):
         _write_atomically(frame, root / table / f"{partition.name}.parquet")
     marker = {
@@ -490,12 +491,15 @@ def _client(scheduler: str | None, workers: int | None):
 
 def run_batch(inputs: list[str], outdir: str, scheduler: str | None = None, workers: int | None = None,
               partition_size: int = DEFAULT_PARTITION_SIZE, routes: tuple[Route, ...] = (),
-              corrections: tuple[Correction, ...] = (), progress: TextIO | None = None) -> BatchSummary:
+              corrections: tuple[Correction, ...] = (), progress: TextIO | None = None,
+              story: str | None = None) -> BatchSummary:
     """Analyse every document of ``inputs`` on Dask and write the tables under ``outdir``.
 
     Claims are checked against ``routes`` as well as the straight line (none by default, as
     `geo claims FILE...` does for articles other than the bundled story). ``corrections``
-    (:mod:`geo.corrections`) are applied to the documents they concern; a re-run, like a change
+    (:mod:`geo.corrections`) are applied to the documents they concern; ``story`` is the folder
+    of a story pack (:mod:`geo.packs`) every document is read with, at the same path on every
+    worker (default: none, the world's gazetteer alone); a re-run, like a change
     of ``routes``, does not redo the partitions already done.
 
     ``scheduler`` is the address of a running Dask scheduler (``tcp://host:8786``); without it a
@@ -529,7 +533,8 @@ def run_batch(inputs: list[str], outdir: str, scheduler: str | None = None, work
         try:
             bar = _Progress(len(pending), progress)
             bag = db.from_sequence(pending, npartitions=len(pending))
-            tasks = bag.map(run_partition, outdir=str(root), routes=tuple(routes), corrections=tuple(corrections))
+            tasks = bag.map(run_partition, outdir=str(root), routes=tuple(routes), corrections=tuple(corrections),
+                             story=story)
             futures = client.compute(tasks.to_delayed())
             names = {future.key: partition.name for future, partition in zip(futures, pending)}
             for future in as_completed(futures):

@@ -22,18 +22,15 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from geo.atomic import write_text_atomically
-from geo.check import check_claim
 from geo.errors import DataError, InputError, PlaceNotFound
-from geo.model import Analysis, Candidate, DistanceClaim, Document, Mention, Place, Route, Story
+from geo.model import Candidate, DistanceClaim, Document, Mention, Place, Story
 from geo.paths import user_data_dir
-from geo.text.claims import extract_claims
 
 __all__ = [
     "FILE_NAME",
     "Correction",
     "add_correction",
     "apply_corrections",
-    "corrected_analysis",
     "corrected_claim",
     "corrected_mentions",
     "corrected_place",
@@ -265,45 +262,31 @@ def corrected_claim(claim: DistanceClaim, digest: str,
     return replace(claim, **ends) if ends else claim
 
 
-def corrected_analysis(analysis: Analysis, placed: Sequence[tuple[Correction, Place]],
-                       routes: Sequence[Route] = (), gazetteer=None) -> Analysis:
-    """``analysis`` with the corrections that apply to its mentions and its claims' ends applied;
-    if a mention changed, its claims are extracted again; every changed claim is checked again
-    (against ``routes`` too)."""
-    mentions = corrected_mentions(analysis.document.text, analysis.mentions, placed)
-    digest = text_digest(analysis.document.text)
-    if mentions != analysis.mentions:
-        checks = tuple(check_claim(claim, routes, gazetteer)
-                       for claim in (corrected_claim(c, digest, placed)
-                                     for c in extract_claims(analysis.document, mentions)))
-        return replace(analysis, mentions=mentions, checks=checks)
-    checks = []
-    for check in analysis.checks:
-        claim = corrected_claim(check.claim, digest, placed)
-        checks.append(check if claim is check.claim else check_claim(claim, routes, gazetteer))
-    if all(new is old for new, old in zip(checks, analysis.checks)):
-        return analysis
-    return replace(analysis, checks=tuple(checks))
-
-
 def apply_corrections(story: Story, corrections: Iterable[Correction], gazetteer=None) -> Story:
     """``story`` with each correction applied to the mentions it names.
 
     A corrected mention gets the chosen place, confidence 1 and that place as its first
-    candidate; the claims of a corrected article are extracted and checked again. Corrections
-    for articles not in the story change nothing; one whose gazetteer entry no longer exists is
-    skipped. A correction of one mention (``start`` given) wins over one of every mention.
+    candidate; an article with corrections is read again through the one pipeline
+    (:func:`geo.story.analyse_document`, with the story's pack and routes), so its claims are
+    extracted and checked with the corrected places and their ends pinned. Corrections for articles not in the story
+    change nothing; one whose gazetteer entry no longer exists is skipped. A correction of one
+    mention (``start`` given) wins over one of every mention.
     """
+    from geo.story import analyse_document
+
     corrections = tuple(corrections)
     if not corrections:
         return story
-    if gazetteer is None:
-        from geo.gazetteer import default_gazetteer
-
-        gazetteer = default_gazetteer()
-    placed = placed_corrections(corrections, gazetteer)
-    analyses = tuple(corrected_analysis(a, placed, story.routes, gazetteer) for a in story.analyses)
-    return replace(story, analyses=analyses)
+    digests = {c.digest for c in corrections}
+    analyses = []
+    for analysis in story.analyses:
+        if text_digest(analysis.document.text) in digests:
+            corrected = analyse_document(analysis.document, gazetteer=gazetteer, pack=story.pack,
+                                         corrections=corrections, routes=story.routes)
+            if (corrected.mentions, corrected.checks) != (analysis.mentions, analysis.checks):
+                analysis = corrected
+        analyses.append(analysis)
+    return replace(story, analyses=tuple(analyses))
 
 
 def matching_mentions(story: Story, correction: Correction) -> list[tuple[Document, Mention]]:

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from geo.errors import InputError
 from geo.model import Document
-from geo.paths import ARTICLES_DIR
+import functools
+
+from geo.paths import BUNDLED_STORY, DATA_DIR
 
 MAX_BYTES = 10 * 1024 * 1024
 """The largest article accepted (10 MiB); a news article is rarely over 100 KiB."""
@@ -113,7 +115,8 @@ def read_document(path: str) -> Document:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
-    metadata = bundled_metadata().get(file.name, {}) if file.parent.resolve() == ARTICLES_DIR.resolve() else {}
+    metadata = articles_metadata(file.parent.resolve().parent).get(file.name, {}) \
+        if file.parent.name == ARTICLES else {}
     return document_from_bytes(path, data, **metadata)
 
 
@@ -133,20 +136,46 @@ def read_documents(paths=None) -> tuple[list[Document], list[str]]:
     return documents, errors
 
 
+ARTICLES = "articles"
+"""A story pack's folder of articles; their metadata is in ``articles.csv`` beside it."""
+
+
+@functools.lru_cache(maxsize=16)
+def articles_metadata(pack: Path) -> dict[str, dict]:
+    """Outlet, date and title of each article of the story pack in the folder ``pack``, by file
+    name (its ``articles.csv``); none when the pack has no such file."""
+    try:
+        with (pack / "articles.csv").open(encoding="utf-8", newline="") as handle:
+            return {row["file"]: {key: row[key] for key in ("title", "outlet", "date") if row.get(key)}
+                    for row in csv.DictReader(handle) if row.get("file")}
+    except OSError:
+        return {}
+
+
 def bundled_metadata() -> dict[str, dict]:
-    """Outlet, date and title of each bundled article, by file name (data/articles/articles.csv)."""
-    with (ARTICLES_DIR / "articles.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["file"]: {"title": row["title"], "outlet": row["outlet"], "date": row["date"]}
-                for row in csv.DictReader(handle)}
+    """Outlet, date and title of each bundled article, by file name."""
+    return articles_metadata(BUNDLED_STORY.resolve())
+
+
+def article_paths(pack: Path) -> list[Path]:
+    """The article files of the story pack in the folder ``pack``, in order (none if it has none)."""
+    folder = Path(pack) / ARTICLES
+    return sorted(p for p in folder.iterdir() if p.suffix in TEXT_SUFFIXES) if folder.is_dir() else []
 
 
 def bundled_paths() -> list[Path]:
     """The bundled story's article files, in order."""
-    return sorted(p for p in ARTICLES_DIR.iterdir() if p.suffix in TEXT_SUFFIXES)
+    return article_paths(BUNDLED_STORY)
+
+
+def pack_documents(pack: Path) -> list[Document]:
+    """The articles of the story pack in the folder ``pack``, with their metadata; paths are
+    relative to the project when it is the working folder (as a user would type them)."""
+    repo = DATA_DIR.parent
+    return [read_document(str(path.relative_to(repo))) if Path.cwd() == repo and path.is_relative_to(repo)
+            else read_document(str(path)) for path in article_paths(pack)]
 
 
 def bundled_documents() -> list[Document]:
     """The bundled story: the five articles of September 2023 with their metadata."""
-    repo = ARTICLES_DIR.parent.parent
-    return [read_document(str(path.relative_to(repo))) if Path.cwd() == repo
-            else read_document(str(path)) for path in bundled_paths()]
+    return pack_documents(BUNDLED_STORY)

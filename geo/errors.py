@@ -21,6 +21,18 @@ class DataError(GeoError, ValueError):
     """A file under data/ (or a user's data file) is malformed."""
 
 
+class StoryPackError(DataError):
+    """A story pack (data/stories/<name>/ or a user's own) is malformed.
+
+    ``problems`` holds one line per bad row or key, each naming the file, the row and column,
+    the value found and the values allowed; the message is those lines.
+    """
+
+    def __init__(self, problems):
+        self.problems = tuple(problems)
+        super().__init__("\n".join(self.problems))
+
+
 class GazetteerBuildError(GeoError, RuntimeError):
     """The gazetteer cache could not be built from its sources."""
 

@@ -315,6 +315,7 @@ class Story:
     routes: tuple[Route, ...] = ()
     meetings: tuple[Meeting, ...] = ()
     errors: tuple[str, ...] = field(default=())  # one line per input that could not be read
+    pack: object = field(default=None, compare=False)  # the geo.packs.StoryPack read with, or None
 
     @property
     def documents(self) -> tuple[Document, ...]:

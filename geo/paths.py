@@ -23,7 +23,8 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["ARTICLES_DIR", "DATA_DIR", "cache_dir", "data_files", "data_version", "user_data_dir"]
+__all__ = ["ARTICLES_DIR", "BUNDLED_STORY", "DATA_DIR", "STORIES_DIR", "cache_dir", "data_files",
+           "data_version", "user_data_dir"]
 
 APP_NAME = "geo"
 
@@ -38,7 +39,14 @@ def _data_dir() -> Path:
 DATA_DIR = _data_dir()
 """The bundled data: articles, stories, gazetteer layers, routes, meetings, basemap."""
 
-ARTICLES_DIR = DATA_DIR / "articles"
+STORIES_DIR = DATA_DIR / "stories"
+"""The bundled story packs, one folder each (see geo.packs)."""
+
+BUNDLED_STORY = STORIES_DIR / "kim-jong-un-2023"
+"""The pack of the bundled story: its places, descriptions, routes, meetings and articles."""
+
+ARTICLES_DIR = BUNDLED_STORY / "articles"
+"""The bundled story's articles (their metadata: articles.csv beside this folder)."""
 
 
 def data_files() -> list[Path]:

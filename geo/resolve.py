@@ -3,7 +3,8 @@
 A candidate's score adds up, in log-odds-like points:
 - the recogniser's match score (a place's own name before an old or foreign variant);
 - a prior for its kind (a country before a state before a capital before a village) and its
-  population (half a point per factor of ten); curated story places count as well known;
+  population (half a point per factor of ten); a loaded story pack's places and the curated
+  landmarks count as well known;
 - the text's countries: a candidate in a country the text names (or by its demonym) gains, and
   one in a neighbouring country gains a little;
 - proximity: a candidate near the places the text names without ambiguity gains, falling off
@@ -37,7 +38,10 @@ KIND_PRIOR = {"country": 4.0, "continent": 3.5, "ocean": 3.5, "sea": 3.0, "regio
               "desert": 2.5, "plateau": 2.0, "delta": 2.0, "basin": 2.0, "plain": 2.0,
               "coast": 2.0, "valley": 1.5, "lake": 2.0, "reservoir": 1.5, "river": 2.0,
               "mountain": 1.5, "cape": 1.5, "airport": 1.5, "port": 1.0}
-STORY_PRIOR = 3.0  # curated places: a cosmodrome, a pier, a border river
+STORY_PRIOR = 3.0  # a story pack's curated places: a cosmodrome, a pier, a border river
+LAYER_PRIOR = {"story": STORY_PRIOR, "landmarks": STORY_PRIOR}
+"""Curated layers whose places count as well known whatever their kind: a loaded story pack's
+places (geo.packs) and the world's landmarks that news names for an institution (the Kremlin)."""
 IN_NAMED_COUNTRY = 2.5
 IN_NEIGHBOUR_COUNTRY = 0.75
 MOSTLY_HERE = 1.5  # more, in proportion, for the country most of the text's local places are in
@@ -67,7 +71,7 @@ def prior(place: Place) -> float:
 
 @functools.lru_cache(maxsize=65536)
 def _prior(kind: str, layer: str, population: int) -> float:
-    base = STORY_PRIOR if layer == "story" else KIND_PRIOR.get(kind, 0.0)
+    base = LAYER_PRIOR[layer] if layer in LAYER_PRIOR else KIND_PRIOR.get(kind, 0.0)
     return base + 0.5 * math.log10(population + 1)
 
 

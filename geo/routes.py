@@ -22,7 +22,7 @@ import numpy as np
 from geo.errors import DataError
 from geo.geodesy import distance_km, path_length_km
 from geo.model import Meeting, Place, Route, Waypoint
-from geo.paths import DATA_DIR
+from geo.paths import BUNDLED_STORY
 
 __all__ = [
     "MEETINGS_FILE",
@@ -34,8 +34,10 @@ __all__ = [
     "section_length_km",
 ]
 
-ROUTES_DIR = DATA_DIR / "routes"
-MEETINGS_FILE = DATA_DIR / "meetings.toml"
+ROUTES_DIR = BUNDLED_STORY / "routes.toml"
+"""The bundled story's routes (its pack's routes.toml)."""
+MEETINGS_FILE = BUNDLED_STORY / "meetings.toml"
+"""The bundled story's meetings (its pack's meetings.toml)."""
 
 ROUTE_MODES = ("rail", "road", "flight", "sea")
 ROUTE_STATUSES = ("travelled", "planned", "possible", "")
@@ -58,7 +60,7 @@ _MEETING_KEYS = {"id", "title", "date", "participants", "venue", "lat", "lon", "
 def load_routes(path: str | Path | None = None) -> tuple[Route, ...]:
     """The routes of a TOML or GeoJSON file, or of every such file in a folder.
 
-    ``path`` defaults to the bundled ``data/routes/``. Raises :class:`~geo.errors.DataError`
+    ``path`` defaults to the bundled story pack's ``routes.toml``. Raises :class:`~geo.errors.DataError`
     naming the file and the problem when a file cannot be read or is malformed, or when two
     routes share an id.
     """
@@ -75,7 +77,7 @@ def load_routes(path: str | Path | None = None) -> tuple[Route, ...]:
 
 
 def load_meetings(path: str | Path | None = None) -> tuple[Meeting, ...]:
-    """The meetings of a TOML file (default: the bundled ``data/meetings.toml``).
+    """The meetings of a TOML file (default: the bundled story pack's ``meetings.toml``).
 
     Raises :class:`~geo.errors.DataError` naming the file and the problem.
     """

@@ -44,3 +44,19 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(f"CI=true and {len(browser_tests)} browser tests cannot run: {reason}")
     for item in browser_tests:
         item.add_marker(pytest.mark.skipif(True, reason=reason), append=False)
+
+
+@pytest.fixture(scope="session")
+def pack():
+    """The bundled story's pack (data/stories/kim-jong-un-2023/)."""
+    from geo.packs import bundled_pack
+
+    return bundled_pack()
+
+
+@pytest.fixture(scope="session")
+def story_gazetteer(gazetteer, pack):
+    """The world's gazetteer with the bundled story's pack laid over it."""
+    from geo.gazetteer.overlay import with_pack
+
+    return with_pack(gazetteer, pack)

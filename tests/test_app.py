@@ -228,3 +228,14 @@ def test_article_text_is_shown_as_text_never_as_markup(app):
     assert r"\<img src=x onerror=alert(1)\>" in shown
     assert r"\*Harbin\*" in shown and r"\$5" in shown and r"\[more\]" in shown
     assert not [element for element in app.main if element.type == "html" and "onerror" in str(element.proto)]
+
+
+def test_the_dashboard_reads_through_the_one_pipeline(app, story):
+    """The Places tab shows what geo.analyse says (the bundled pack, the same pipeline); with no
+    pack chosen, the story's own places are gone."""
+    table = mentions_table(app)
+    assert list(table["Mention"]) == [m.text for m in story.mentions]
+    assert list(table["Place"]) == [m.place.name if m.place else "— not found" for m in story.mentions]
+    run(app.selectbox(key="story_pack").set_value("-"))
+    places = set(mentions_table(app)["Place"])
+    assert "Vostochny Cosmodrome" not in places and "Tumen River" not in places

@@ -470,10 +470,11 @@ def test_split_sentences_keeps_offsets(text, expected):
 
 
 @pytest.fixture(scope="module")
-def story_claims(bundled, gazetteer):
+def story_claims(bundled, story_gazetteer):
     from geo.resolve import resolve_mentions
     from geo.text.recognise import find_mentions
 
+    gazetteer = story_gazetteer  # the bundled story is read with its pack
     found = {}
     for document in bundled:
         mentions = resolve_mentions(document.text, find_mentions(document.text, gazetteer), gazetteer)

@@ -123,7 +123,8 @@ def test_us_admin_layer(gazetteer):
     assert len(cook) >= 3  # Illinois, Minnesota, Georgia
 
 
-def test_story_layer_holds_what_no_populated_place_list_has(gazetteer):
+def test_a_story_pack_holds_what_no_populated_place_list_has(story_gazetteer):
+    gazetteer = story_gazetteer
     cosmodrome = gazetteer.lookup("Vostochny Cosmodrome")[0]
     assert cosmodrome.layer == "story" and cosmodrome.kind == "spaceport"
     assert 10 <= cosmodrome.radius_km <= 25  # some 30 km across
@@ -132,12 +133,31 @@ def test_story_layer_holds_what_no_populated_place_list_has(gazetteer):
     assert distance_km(pier.lat, pier.lon, 43.11, 131.89) < 5  # Golden Horn Bay, Vladivostok
     tumen = next(p for p in gazetteer.lookup("Tumen River") if p.layer == "story")
     assert gazetteer.extent(tumen).geom_type in ("LineString", "MultiLineString")  # a line
+    assert gazetteer.get(tumen.place_id) == tumen
     for place in (cosmodrome, pier, tumen):
         assert place.source
 
 
-def test_descriptions_are_aliases(gazetteer):
-    assert "river" in gazetteer.lookup("the border river")[0].kind
+def test_the_world_gazetteer_holds_no_story(gazetteer):
+    """Without a pack no story's places, descriptions or priors: Pier 33 is not a Russian pier."""
+    assert not any(p.layer == "story" for name in ("Pier 33", "Vostochny Cosmodrome", "Tumen River")
+                   for p in gazetteer.lookup(name))
+    assert not gazetteer.lookup("a border river") and not gazetteer.lookup("a space launch centre")
+    assert not gazetteer.description_keys
+    with pytest.raises(PlaceNotFound):
+        gazetteer.get("story:pier-33")
+
+
+def test_a_packs_descriptions_are_aliases_of_its_own_places(story_gazetteer):
+    assert [p.place_id for p in story_gazetteer.lookup("the border river")] == ["story:tumen-river"]
+    assert "the border river" in story_gazetteer.description_keys
+
+
+def test_the_overlay_leaves_the_world_index_as_it_is(gazetteer, story_gazetteer):
+    """The pack is laid over the cached index at lookup time, not compiled into it."""
+    assert story_gazetteer.world is gazetteer
+    assert len(story_gazetteer) == len(gazetteer) + len(story_gazetteer.pack.places)
+    assert story_gazetteer.lookup("Vladivostok")[0] == gazetteer.lookup("Vladivostok")[0]
 
 
 def test_get_unknown_id_raises_place_not_found(gazetteer):

@@ -56,11 +56,17 @@ def test_unknown_place_named_by_grammar_stays_unresolved(gazetteer):
     assert ("China", "China") in found
 
 
-def test_descriptions_from_the_gazetteer(gazetteer):
+def test_descriptions_from_the_story_pack(story_gazetteer):
     text = "The train stood at a station on the North Korean side of a border river."
-    found = places(text, gazetteer)
+    found = places(text, story_gazetteer)
     assert any(mention == "border river" or "river" in mention for mention, name in found
                if name and "Tumen" in name)
+
+
+def test_a_story_description_is_no_place_without_its_pack(gazetteer):
+    """'a border river' meant the Tumen in one story; in another text, with no pack, it is not."""
+    found = places("India and Pakistan traded fire across a border river in Kashmir.", gazetteer)
+    assert not any("river" in mention for mention, _ in found)
 
 
 def test_the_demonym_capital_is_the_capital(gazetteer):

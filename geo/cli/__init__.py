@@ -43,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except GeoError as error:
-        print(f"geo: {error}", file=sys.stderr)
+        for line in str(error).splitlines() or [""]:  # a story pack's errors: one line per bad row
+            print(f"geo: {line}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("geo: interrupted", file=sys.stderr)

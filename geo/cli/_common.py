@@ -13,6 +13,21 @@ def add_inputs(parser) -> None:
                         help='article files (.txt, .md, .html); "-" reads standard input; '
                              "none: the bundled story")
     add_corrections_argument(parser)
+    add_story_argument(parser)
+
+
+def add_story_argument(parser) -> None:
+    parser.add_argument("--story", metavar="PATH",
+                        help="read with this story pack: a folder with a pack.toml (see the README, "
+                             "'Your own story') or a bundled pack's name; with no FILE, its articles. "
+                             "Default: the bundled story's pack with no FILE, no pack with FILEs")
+
+
+def story_of_arguments(args):
+    """The story pack the arguments name (None: FILEs read with the world's gazetteer alone)."""
+    from geo.story import story_pack
+
+    return story_pack(getattr(args, "story", None), bundled=not getattr(args, "files", None))
 
 
 def add_corrections_argument(parser) -> None:
@@ -59,9 +74,9 @@ def print_table(rows: list[list], headers: list[str]) -> None:
 
 
 def read_story(args, **options):
-    """The story of the FILE arguments (the bundled one when none), corrections applied;
-    ``options`` go to :func:`geo.story.analyse`."""
-    from geo.corrections import apply_corrections
+    """The story of the FILE arguments (the pack's articles when none) read with the pack of
+    --story, corrections applied; ``options`` go to :func:`geo.story.analyse`."""
     from geo.story import analyse
 
-    return apply_corrections(analyse(args.files or None, **options), saved_corrections(args))
+    return analyse(args.files or None, story=story_of_arguments(args),
+                   corrections=saved_corrections(args), **options)

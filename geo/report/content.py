@@ -53,10 +53,10 @@ def _data_sources() -> tuple[tuple[str, str], ...]:
         ("Country shapes and the report's maps", f"{NATURAL_EARTH_CREDIT}."),
         ("US states and counties", f"{CENSUS_CREDIT}."),
         (
-            "Story layer",
-            "Places, aliases and descriptions curated for the story in data/gazetteer/, each row "
-            "with its source (publication, Wikidata, OpenStreetMap); routes and meetings in "
-            "data/routes/, each with its source.",
+            "Story pack",
+            "Places, aliases, descriptions, routes and meetings curated for the story in its pack "
+            "(data/stories/<name>/ for a bundled story), each row with its source (publication, "
+            "Wikipedia, OpenStreetMap); read only with that story.",
         ),
         ("Geodesy", "pyproj (PROJ, MIT licence) with GeographicLib's geodesic algorithms."),
     )
