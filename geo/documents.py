@@ -123,7 +123,7 @@ def read_document(path: str) -> Document:
 def read_documents(paths=None) -> tuple[list[Document], list[str]]:
     """Documents for the given paths in order ("-" is stdin), and one error line per bad input.
 
-    With no paths, the bundled story of data/articles/.
+    With no paths, the bundled story's articles (its pack's articles/ folder).
     """
     if not paths:
         return bundled_documents(), []

@@ -1,7 +1,7 @@
 """Routes and meetings of a story, read from data files, and lengths measured along routes.
 
-Routes live in TOML files under ``data/routes/`` (one ``[[route]]`` table per journey, its
-waypoints in order) and meetings in ``data/meetings.toml`` (one ``[[meeting]]`` table each);
+Routes live in TOML files, such as a story pack's ``routes.toml`` (one ``[[route]]`` table per
+journey, its waypoints in order) and meetings in its ``meetings.toml`` (one ``[[meeting]]`` table each);
 every item carries its source. A user's own routes load from GeoJSON: a FeatureCollection whose
 LineString (or MultiLineString, parts joined in order) features become routes, with the
 properties ``id``, ``name``, ``mode``, ``date``, ``status``, ``published_km``,

@@ -104,7 +104,7 @@ def test_licences_ship_with_the_code():
 
 
 def test_bundled_data_is_found_and_versioned():
-    assert (paths.DATA_DIR / "articles").is_dir()
+    assert paths.ARTICLES_DIR.is_dir() and (paths.BUNDLED_STORY / "pack.toml").is_file()
     files = paths.data_files()
     assert files and all(p.is_file() for p in files)
     assert re.fullmatch(r"[0-9a-f]{12}", paths.data_version())
