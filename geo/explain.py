@@ -14,12 +14,14 @@ from collections.abc import Sequence
 
 from geo.errors import InputError
 from geo.geodesy import COMPASS_POINTS, compass_bearing, compass_point
-from geo.model import Check, DistanceClaim, Mention, Place, PlaceFit, Quantity, Route, SearchArea
+from geo.model import Check, DistanceClaim, Mention, Place, PlaceFit, Quantity, Route, SearchArea, Travel
 from geo.verdicts import DirectionVerdict, DistanceVerdict, TimeVerdict, UnitVerdict
 
 __all__ = [
     "allowance_words",
+    "area_from",
     "area_words",
+    "candidate_words",
     "candidates_sentence",
     "claim_title",
     "compass_words",
@@ -41,6 +43,7 @@ __all__ = [
     "span_words",
     "stated_words",
     "time_sentence",
+    "travel_words",
     "unit_sentence",
     "unplaced_reason",
     "unverifiable_explanation",
@@ -337,10 +340,15 @@ def area_words(area: SearchArea) -> str:
     return words
 
 
+def area_from(area: SearchArea, anchor: str) -> str:
+    """A search area around a named anchor: "63 km to 88 km from Bukavu, bearing 103° to 167°"."""
+    words = area_words(area)
+    return words.replace(",", f" from {anchor},", 1) if "," in words else f"{words} from {anchor}"
+
+
 def candidates_sentence(area: SearchArea, fits: Sequence[PlaceFit], anchor: Place, noun: str) -> str:
     """Where an unnamed subject could be: the ring, the sector, the kind, and the best fits."""
-    words = area_words(area)
-    where = words.replace(",", f" from {anchor.name},", 1) if "," in words else f"{words} from {anchor.name}"
+    where = area_from(area, anchor.name)
     kind = noun or "place"
     if not area.kinds:
         return f"The gazetteer holds no places of the kind '{kind}', so it cannot say which one this could be ({where})."
@@ -361,9 +369,36 @@ def headline(check: Check) -> str:
 
 def verdict_words(check: Check) -> str:
     """The verdicts in a line: "distance accurate, direction correct, units consistent"."""
-    parts = [f"time {check.time_verdict}" if check.time_verdict is not None else f"distance {check.distance_verdict}",
-             f"direction {check.direction_verdict}", f"units {check.unit_verdict}"]
+    parts = [f"distance {check.distance_verdict}", f"direction {check.direction_verdict}",
+             f"units {check.unit_verdict}"]
+    if check.time_verdict is not None:
+        parts.insert(0, f"travel time {check.time_verdict}")
     return ", ".join(parts)
+
+
+def candidate_words(rank: int, fit: PlaceFit) -> str:
+    """One candidate for a reader: "1. Buganda (city, BI): 66 km, bearing 143°, score 0.60"."""
+    place = fit.place
+    facts = ", ".join(f for f in (place.kind, place.country) if f)
+    return (f"{rank}. {place.name} ({facts}): {format_km(fit.distance_km)}, bearing {fit.bearing_deg:.0f}°, "
+            f"score {fit.score:.2f}")
+
+
+def travel_words(travel: Travel | None) -> str:
+    """How a travel time was checked, in a line ("" for a distance)."""
+    if travel is None:
+        return ""
+    hours = (format_hours(travel.hours_low) + (f" to {format_hours(travel.hours_high)}"
+             if math.isfinite(travel.hours_high) else " or more"))
+    if not math.isfinite(travel.speed_high_kmh):
+        speeds = f"at least {travel.speed_low_kmh:,.0f} km/h"
+    else:
+        speeds = f"{travel.speed_low_kmh:,.0f} to {travel.speed_high_kmh:,.0f} km/h"
+    over = "the known route" if travel.route_factor == 1.0 and travel.mode != "flight" else (
+        f"the straight line × {travel.route_factor:.2g}")
+    return (f"{hours} by {MODE_WORDS.get(travel.mode, travel.mode)} over {format_km(travel.distance_km)} "
+            f"({over}): {speeds} on average; typical {travel.plausible_kmh[0]:,.0f} to "
+            f"{travel.plausible_kmh[1]:,.0f} km/h")
 
 
 def legend_words(verdict: str) -> str:

@@ -148,3 +148,37 @@ def test_bundled_ap_claim(bundled_claims):
     assert "north-east (bearing 47°)" in claim["explanation"]
     assert claim["distance_verdict"] == "accurate"
     assert claim["unit_verdict"] == "consistent"
+
+
+# --- claims that cannot be placed, travel times, "where could it be" -------------------------
+
+
+def test_unplaced_ends_and_travel_times_are_listed_with_honest_verdicts(capsys):
+    from unplaced_story import ARTICLE
+
+    code, out, err = run_claims(capsys, "--json", str(ARTICLE))
+    assert (code, err) == (0, "")
+    town, drive, reserve = json.loads(out)["claims"]
+    for claim in (town, drive, reserve):
+        assert list(claim) == CLAIM_KEYS + NEW_KEYS
+    assert town["subject"] == {"text": "A town", "place_id": None, "name": None, "lat": None, "lon": None}
+    assert town["distance_verdict"] == "unverifiable" and town["actual_km"] is None
+    assert "the subject 'A town' is not named" in town["explanation"]
+    assert town["search_area"]["noun"] == "town" and town["search_area"]["centre_deg"] == 135.0
+    assert town["candidates"], "a place lies in the ring and sector south-east of Bukavu"
+    first = town["candidates"][0]
+    assert list(first) == ["place_id", "name", "kind", "country", "lat", "lon", "distance_km", "bearing_deg", "score"]
+    area = town["search_area"]
+    assert area["min_km"] <= first["distance_km"] <= area["max_km"]
+    assert abs((first["bearing_deg"] - area["centre_deg"] + 180) % 360 - 180) <= area["half_width_deg"]
+    assert drive["stated"] == [{"value": 4, "unit": "h"}] and drive["time_verdict"] == "plausible"
+    assert drive["distance_verdict"] == "unverifiable" and drive["travel"]["route_factor"] == 1.3
+    assert "travel time, not a distance" in drive["explanation"]
+    assert reserve["candidates"] == [] and "is not named" in reserve["explanation"]
+
+    code, out, _ = run_claims(capsys, str(ARTICLE))
+    header, _, *rows = out.splitlines()
+    assert "Verdict" in header.split()
+    assert "A town from Bukavu" in rows[0] and "unverifiable" in rows[0]
+    assert "plausible" in rows[1]
+    assert "Where could it be?" in " ".join(out.split())  # the explanation, wrapped

@@ -6,29 +6,15 @@ import pytest
 from matplotlib.patches import Patch
 
 from geo import explain
-from geo.check import check_claim
 from geo.maps.content import drawable_checks, extent_bounds, search_rings, select_check
 from geo.maps.interactive import story_map
 from geo.maps.static import static_figure
-from geo.model import Analysis, DistanceClaim, Document, Mention, Quantity, Story
-
-TEXT = "Rebels took a town some 70 km south-east of Bukavu. Goma is about a four hour drive from Bukavu."
+from unplaced_story import unplaced_story
 
 
 @pytest.fixture(scope="module")
 def story(gazetteer):
-    bukavu = next(p for p in gazetteer.lookup("Bukavu") if p.country == "CD")
-    goma = next(p for p in gazetteer.lookup("Goma") if p.country == "CD")
-    first, second = TEXT.index("Bukavu"), TEXT.rindex("Bukavu")
-    anchor = Mention("Bukavu", first, first + 6, bukavu, 0.9)
-    goma_mention = Mention("Goma", TEXT.index("Goma"), TEXT.index("Goma") + 4, goma, 0.9)
-    anchor2 = Mention("Bukavu", second, second + 6, bukavu, 0.9)
-    town = DistanceClaim("demo.txt", TEXT[:51], 0, Mention("a town", 12, 18), anchor, (Quantity("km", 70.0),),
-                         hedge="some", direction="SE", subject_kind="town")
-    drive = DistanceClaim("demo.txt", TEXT[52:], 52, goma_mention, anchor2, (Quantity("h", 4.0),), hedge="about",
-                          mode="road")
-    checks = (check_claim(town, (), gazetteer), check_claim(drive, (), gazetteer))
-    return Story((Analysis(Document("demo.txt", TEXT), (anchor, goma_mention, anchor2), checks),))
+    return unplaced_story(gazetteer)
 
 
 def test_the_search_area_and_the_travel_time_are_drawable(story):

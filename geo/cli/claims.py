@@ -8,7 +8,7 @@ import textwrap
 from geo.cli._common import add_inputs, print_json, print_table, read_story, report_errors
 from geo.records import claim_record
 
-_HEADERS = ["#", "Claim", "Stated", "Measured", "Error", "Distance", "Direction", "Units"]
+_HEADERS = ["#", "Claim", "Stated", "Measured", "Error", "Verdict", "Direction", "Units"]
 
 
 def register(subparsers) -> None:
@@ -28,7 +28,12 @@ def register(subparsers) -> None:
 
 
 def print_claims(story) -> None:
-    """The story's checked claims as a plain-text table, then each claim's quote and explanation."""
+    """The story's checked claims as a plain-text table, then each claim's quote and explanation.
+
+    The verdict column is the distance's, or a travel time's (plausible, implausible); a claim
+    whose ends cannot be placed is listed as unverifiable with its reason, and the places an
+    unplaced subject could be are named in its explanation."""
+    from geo import explain
     from geo.report.content import claim_views
 
     views = claim_views(story)
@@ -37,7 +42,7 @@ def print_claims(story) -> None:
         return
     print_table(
         [
-            [v.number, v.title, v.stated, v.measured, v.error, v.check.distance_verdict,
+            [v.number, v.title, v.stated, v.measured, v.error, explain.headline(v.check),
              v.check.direction_verdict, v.check.unit_verdict]
             for v in views
         ],

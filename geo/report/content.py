@@ -141,15 +141,14 @@ class ClaimView:
     error: str  # "−61 km (−6%)" against the judged measure, "... vs route" for a route
     bearing: str  # "346° (north-north-west)"
     places: tuple[tuple[str, Place | None, Mention], ...]  # (role, place, mention)
+    verdicts: str = ""  # "distance accurate, direction correct, units consistent"
+    travel: str = ""  # how a travel time was checked; "" for a distance
+    area: str = ""  # where an unplaced subject could be: "63 km to 88 km from Bukavu, bearing ..."
+    candidates: tuple[str, ...] = ()  # the places it could be, best first, one line each
 
     @property
     def title(self) -> str:
-        claim = self.check.claim
-        return f"{_place_name(claim.subject)} from {_place_name(claim.anchor)}"
-
-
-def _place_name(mention: Mention) -> str:
-    return mention.place.name if mention.place else mention.text
+        return explain.claim_title(self.check.claim)
 
 
 def _signed_km(km: float) -> str:
@@ -190,6 +189,11 @@ def claim_view(number: int, check: Check, documents: dict[str, Document]) -> Cla
         bearing=bearing,
         places=(("subject", claim.subject.place, claim.subject),
                 ("anchor", claim.anchor.place, claim.anchor)),
+        verdicts=explain.verdict_words(check),
+        travel=explain.travel_words(check.travel),
+        area=(explain.area_from(check.search_area, claim.anchor.place.name)
+              if check.search_area is not None and claim.anchor.place is not None else ""),
+        candidates=tuple(explain.candidate_words(rank, fit) for rank, fit in enumerate(check.candidates, start=1)),
     )
 
 
