@@ -74,3 +74,26 @@ def test_confidence_and_candidates(gazetteer):
 
 def test_unknown_name_has_no_candidates(gazetteer):
     assert resolve_name("Qwxyzzy", gazetteer) == []
+
+
+def test_confidence_grows_with_score_and_lead():
+    from geo.resolve import confidence
+
+    assert confidence(8.0, 0.9) > confidence(4.0, 0.9) > confidence(1.0, 0.9)
+    assert confidence(6.0, 0.99) > confidence(6.0, 0.5) > confidence(6.0, 0.1)
+    assert 0.0 < confidence(-50.0, 0.001) < confidence(50.0, 1.0) < 1.0
+
+
+def test_a_single_candidate_is_not_certain_whatever_its_context(gazetteer):
+    from geo.resolve import resolve_mentions
+    from geo.text.recognise import find_mentions
+
+    def sure(text, name):
+        mentions = resolve_mentions(text, find_mentions(text, gazetteer), gazetteer)
+        return next(m for m in mentions if m.text == name).confidence
+
+    # a country named in full is near certain; a name only one village holds is not
+    assert sure("Talks resumed in Kazakhstan.", "Kazakhstan") > 0.8
+    village = next(p for p in gazetteer.lookup("Ristiina"))
+    assert len(gazetteer.lookup("Ristiina")) == 1 and village.population < 10_000
+    assert sure("Officials met in Ristiina.", "Ristiina") < 0.5
