@@ -57,6 +57,9 @@ MIN_SCORE = 1.0  # below this the best candidate is a guess: the mention stays u
 CONFIDENCE_BIAS, CONFIDENCE_PER_POINT, CONFIDENCE_PER_LOG_SHARE = -3.1, 0.64, 0.75
 """Logistic calibration of :func:`confidence`, fitted once on LGL (how often a resolved mention is
 a gold toponym placed within 161 km) and checked on TR-News; see docs/benchmarks.md."""
+COUNTRY_OVER_DIVISION = 1.5
+"""Points for a country over a same-named state or province of another country ("Georgia"):
+the division wins only when the text's places lie in its country (IN_NAMED_COUNTRY)."""
 CAPITAL_OVER_DIVISION = 2.5
 """Points for a capital over a state or province of its country with the same name: in the
 news "Washington" is the US capital (or its government), not the state, unless nearby places
@@ -133,6 +136,8 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence
         scores = np.array([c.score + prior(c.place) + country_points.get(c.place.country, 0.0)
                            + (CAPITAL_OVER_DIVISION if c.place.kind == "capital" and c.place.country in divisions
                               else 0.0)
+                           + (COUNTRY_OVER_DIVISION if c.place.kind == "country"
+                              and divisions - {c.place.country} else 0.0)
                            for c in candidates])
         if anchors and len(candidates) > 1:
             others = np.array([a != ids for a in anchor_ids])

@@ -97,3 +97,21 @@ def test_a_single_candidate_is_not_certain_whatever_its_context(gazetteer):
     village = next(p for p in gazetteer.lookup("Ristiina"))
     assert len(gazetteer.lookup("Ristiina")) == 1 and village.population < 10_000
     assert sure("Officials met in Ristiina.", "Ristiina") < 0.5
+
+
+def test_a_generic_word_is_not_a_province(gazetteer):
+    text = "Ministers discussed security in the Gulf. Eastern and Central Europe buy more fruit."
+    mentions = resolve_mentions(text, find_mentions(text, gazetteer), gazetteer)
+    assert not any(m.place and m.place.kind == "admin1" for m in mentions)
+
+
+def test_a_country_beats_a_same_named_us_state_in_foreign_news(gazetteer):
+    text = "Russian troops crossed into Georgia, and Azerbaijan closed its border."
+    assert chosen(text, "Georgia", gazetteer).place.kind == "country"
+    text = "Storms crossed Alabama, Georgia and South Carolina overnight."
+    assert chosen(text, "Georgia", gazetteer).place.kind == "admin1"
+
+
+def test_an_ocean_is_not_the_small_town_named_after_it(gazetteer):
+    text = "The storm formed over the Atlantic and moved toward Bermuda."
+    assert chosen(text, "Atlantic", gazetteer).place.kind == "ocean"

