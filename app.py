@@ -31,6 +31,7 @@ from geo.downloads import downloads
 from geo.errors import GeoError, InputError
 from geo.gazetteer import default_gazetteer
 from geo.maps.assets import StaticFolder
+from geo import explain
 from geo.maps.content import LAYERS, drawable_checks, extent_bounds, format_date
 from geo.maps.elements import Verbatim
 from geo.maps.interactive import story_map
@@ -62,7 +63,8 @@ TIMELINE_BEFORE = dt.timedelta(days=60)  # "around the articles": from two month
 TIMELINE_AFTER = dt.timedelta(days=14)  # to two weeks after the last
 TIMELINE_COLOURS = {"meeting": MEETING, "journey": ROUTE_COLOURS[0], "article": MUTED_INK}
 
-STREAMLIT_COLOURS = {"accurate": "green", "correct": "green", "close": "orange", "approximate": "orange",
+STREAMLIT_COLOURS = {"accurate": "green", "correct": "green", "plausible": "green", "implausible": "red",
+                     "close": "orange", "approximate": "orange",
                      "inaccurate": "red", "wrong": "red"}
 LAYER_LABELS = {"places": "Places", "routes": "Routes", "meetings": "Meetings", "claims": "Claims"}
 PAGE_CSS = """<style>
@@ -370,16 +372,16 @@ def claims_panel(story: Story, views: dict) -> None:
         st.info("No distance claims in these articles (a claim reads like "
                 "“about 950 kilometres north of Vladivostok”).")
         return
-    counts = views["summary"]["distance"]
+    counts = {**views["summary"]["distance"], **views["summary"].get("time", {})}
     st.markdown("  ".join(f"{badge(v)} **{n}**" for v, n in counts.items() if n))
     labels = dict(zip((d.path for d in story.documents), views["labels"]))
     table = pd.DataFrame([{
-        "Verdict": view.check.distance_verdict,
+        "Verdict": explain.headline(view.check),
         "Claim": view.title,
         "Stated": view.stated,
         "Measured": view.measured + (f" (route {view.route})" if view.route else ""),
         "Error": view.error,
-        "Direction": view.check.direction_verdict,
+        "Direction": str(view.check.direction_verdict),
         "Source": labels.get(view.check.claim.document, view.check.claim.document),
         "Explanation": view.check.explanation,
         "Quote": view.check.claim.sentence,
@@ -395,14 +397,37 @@ def claims_panel(story: Story, views: dict) -> None:
     view = claims[number - 1]
     check = view.check
     with st.container(border=True):
-        st.markdown(f"{badge(check.distance_verdict)} **Claim {view.number}: {plain(view.title)}**")
+        st.markdown(f"{badge(explain.headline(check))} **Claim {view.number}: {plain(view.title)}**")
         st.markdown(f"> {plain(check.claim.sentence)}  \n> — {plain(labels.get(check.claim.document, ''))}")
         st.markdown(f"**Stated** {plain(view.stated)} · **measured** {plain(view.measured)}"
                     + (f" · **by route** {plain(view.route)}" if view.route else "")
                     + f" · **error** {plain(view.error)} · **direction** {badge(check.direction_verdict)}")
+        if view.travel:
+            st.markdown(f"**Travel time** {plain(view.travel)}")
         st.caption(plain(check.explanation))
         if keys[number - 1] and focus != keys[number - 1]:
             st.button("Show this claim on the map", on_click=focus_on, args=(keys[number - 1],), key="claim_focus")
+        if check.search_area is not None:
+            where_could_it_be(story, view)
+
+
+def where_could_it_be(story: Story, view) -> None:
+    """The places an unplaced subject could be, best first, and a button to pin it to one."""
+    check = view.check
+    subject = check.claim.subject
+    st.markdown(f"**Where could “{plain(subject.text)}” be?** {plain(view.area)}")
+    if not check.candidates:
+        st.caption("No place of that kind in the gazetteer lies there; pin it in the Places tab "
+                   "(a place from the gazetteer or coordinates).")
+        return
+    st.markdown("  \n".join(plain(line) for line in view.candidates))
+    fits = {fit.place.place_id: fit.place for fit in check.candidates}
+    document = next(a.document for a in story.analyses if check in a.checks)
+    cols = st.columns([3, 2])
+    chosen = cols[0].selectbox(f"Pin “{plain(subject.text)}” to", list(fits), key=f"pin_place_{view.number}",
+                               format_func=lambda pid: describe_place(fits[pid]))
+    cols[1].button("Pin it", key=f"pin_save_{view.number}", on_click=save_correction,
+                   args=(document, subject, fits[chosen], None, None, "", False))
 
 
 # --- tabs -----------------------------------------------------------------------------------
@@ -413,8 +438,9 @@ def places_tab(story: Story, views: dict, corrections: tuple) -> None:
         st.rerun(scope="app")  # only this fragment ran, but a saved or undone correction changes the story
     labels = views["labels"]
     corrected = {(d.path, m.start) for c in corrections for d, m in matching_mentions(story, c)}
-    entries = [(label, analysis.document, mention)
+    entries = [(label, analysis.document, mention, ())
                for analysis, label in zip(story.analyses, labels) for mention in analysis.mentions]
+    entries += claim_ends(story, labels, {(e[1].path, e[2].start, e[2].text) for e in entries}, corrected)
     st.markdown(f"**{len(entries)} mentions of places** in {len(story.documents)} articles, with the place "
                 "each was read as, the other places the name could mean, and how sure the reading is.")
     rows = [{
@@ -430,13 +456,32 @@ def places_tab(story: Story, views: dict, corrections: tuple) -> None:
                                   for c in mention.candidates
                                   if not mention.place or c.place.place_id != mention.place.place_id)[:300],
         "Corrected": (document.path, mention.start) in corrected,
-    } for label, document, mention in entries]
+    } for label, document, mention, _ in entries]
     st.dataframe(rows, hide_index=True, width="stretch", height=320, key="mentions_table",
                  column_config={"Confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0,
                                                                               format="%.2f"),
                                 "Corrected": st.column_config.CheckboxColumn()})
     correction_form(story, entries)
     saved_corrections(story, corrections)
+
+
+def claim_ends(story: Story, labels: list, known: set, corrected: set) -> list:
+    """The ends of claims that no place mention covers and that are not placed, or were pinned by
+    a correction ("The reserve", "a town"), as entries of the correction form: (label, document,
+    mention, places it could be)."""
+    ends, number = [], 0
+    for analysis, label in zip(story.analyses, labels):
+        for check in analysis.checks:
+            number += 1
+            for role, mention in (("subject", check.claim.subject), ("anchor", check.claim.anchor)):
+                where = (analysis.document.path, mention.start, mention.text)
+                pinned = (analysis.document.path, mention.start) in corrected
+                if where in known or (mention.place is not None and not pinned):
+                    continue
+                known.add(where)
+                fits = tuple(fit.place for fit in check.candidates) if role == "subject" else ()
+                ends.append((f"{label}, {role} of claim {number}", analysis.document, mention, fits))
+    return ends
 
 
 def correction_form(story: Story, entries: list) -> None:
@@ -448,13 +493,13 @@ def correction_form(story: Story, entries: list) -> None:
         st.session_state["fix_mention"] = order[0]
 
     def describe(i: int) -> str:
-        label, _, mention = entries[i]
+        label, _, mention, _ = entries[i]
         place = describe_place(mention.place) if mention.place else "not found"
         return f"“{mention.text}” in {label} (character {mention.start}) → {place}, confidence {mention.confidence:.0%}"
 
     index = st.selectbox("Mention (least sure first)", order, format_func=describe, key="fix_mention")
-    _, document, mention = entries[index]
-    candidates = {c.place.place_id: c.place for c in mention.candidates}
+    _, document, mention, could_be = entries[index]
+    candidates = {c.place.place_id: c.place for c in mention.candidates} | {p.place_id: p for p in could_be}
     names = {"search": "Another place from the gazetteer…", "coordinates": "Coordinates…"}
 
     def describe_choice(choice: str) -> str:
@@ -551,7 +596,7 @@ def sources_tab(views: dict) -> None:
                             + plain(", ".join(f"{p.name} ×{n}" if n > 1 else p.name for p, n in shown)
                                     + (" …" if len(source.places) > len(shown) else "")))
                 claims = "  \n".join(f"{plain(c.claim.subject.text)} from {plain(c.claim.anchor.text)} "
-                                     f"{badge(c.distance_verdict)}" for c in source.checks)
+                                     f"{badge(explain.headline(c))}" for c in source.checks)
                 st.markdown(f"**Claims**: {claims or 'none'}")
                 st.markdown("**Routes**: " + (plain("; ".join(r.name for r in source.routes)) or "none"))
                 st.markdown("**Dates**: " + (plain(", ".join(source.dates)) or "none"))

@@ -239,3 +239,28 @@ def test_the_dashboard_reads_through_the_one_pipeline(app, story):
     run(app.selectbox(key="story_pack").set_value("-"))
     places = set(mentions_table(app)["Place"])
     assert "Vostochny Cosmodrome" not in places and "Tumen River" not in places
+
+
+def test_an_unplaced_subject_is_listed_with_where_it_could_be_and_pinned(app):
+    from unplaced_story import ARTICLE as UNPLACED
+
+    app.file_uploader(key="upload").upload("bukavu.txt", UNPLACED.read_bytes(), "text/plain")
+    run(app)
+    claims = app.dataframe[0].value
+    assert list(claims["Verdict"]) == ["unverifiable", "plausible", "unverifiable"]
+    assert list(claims["Claim"])[0] == "A town from Bukavu"
+    shown = texts(app)
+    assert "Where could “A town” be?" in shown
+    assert "the subject 'A town' is not named" in " ".join(shown.split())
+    assert "1\\. Buganda (city, BI)" in shown or "1. Buganda (city, BI)" in shown
+    assert "Claim 1: A town from Bukavu" in app.selectbox(key="focus").options  # its ring and sector can be shown
+    assert app.selectbox(key="pin_place_1").value == "geonames:430086"
+    run(app.button(key="pin_save_1").click())
+    [saved] = load_corrections()
+    assert (saved.text, saved.place_id) == ("A town", "geonames:430086")
+    claims = app.dataframe[0].value
+    assert list(claims["Claim"])[0] == "Buganda from Bukavu"
+    assert list(claims["Verdict"])[0] in ("accurate", "close")
+    mentions = mentions_table(app)
+    pinned = mentions[mentions["Mention"] == "A town"].iloc[0]
+    assert (pinned["Place"], bool(pinned["Corrected"])) == ("Buganda", True)
