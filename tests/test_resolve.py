@@ -115,3 +115,23 @@ def test_a_country_beats_a_same_named_us_state_in_foreign_news(gazetteer):
 def test_an_ocean_is_not_the_small_town_named_after_it(gazetteer):
     text = "The storm formed over the Atlantic and moved toward Bermuda."
     assert chosen(text, "Atlantic", gazetteer).place.kind == "ocean"
+
+
+@pytest.mark.parametrize("text, name, state", [
+    ("Flights resumed to Richmond, Virginia, and to Nashville.", "Richmond", "Virginia"),
+    ("A fire broke out in Paris, Tenn., on Friday.", "Paris", "Tennessee"),
+    ("A rally was held in London, Ontario, on Sunday.", "London", "Ontario"),
+])
+def test_a_name_written_before_its_state_lies_in_that_state(gazetteer, text, name, state):
+    place = chosen(text, name, gazetteer).place
+    container = next(p for p in gazetteer.lookup(state) if p.kind == "admin1")
+    assert place.country == container.country
+    assert distance_km(place.lat, place.lon, container.lat, container.lon) < container.radius_km + 300
+
+
+def test_ambiguous_names_read_together_settle_in_one_area(gazetteer):
+    # neither name is clear alone; together they are the north London pair, not the
+    # Canadian city and the Connecticut town
+    text = "Pupils from an Edmonton school won a prize from Enfield Council for their garden."
+    place = chosen(text, "Edmonton", gazetteer).place
+    assert place.country == "GB"
