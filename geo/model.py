@@ -278,6 +278,9 @@ class Route:
     source: str = ""
     sections: tuple[tuple[str, str, float, str], ...] = ()  # (from, to, km, source) published
     note: str = ""  # what the reader should know (e.g. planned as of the articles, what happened)
+    tracks: tuple[tuple[str, str, str], ...] = ()
+    """(from, to, source) of each section drawn along real track geometry; the rest of the route
+    runs straight from station to station (its waypoints)."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ A pack is a folder (the bundled one is ``data/stories/kim-jong-un-2023/``) holdi
     meetings.toml     meetings ([[meeting]] tables, read by geo.routes.load_meetings)   optional
     articles/         the story's articles (.txt, .md, .html)                           optional
     articles.csv      file, outlet, date, title of each article                         optional
-    tracks/           railway or road geometry that routes.toml draws sections from    optional
+    tracks.geojson    track geometry (LineStrings with id, source, licence) that a route's
+                      ``tracks = [{from, to, track}]`` draws a section along        optional
 
 Every file is checked when the pack is loaded; :class:`~geo.errors.StoryPackError` (a
 ``ValueError``) lists one line per bad row or key: the file, the row, the column, the value and

@@ -17,6 +17,8 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
+from dataclasses import replace
+
 import numpy as np
 
 from geo.errors import DataError
@@ -30,6 +32,8 @@ __all__ = [
     "find_route",
     "load_meetings",
     "load_routes",
+    "published_length_km",
+    "route_drawing",
     "route_length_km",
     "section_length_km",
 ]
@@ -45,11 +49,18 @@ MEETING_STATUSES = ("held", "planned")
 GEOJSON_DEFAULT_MODE = "road"
 """The mode of a GeoJSON route whose properties name none."""
 
+TRACKS_FILE = "tracks.geojson"
+"""Track geometry beside a routes.toml: LineString features with an ``id``, a ``source`` and a
+``licence``, that a route's ``tracks`` draw sections along."""
+
+ON_TRACK_KM = 5.0
+"""A named waypoint of a section drawn along a track must lie this close (km) to the track."""
+
 ON_ROUTE_KM = 25.0
 """A place lies on a route when a waypoint is within this distance (km) or the place's radius."""
 
 _ROUTE_KEYS = {"id", "name", "mode", "date", "status", "source", "note", "published_km",
-               "published_source", "sections", "waypoints"}
+               "published_source", "sections", "waypoints", "tracks"}
 _MEETING_KEYS = {"id", "title", "date", "participants", "venue", "lat", "lon", "status",
                  "place_id", "source", "note"}
 
@@ -121,10 +132,36 @@ def _read_toml_routes(file: Path) -> list[Route]:
     tables = _toml(file).get("route", [])
     if not isinstance(tables, list):
         raise DataError(f"{file}: 'route' must be an array of tables ([[route]])")
-    return [_toml_route(file, number, table) for number, table in enumerate(tables, start=1)]
+    tracks = _read_tracks(file.with_name(TRACKS_FILE)) if any(
+        isinstance(t, dict) and t.get("tracks") for t in tables) else {}
+    return [_toml_route(file, number, table, tracks) for number, table in enumerate(tables, start=1)]
 
 
-def _toml_route(file: Path, number: int, table: dict) -> Route:
+def _read_tracks(file: Path) -> dict[str, tuple[np.ndarray, str]]:
+    """Track id -> ((lon, lat) vertices, source and licence) of a tracks.geojson."""
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{file}: missing: a route draws a section along a track, and the tracks "
+                        "live in this file") from None
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise DataError(f"{file}: not valid GeoJSON ({error})") from error
+    tracks = {}
+    for number, feature in enumerate((data or {}).get("features") or [], start=1):
+        properties = (feature or {}).get("properties") or {}
+        geometry = (feature or {}).get("geometry") or {}
+        where = f"{file}: feature {number} ({properties.get('id', 'no id')!r})"
+        if geometry.get("type") != "LineString" or not properties.get("id"):
+            raise DataError(f"{where}: a track must be a LineString with an 'id' property")
+        coords = np.asarray(geometry.get("coordinates") or [], dtype=float)
+        if coords.ndim != 2 or len(coords) < 2:
+            raise DataError(f"{where}: a track needs at least 2 [lon, lat] positions")
+        source = "; ".join(filter(None, (properties.get("source"), properties.get("licence"))))
+        tracks[properties["id"]] = (coords[:, :2], source)
+    return tracks
+
+
+def _toml_route(file: Path, number: int, table: dict, tracks: dict | None = None) -> Route:
     where = f"{file}: route {number} ({table.get('id', 'no id')!r})"
     unknown = sorted(set(table) - _ROUTE_KEYS)
     if unknown:
@@ -138,7 +175,62 @@ def _toml_route(file: Path, number: int, table: dict) -> Route:
     waypoints = tuple(_waypoint(f"{where}, waypoint {i}", w) for i, w in enumerate(raw_waypoints, 1))
     sections = tuple(_section(f"{where}, section {i}", s, waypoints)
                      for i, s in enumerate(table.get("sections", []), start=1))
-    return _route(where, table, waypoints, sections)
+    drawn = []
+    for i, spec in enumerate(table.get("tracks", []), start=1):
+        waypoints, source = _along_track(f"{where}, track {i}", spec, waypoints, tracks or {})
+        drawn.append((spec["from"], spec["to"], source))
+    return replace(_route(where, table, waypoints, sections), tracks=tuple(drawn))
+
+
+def _along_track(where: str, spec, waypoints: tuple[Waypoint, ...],
+                 tracks: dict) -> tuple[tuple[Waypoint, ...], str]:
+    """The waypoints with the stretch between two named stations drawn along a track.
+
+    The two stations keep their coordinates; between them come the track's vertices, and each
+    named stop between them is moved onto the track (its nearest vertex), keeping its name. The
+    route's other waypoints are kept as they are.
+    """
+    if not isinstance(spec, dict) or set(spec) != {"from", "to", "track"}:
+        raise DataError(f"{where}: must be a table like {{ from = ..., to = ..., track = ... }}")
+    if spec["track"] not in tracks:
+        known = ", ".join(sorted(tracks)) or "none"
+        raise DataError(f"{where}: track {spec['track']!r} is not in {TRACKS_FILE} (its tracks: {known})")
+    coords, source = tracks[spec["track"]]
+    names = [w.name for w in waypoints]
+    for end in (spec["from"], spec["to"]):
+        if end not in names:
+            raise DataError(f"{where}: {end!r} is not the name of a waypoint of this route")
+    first, last = names.index(spec["from"]), names.index(spec["to"])
+    step = 1 if first < last else -1
+    ends = []
+    for index in (first, last):
+        vertex, km = _nearest_vertex(coords, waypoints[index])
+        if km > ON_TRACK_KM:
+            raise DataError(f"{where}: {names[index]!r} is {km:.1f} km from track {spec['track']!r}; "
+                            f"a section along a track starts and ends within {ON_TRACK_KM:g} km of it")
+        ends.append(vertex)
+    along = coords[ends[0]:ends[1] + 1] if ends[0] <= ends[1] else coords[ends[1]:ends[0] + 1][::-1]
+    points = [Waypoint(name="", lat=float(lat), lon=float(lon)) for lon, lat in along[1:-1]]
+    for index in range(first + step, last, step):  # named stops between: onto the track
+        stop = waypoints[index]
+        if stop.name:
+            vertex, km = _nearest_vertex(along, stop)
+            if km > ON_TRACK_KM:
+                raise DataError(f"{where}: {stop.name!r} is {km:.1f} km from track {spec['track']!r}; "
+                                f"a stop on a section along a track lies within {ON_TRACK_KM:g} km of it")
+            if 0 < vertex < len(along) - 1:
+                points[vertex - 1] = replace(stop, lat=float(along[vertex][1]), lon=float(along[vertex][0]))
+    low, high = sorted((first, last))
+    middle = points if step == 1 else points[::-1]
+    return waypoints[:low + 1] + tuple(middle) + waypoints[high:], source
+
+
+def _nearest_vertex(coords: np.ndarray, waypoint: Waypoint) -> tuple[int, float]:
+    """(index, km) of the track vertex nearest a waypoint."""
+    distances = np.atleast_1d(distance_km(coords[:, 1], coords[:, 0], np.full(len(coords), waypoint.lat),
+                                          np.full(len(coords), waypoint.lon)))
+    index = int(np.argmin(distances))
+    return index, float(distances[index])
 
 
 def _route(where: str, fields: dict, waypoints: tuple[Waypoint, ...],
@@ -294,11 +386,58 @@ def section_length_km(route: Route, from_index: int, to_index: int) -> float:
     return path_length_km((w.lat, w.lon) for w in route.waypoints[first:last + 1])
 
 
+def published_length_km(route: Route, from_index: int, to_index: int) -> float:
+    """Length in km between two waypoints as published: along the line, each stretch that lies
+    in a published section (``Route.sections``) scaled so that the whole section measures its
+    published length; measured as drawn where no section is published.
+
+    A claim about a journey is judged against the railway's own figures (Khasan–Baranovsky
+    238 km), not against how closely our line follows the track.
+    """
+    count = len(route.waypoints)
+    for index in (from_index, to_index):
+        if not -count <= index < count:
+            raise IndexError(f"route {route.route_id!r} has {count} waypoints; no waypoint {index}")
+    first, last = sorted((from_index % count, to_index % count))
+    lats = np.array([w.lat for w in route.waypoints])
+    lons = np.array([w.lon for w in route.waypoints])
+    steps = np.atleast_1d(distance_km(lats[:-1], lons[:-1], lats[1:], lons[1:])) if count > 1 else np.zeros(0)
+    scale = np.ones(len(steps))
+    span = np.full(len(steps), np.inf)  # the narrowest published section wins where they overlap
+    names = [w.name for w in route.waypoints]
+    for start, end, km, _ in route.sections:
+        a, b = sorted((names.index(start), names.index(end)))
+        measured = steps[a:b].sum()
+        if measured > 0:
+            narrower = span[a:b] > b - a
+            scale[a:b][narrower] = km / measured
+            span[a:b][narrower] = b - a
+    return float((steps[first:last] * scale[first:last]).sum())
+
+
+_STOPS = {"rail": "stations", "road": "towns", "sea": "ports"}
+
+
+def route_drawing(route: Route) -> str:
+    """How a route is drawn, in words: which sections follow real track and which run straight
+    between the route's stations (towns for a road, ports by sea)."""
+    if route.mode == "flight":
+        return "drawn as the geodesic between its airports"
+    stops = _STOPS.get(route.mode, "waypoints")
+    if not route.tracks:
+        return f"drawn straight between its {stops} (no track geometry)"
+    along = " and ".join(f"between {start} and {end}" for start, end, _ in route.tracks)
+    sources = "; ".join(dict.fromkeys(source for _, _, source in route.tracks))
+    return (f"drawn along real track {along}; elsewhere straight between its {stops} "
+            f"(track: {sources})")
+
+
 def find_route(routes: Iterable[Route], a: Place, b: Place, mode: str = "") -> tuple[Route, float] | None:
     """The known route between two places and its length in km between them, or None.
 
     A place lies on a route when some waypoint is within ``max(25 km, place.radius_km)`` of it;
-    the length is measured along the route between the waypoints nearest to ``a`` and to ``b``.
+    the length is along the route between the waypoints nearest to ``a`` and to ``b``, scaled to
+    the route's published section lengths where it has them (:func:`published_length_km`).
     With ``mode`` ("rail", "road", ...) only routes of that mode count. When several routes
     join the two places, the one whose waypoints lie closest to them wins, then the shorter.
     """
@@ -310,7 +449,7 @@ def find_route(routes: Iterable[Route], a: Place, b: Place, mode: str = "") -> t
         if any(end is None for end in ends) or ends[0][0] == ends[1][0]:
             continue
         (index_a, off_a), (index_b, off_b) = ends
-        km = section_length_km(route, index_a, index_b)
+        km = published_length_km(route, index_a, index_b)
         key = (off_a + off_b, km)
         if best is None or key < best[0]:
             best = (key, route, km)

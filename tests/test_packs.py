@@ -183,3 +183,50 @@ def test_a_copy_of_the_bundled_pack_loads_as_a_users_pack(tmp_path, pack):
     mine = load_pack(copy)
     assert mine is not pack and mine.name == "my-copy"
     assert [p.place_id for p in mine.places] == [p.place_id for p in pack.places]
+
+
+# --- a pack's routes drawn along its own track --------------------------------------------------
+
+TRACK = {"type": "FeatureCollection", "features": [{
+    "type": "Feature", "properties": {"id": "harbour-line", "source": "my survey", "licence": "CC0"},
+    "geometry": {"type": "LineString", "coordinates": [[0.0, 0.0], [0.05, 0.02], [0.1, 0.0], [0.15, 0.02],
+                                                        [0.2, 0.0]]}}]}
+
+
+def route_pack(folder, track="harbour-line", far_lat=0.0):
+    write_pack(folder)
+    (folder / "tracks.geojson").write_text(json.dumps(TRACK), encoding="utf-8")
+    (folder / "routes.toml").write_text(f"""
+[[route]]
+id = "harbour"
+name = "Harbour line"
+mode = "rail"
+tracks = [{{ from = "West", to = "East", track = "{track}" }}]
+waypoints = [{{ name = "West", lat = 0.0, lon = 0.0 }}, {{ name = "Middle", lat = 0.001, lon = 0.1 }},
+             {{ name = "East", lat = {far_lat}, lon = 0.2 }}, {{ name = "Pier", lat = 0.1, lon = 0.3 }}]
+""", encoding="utf-8")
+    return folder
+
+
+def test_a_route_follows_its_packs_track_between_two_stations(tmp_path):
+    [route] = load_pack(route_pack(tmp_path / "line")).routes
+    assert [w.name for w in route.waypoints] == ["West", "", "Middle", "", "East", "Pier"]
+    assert route.waypoints[2].lat == 0.0  # the named stop moved onto the track
+    assert route.tracks == (("West", "East", "my survey; CC0"),)
+
+
+def test_a_missing_track_or_a_station_off_it_is_one_clear_line(tmp_path):
+    with pytest.raises(StoryPackError, match=r"track 'tram' is not in tracks.geojson \(its tracks: harbour-line\)"):
+        load_pack(route_pack(tmp_path / "a", track="tram"))
+    with pytest.raises(StoryPackError, match=r"'East' is 10\d\.\d km from track 'harbour-line'"):
+        load_pack(route_pack(tmp_path / "b", far_lat=1.0))
+
+
+def test_the_report_says_which_sections_are_drawn_along_track(gazetteer):
+    from geo.report import render_markdown
+
+    text = render_markdown(analyse(gazetteer=gazetteer))
+    assert ("Drawn along real track between Khasan station and Baranovsky station and between "
+            "Baranovsky station and Vladivostok station; elsewhere straight between its stations") in text
+    assert "OpenStreetMap contributors, ODbL" in text
+    assert "Drawn straight between its stations (no track geometry)" in text  # the 2019 train

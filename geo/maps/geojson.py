@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from geo.geodesy import distance_km
 from geo.maps.content import places_on_map, route_latlons
 from geo.model import Route, Story
-from geo.routes import route_length_km
+from geo.routes import route_drawing, route_length_km
 
 __all__ = ["places_geojson", "routes_geojson"]
 
@@ -41,7 +41,8 @@ def routes_geojson(routes: Iterable[Route]) -> dict:
 
     Properties: ``route_id``, ``name``, ``mode``, ``date``, ``status``, ``length_km`` (along
     the route, WGS84), ``straight_km`` (first to last waypoint), ``published_km``,
-    ``published_source``, ``source``.
+    ``published_source``, ``source``, ``drawn`` (which sections follow real track, which run
+    from station to station).
     """
     features = []
     for route in routes:
@@ -62,6 +63,7 @@ def routes_geojson(routes: Iterable[Route]) -> dict:
                 "published_km": route.published_km,
                 "published_source": route.published_source,
                 "source": route.source,
+                "drawn": route_drawing(route),
             },
         })
     return {"type": "FeatureCollection", "features": features}

@@ -51,6 +51,7 @@ from geo.maps.content import (
 from geo.maps.elements import ScriptElement, Verbatim
 from geo.maps.output import atomic_target
 from geo.model import Check, Meeting, Route, Story
+from geo.routes import route_drawing
 
 __all__ = ["save_html", "story_map"]
 
@@ -299,8 +300,9 @@ def _route_popup(route: Route) -> str:
         ("Date", format_date(route.date)),
         ("Status", route.status),
         ("Lengths", route_lengths(route)),
+        ("Drawn", route_drawing(route)),
         ("Published length", route.published_source),
-        ("Route", " → ".join(w.name for w in route.waypoints)),
+        ("Route", " → ".join(w.name for w in route.waypoints if w.name)),
         ("Source", route.source),
     ]
     sections = "".join(

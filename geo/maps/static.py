@@ -426,9 +426,14 @@ class _StaticMap:
     def _source_line(self) -> str:
         credits = SOURCE_CREDIT
         if {"routes", "meetings"} & set(self.layers) and (self.story.routes or self.story.meetings):
-            credits += ("; routes and meetings: the story pack's routes.toml and meetings.toml, each item"
-                        " with its published source. Route lengths are measured along the line drawn"
-                        " (WGS84); published lengths are quoted from those sources")
+            credits += ("; routes and meetings: the story pack, each item with its published source."
+                        " Route lengths are measured along the line drawn (WGS84); published lengths"
+                        " are quoted from those sources")
+        drawn = [] if "routes" not in self.layers else list(dict.fromkeys(
+            f"{start} – {end}" for route in self.story.routes for start, end, _ in route.tracks))
+        if drawn:
+            credits += (f". Routes follow railway track (© OpenStreetMap contributors, ODbL) on "
+                        f"{', '.join(drawn)}; elsewhere they run straight between stations")
         return credits + "."
 
     def _legend_handles(self) -> list:

@@ -66,6 +66,22 @@ DATA_SOURCES = _data_sources()
 """(what, source and licence) pairs the report credits."""
 
 
+def route_sources(story: Story) -> tuple[tuple[str, str], ...]:
+    """(what, source) pairs for the story's routes: how each is drawn (which sections along real
+    track, which from station to station), its source, and the track's licence."""
+    from geo.routes import route_drawing
+
+    def sentence(text: str) -> str:
+        return text[:1].upper() + text[1:]
+
+    pairs = tuple((f"Route: {route.name}", f"{sentence(route_drawing(route))}. {route.source}")
+                  for route in story.routes)
+    if any(route.tracks for route in story.routes):
+        pairs += (("Railway track", "© OpenStreetMap contributors, ODbL 1.0; the simplified track "
+                                    "in the story pack is a derived database under the same licence."),)
+    return pairs
+
+
 def jinja_environment(autoescape: bool) -> jinja2.Environment:
     """The report templates' environment; HTML and SVG templates must use ``autoescape=True``."""
     return jinja2.Environment(
@@ -218,7 +234,7 @@ def report_content(story: Story, generated: str | None = None) -> dict:
         "verdicts": {kind: values for kind, values in counts.items() if kind != "claims"},
         "claims": claim_views(story),
         "method": METHOD,
-        "data_sources": DATA_SOURCES,
+        "data_sources": DATA_SOURCES + route_sources(story),
         "latlon": format_latlon,
         "direction_words": direction_words,
     }
