@@ -34,7 +34,6 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from geo.errors import DataError
 from geo.paths import DATA_DIR
@@ -210,18 +209,24 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
 
 
-@lru_cache(maxsize=1)
-def _mode_re() -> re.Pattern:
-    groups = "|".join(
-        rf"(?P<{name}>(?<![\w-])(?:{alternation(mode.phrases)})(?![\w-]))" for name, mode in MODES.items()
-    )
-    return re.compile(groups, re.IGNORECASE)
+_MODE_WORD_RE = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
+_MODE_PHRASES = {tuple(_MODE_WORD_RE.findall(p)): name for name, mode in MODES.items() for p in mode.phrases}
+_MODE_LONGEST = max((len(k) for k in _MODE_PHRASES), default=1)
 
 
 def mode_of(words: str) -> str:
-    """The mode the first mode phrase in ``words`` names ("by rail" -> "rail"), or ""."""
-    match = _mode_re().search(words)
-    return match.lastgroup if match else ""
+    """The mode the first mode phrase in ``words`` names ("by rail" -> "rail"), or "".
+
+    Words are matched whole and in order (a run of 1 to 4 words looked up in a table), so the
+    time is linear in the text.
+    """
+    tokens = _MODE_WORD_RE.findall(words.lower())
+    for i in range(len(tokens)):
+        for size in range(min(_MODE_LONGEST, len(tokens) - i), 0, -1):
+            mode = _MODE_PHRASES.get(tuple(tokens[i : i + size]))
+            if mode:
+                return mode
+    return ""
 
 
 def _set(section: str, key: str) -> frozenset[str]:

@@ -204,16 +204,6 @@ _FRONTED_BEFORE_RE = re.compile(
     r"\s*(?:(?:located|situated|lying|sitting|set|nestled|perched|based|just|only)\b\s*)*", re.IGNORECASE
 )
 
-_MODES = (
-    ("straight", r"as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line|straight[-\s]line|direct\s+line"),
-    ("rail", r"by\s+(?:rail|railway|train)|\b(?:rail|railway|train)\s+(?:ride|journey|trip|distance|route)"),
-    ("road", r"by\s+(?:road|car|bus|coach|truck)|\bdriv(?:e|ing)\b|\broad\s+(?:distance|journey|trip)"
-             r"|\b(?:car|bus|taxi)\s+(?:ride|journey|trip)"),
-    ("flight", r"by\s+(?:air|plane|aircraft|helicopter)|\bflights?\b|\b(?:fly|flying|flew)\b"),
-    ("sea", r"by\s+(?:sea|boat|ship|ferry)|\bvoyage\b|\bsail(?:ing|ed)?\b"
-            r"|\b(?:boat|ferry)\s+(?:ride|trip|crossing)"),
-)  # fmt: skip
-_MODE_RE = re.compile("|".join(f"(?P<{mode}>{pattern})" for mode, pattern in _MODES), re.IGNORECASE)
 
 _KIND_NOUNS = {
     "city": {"city", "capital"}, "town": {"city"}, "village": {"city"}, "settlement": {"city"},
@@ -321,9 +311,9 @@ def _relation(text: str, start: int, end: int) -> _Relation | None:
 
 
 def _mode_of(words: str) -> str:
-    """The travel mode the first mode words in ``words`` name ("by rail" -> "rail"), or ""."""
-    match = _MODE_RE.search(words)
-    return match.lastgroup if match else ""
+    """The travel mode the first mode words in ``words`` name ("by rail" -> "rail"), or "" (the
+    lexicon's modes: :func:`geo.lexicon.mode_of`)."""
+    return lexicon.mode_of(words)
 
 
 def _window_before(
@@ -346,6 +336,8 @@ def _rejected_by_words_before(text: str, sentence: _Sentence, phrase: DistancePh
     Only a distance or a journey may be measured that way ("a distance of 30 km from").
     """
     before = _window_before(text, sentence, phrase.start, size=60)[0]
+    if "of" not in before[-12:] and "within" not in before[-40:].lower():
+        return False
     noun_of = _NOUN_OF_BEFORE_RE.search(before)
     if noun_of and not re.fullmatch(rf"distance|{_JOURNEY_NOUN}", noun_of.group("noun"), re.IGNORECASE):
         return True
@@ -533,6 +525,8 @@ def _description_subject_before(context: _Context, sentence: _Sentence, position
     """"The city is about ..." / "It lies ...": the description or pronoun heading the clause
     that reaches ``position`` (a figure)."""
     before, cut_short = _window_before(context.text, sentence, position)
+    if not _may_end_with_link(before, predicate=False):
+        return None
     match = _PRONOUN_OR_DESCRIPTION_RE.search(before)
     if match is None or (cut_short and match.start() == 0):
         return None  # a clause head at a cut is no clause head
@@ -656,27 +650,9 @@ _ANCHOR_STOP_WORDS = frozenset(
     "can may might should must does did do".split()
 )
 _ANCHOR_WORD_RE = re.compile(r"[\w’'./&-]+|\S")
-_EVENT_VERBS_BEFORE_RE = re.compile(
-    rf"\b(?:{lexicon.alternation(lexicon.EVENT_VERBS)})\s*$", re.IGNORECASE
-)
-_EXTENT_VERBS_BEFORE_RE = re.compile(
-    rf"\b(?:{lexicon.alternation(lexicon.EXTENT_VERBS)})\s+(?:(?:for|some|about|nearly|almost|over|more\s+than)\s+)*$",
-    re.IGNORECASE,
-)
-_TRAVEL_VERBS_BEFORE_RE = re.compile(
-    rf"\b(?:{lexicon.alternation(lexicon.TRAVEL_VERBS)})\s+(?:(?:for|some|about|nearly|almost|over|more\s+than)\s+)*$",
-    re.IGNORECASE,
-)
 _DIMENSION_AFTER_RE = re.compile(
     rf"\s*[-,]?\s*(?:{lexicon.alternation(lexicon.DIMENSION_WORDS)})(?:\b|(?=-))", re.IGNORECASE
 )
-_MEASURED_AFTER_RE = re.compile(r"\s*-?\s*(?:[a-z]+\s+)?(?P<noun>[a-z]+(?:\s+[a-z]+)?)", re.IGNORECASE)
-_MEASURED_BEFORE_RE = re.compile(
-    r"\b(?P<noun>[a-z]+)(?:['’]s)?\s+(?:of|at|measures|measuring|:)\s+(?:(?:a|an|about|some|just|only|roughly|around|approximately)\s+)*$",
-    re.IGNORECASE,
-)
-_FOR_BEFORE_RE = re.compile(r"\bfor\s+$", re.IGNORECASE)
-_THRESHOLD_BEFORE_RE = re.compile(r"(?:<|&lt;|≤|\bwithin\b[^,;]{0,20})\s*$", re.IGNORECASE)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+", re.IGNORECASE)
 _TO_BEFORE_RE = re.compile(r"\bto\s+", re.IGNORECASE)
 _SIGN_RE = re.compile(r"\s*[-–—:~]\s*$")
@@ -827,24 +803,48 @@ def _measured(noun: str) -> bool:
     return noun in lexicon.MEASURED_NOUNS and noun not in lexicon.JOURNEY_NOUNS
 
 
+_TAIL_WORD_RE = re.compile(r"[\w’'-]+|[<≤:~]")
+_FILLERS = frozenset(
+    "a an the about some just only roughly around approximately nearly almost over more than less "
+    "some another for well".split()
+) | frozenset(h for h in lexicon.HEDGES if " " not in h and h.isalpha())
+
+
+def _tail_words(text: str) -> list[str]:
+    """The last words of ``text`` (lower case, at most 8), nearest last."""
+    return [w.lower() for w in _TAIL_WORD_RE.findall(text[-60:])][-8:]
+
+
+def _ends_with(words: list[str], phrases: frozenset[str], skip: frozenset[str] = _FILLERS) -> bool:
+    """Whether ``words`` end with one of ``phrases`` (one or two words), fillers skipped."""
+    end = len(words)
+    while end and words[end - 1] in skip:
+        end -= 1
+    return end > 0 and (words[end - 1] in phrases or (end > 1 and f"{words[end - 2]} {words[end - 1]}" in phrases))
+
+
 def _lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> bool:
     """Whether the figure measures something other than a separation of two places: a length,
     height, area, range or radius, a zone ("within"), an event's position or a threshold."""
     text = context.text
     if phrase.hedge in ("within",):
         return True
-    before = _window_before(text, sentence, phrase.start, size=80)[0]
-    if _THRESHOLD_BEFORE_RE.search(before) or _FOR_BEFORE_RE.search(before):
-        return True
-    measured = _MEASURED_BEFORE_RE.search(before)
-    if measured and measured.group("noun").lower() in lexicon.MEASURED_NOUNS:
-        return True
-    if _EVENT_VERBS_BEFORE_RE.search(before) or _EXTENT_VERBS_BEFORE_RE.search(before):
-        return True
-    after = text[phrase.end : sentence.end]
+    tail = _tail_words(text[max(sentence.start, phrase.start - 60) : phrase.start])
+    if tail and (tail[-1] in ("<", "≤", "for") or "within" in tail[-4:]):
+        return True  # "<50 km", "for 140 km", "within a 100 miles"
+    end = len(tail)
+    while end and tail[end - 1] in _FILLERS - {"for"}:
+        end -= 1
+    if end >= 2 and tail[end - 1] in ("of", "at", "measures", "measuring", ":"):
+        noun = re.sub(r"['’]s$", "", tail[end - 2])
+        if noun in lexicon.MEASURED_NOUNS:
+            return True  # "a range of 1,500 km", "missile range at 1,300 km"
+    if _ends_with(tail, lexicon.EVENT_VERBS) or _ends_with(tail, lexicon.EXTENT_VERBS):
+        return True  # "occurred about 4 miles from", "the river runs 300 km"
+    after = text[phrase.end : min(sentence.end, phrase.end + 40)]
     if _DIMENSION_AFTER_RE.match(after):
         return True
-    words = re.findall(r"[a-z]+", after[:40].lower())[:2]
+    words = re.findall(r"[a-z]+", after.lower())[:2]
     if words and _measured(words[0]):
         return True  # "a 553 km border", "a 40km radius"
     if len(words) == 2 and words[0] not in _NOT_ADJECTIVES and (_measured(words[1]) or _measured(" ".join(words))):
@@ -857,10 +857,12 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
                   previous: DistanceClaim | None) -> DistanceClaim | None:
     """A claim for a figure the strict grammar left: the relation after it (or "from X" before
     it) gives the anchor as a text span; the subject is the nearest fitting span before."""
-    if _lookalike(context, sentence, phrase):
-        return None
     text = context.text
     relation = _LOOSE_RELATION_RE.match(text, phrase.end, sentence.end)
+    if relation is None and not _MAY_ANCHOR_BEFORE_RE.search(text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start):
+        return None  # nothing relates the figure to a place: cheap exit for most figures
+    if _lookalike(context, sentence, phrase):
+        return None
     anchor = subject = None
     direction = ""
     if relation and not relation.group("apart"):
@@ -873,7 +875,8 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
             if anchor is None and ends_relation and relation.group("link") not in (None,) and relation.group("link").lower() == "to":
                 return None
         if relation.group("link") and relation.group("link").lower() == "of" and not direction:
-            if not re.search(r"\d|\b(?:away|kms?|kilomet|miles?)\b", relation.group("lead") or "x") and not re.fullmatch(r"\s*", relation.group("lead") or ""):
+            # "6 km of the city centre" (a slip for "from"); "100 km of asphalt" is a length
+            if anchor is None or not anchor.text.lower().startswith("the ") or (relation.group("lead") or "").strip():
                 return None
     if anchor is not None and _is_destination(text, sentence, phrase, relation):
         # "we should go 6 hours south to X", "a one-hour drive to X": X is where one arrives
@@ -886,7 +889,7 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
             anchor, subject = found
     if anchor is None and not (relation and (relation.group("away") or relation.group("direction"))):
         return None
-    if anchor is None and _TRAVEL_VERBS_BEFORE_RE.search(_window_before(text, sentence, phrase.start, size=60)[0]):
+    if anchor is None and _ends_with(_tail_words(_window_before(text, sentence, phrase.start, size=60)[0]), lexicon.TRAVEL_VERBS):
         return None  # "they walked 30 km away": a journey's length
     if anchor is None:  # "X, 8 km away": the anchor is unstated
         anchor = Mention(text="", start=phrase.end, end=phrase.end)
@@ -942,6 +945,9 @@ _TRAILING_DIRECTION_RE = re.compile(
     re.IGNORECASE,
 )
 _FIGURE_IN_RE = re.compile(r"\d\s*(?:km|mi|miles?|kilomet|nm|m\b|ft|feet|yards?|hours?|min)", re.IGNORECASE)
+_ANCHOR_LOOK_BACK = 200
+"""How far (characters) before a figure "from X" may name its anchor."""
+_MAY_ANCHOR_BEFORE_RE = re.compile(r"\bfrom\b|\bbetween\b|[-–—:~]\s*$", re.IGNORECASE)
 _JOURNEY_NP_RE = re.compile(
     rf"\s*(?P<np>(?:(?:the|a|an|this|that|our|my|your)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_JOURNEY_WORDS}|travel\s+time|distance)\b(?:\s+(?:to|from)\s+[^,;]{{1,60}}?)?)(?=\s+(?:is|was|takes?|took|will|can|usually|lasts?|should)\b|\s*[~:–—-])",
     re.IGNORECASE,
@@ -972,7 +978,7 @@ def _anchor_before(context: _Context, sentence: _Sentence,
     """(anchor, subject or None) named before the figure: "from X (to Y) ... N", "the drive to
     Y from X takes N", "Distance from X ~ N", "Y - N km" (a sign)."""
     text = context.text
-    clause_start = sentence.start
+    clause_start = max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK)
     before = text[clause_start : phrase.start]
     froms = list(_FROM_BEFORE_RE.finditer(before))
     if froms:
@@ -1043,12 +1049,24 @@ _LINKED_SUBJECT_RE = re.compile(
 )
 
 
+def _may_end_with_link(text: str, predicate: bool = True) -> bool:
+    """A cheap test before the link-verb patterns: whether ``text`` ends with a link word
+    (perhaps after a predicate noun "is a volcano", when ``predicate``)."""
+    words = _TAIL_WORD_RE.findall(text[-50:].lower())
+    while words and words[-1] in ("“", '"', "‘", "'", "~", ":"):
+        words.pop()
+    last = words[-4:] if predicate else words[-1:]
+    return any(w in _LINK_WORDS or w in lexicon.LINK_WORDS for w in last)
+
+
 def _linked_subject(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
                     anchor: Mention) -> Mention | None:
     """The noun phrase joined to the figure by link words ("the area is just “about 4 km",
     "Mount X is a volcano about 1 km"): a place mention inside it, else the words (unresolved),
     a pronoun or description read as its referent when one is found."""
     before, _ = _window_before(context.text, sentence, phrase.start, size=120)
+    if not _may_end_with_link(before):
+        return None
     trimmed = re.sub(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", "", before)  # "is a stratovolcano about"
     for text in (before, trimmed) if trimmed != before else (before,):
         match = _LINKED_SUBJECT_RE.search(text)
@@ -1093,7 +1111,7 @@ def _same_place(first: Mention, second: Mention) -> bool:
 def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
                previous: DistanceClaim | None) -> DistanceClaim | None:
     text = context.text
-    if _rejected_by_words_before(text, sentence, phrase):
+    if phrase.hedge == "within" or _rejected_by_words_before(text, sentence, phrase):
         return None
     relation = _relation(text, phrase.end, sentence.end)
     if relation is None or relation.apart:  # "X and Y are 30 km apart", "the distance between"

@@ -304,12 +304,18 @@ def _figures(text: str) -> list[tuple[Quantity, int, int, bool]]:
     return found
 
 
+_HEDGE_TAIL_RE = re.compile(r"[\w.]+|~")
+_HEDGE_WORDS = frozenset(w for h in HEDGES for w in _HEDGE_TAIL_RE.findall(h))
+
+
 def _hedge_before(text: str, position: int) -> re.Match | None:
     """The hedge (perhaps after another: "only about") ending just before ``position``.
 
     Tried from each of the last few word starts, farthest first, so the longest hedge wins.
     """
     window_start = max(0, position - 40)
+    if not _HEDGE_WORDS.intersection(_HEDGE_TAIL_RE.findall(text[window_start:position].lower())[-5:]):
+        return None  # no hedge word among the last few: the common case, cheaply
     starts = [m.start() for m in _WORD_STARTS_RE.finditer(text, window_start, position)]
     if window_start > 0 and starts and starts[0] == window_start:
         starts = starts[1:]  # a word cut by the window
