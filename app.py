@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -292,9 +293,10 @@ def header(story: Story, views: dict, origin: str) -> None:
              "the bundled story (open the sidebar › to read your own articles)" if origin == "bundled"
              else "your articles"]
     st.caption(plain(" · ".join(f for f in facts if f)))
-    verdicts = views["summary"]["distance"]
-    off = verdicts.get("inaccurate", 0) + verdicts.get("close", 0)
-    held = verdicts.get("accurate", 0)
+    verdicts = {**views["summary"]["distance"], **{k: v for k, v in views["summary"].get("time", {}).items()
+                                                     if k != "unverifiable"}}
+    off = verdicts.get("inaccurate", 0) + verdicts.get("close", 0) + verdicts.get("implausible", 0)
+    held = verdicts.get("accurate", 0) + verdicts.get("plausible", 0)
     columns = st.columns(4)
     columns[0].metric("Articles", len(documents), border=True)
     columns[1].metric("Places named", len(views["places"]), border=True)
@@ -372,7 +374,9 @@ def claims_panel(story: Story, views: dict) -> None:
         st.info("No distance claims in these articles (a claim reads like "
                 "“about 950 kilometres north of Vladivostok”).")
         return
-    counts = {**views["summary"]["distance"], **views["summary"].get("time", {})}
+    counts = Counter(views["summary"]["distance"])
+    counts.update(views["summary"].get("time", {}))
+    counts["unverifiable"] -= sum(views["summary"].get("time", {}).values())  # a time's distance is unverifiable
     st.markdown("  ".join(f"{badge(v)} **{n}**" for v, n in counts.items() if n))
     labels = dict(zip((d.path for d in story.documents), views["labels"]))
     table = pd.DataFrame([{

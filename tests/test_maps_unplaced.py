@@ -43,7 +43,7 @@ def test_interactive_map_shows_the_area_and_the_candidates(story, gazetteer):
     page = story_map(story, gazetteer).get_root().render()
     first = story.checks[0].candidates[0].place.name
     assert "where could a town be?" in page
-    assert f"candidate 1: {first}" in page
+    assert f"1. {first}" in page and "geo-candidate" in page  # the best candidates named on the map
     assert "Could be" in page and "travel time" in page.lower()
     assert explain.MAP_KEY.split(";")[0] in page
 

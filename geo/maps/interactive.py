@@ -392,6 +392,10 @@ def _claim_popup(number: int, check: Check) -> str:
     )
 
 
+_CANDIDATES_LABELLED = 3
+"""How many of a search area's best candidates are named on the map (the rest on hover)."""
+
+
 def _add_search_area(group: folium.FeatureGroup, number: int, check: Check, popup: str) -> None:
     """Where an unplaced subject could be: the ring and sector, and its candidates, numbered."""
     colour = style.verdict_colour(explain.headline(check))
@@ -405,8 +409,13 @@ def _add_search_area(group: folium.FeatureGroup, number: int, check: Check, popu
     for rank, fit in enumerate(check.candidates, start=1):
         marker = folium.CircleMarker((fit.place.lat, fit.place.lon), radius=5, color=colour, weight=2,
                                      fill=True, fill_color=style.HALO, fill_opacity=1)
-        _tooltip(marker, f"Claim {number}, candidate {rank}: {html.escape(fit.place.name)} "
-                         f"({html.escape(format_km(fit.distance_km))}, bearing {fit.bearing_deg:.0f}°)")
+        label = (f"Claim {number}, candidate {rank}: {html.escape(fit.place.name)} "
+                 f"({html.escape(format_km(fit.distance_km))}, bearing {fit.bearing_deg:.0f}°)")
+        if rank <= _CANDIDATES_LABELLED:  # the best few carry their name on the map
+            _tooltip(marker, f"{rank}. {html.escape(fit.place.name)}", permanent=True, direction="right",
+                     className="geo-candidate")
+        else:
+            _tooltip(marker, label)
         _popup(marker, popup)
         marker.add_to(group)
 
