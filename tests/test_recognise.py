@@ -63,6 +63,17 @@ def test_descriptions_from_the_story_pack(story_gazetteer):
                if name and "Tumen" in name)
 
 
+def test_a_numbered_pier_is_a_place_the_gazetteer_cannot_hold(gazetteer, story_gazetteer):
+    """'Pier 33' is listed, unresolved, rather than read as a town called Pier; a pack that
+    holds its own Pier 33 places it."""
+    text = "The ferry leaves from Pier 33 and returns to Terminal 2B."
+    mentions = {m.text: m for m in find_mentions(text, gazetteer)}
+    assert set(mentions) >= {"Pier 33", "Terminal 2B"} and "Pier" not in mentions
+    assert not mentions["Pier 33"].candidates
+    [pier] = [m for m in find_mentions(text, story_gazetteer) if m.text == "Pier 33"]
+    assert pier.candidates[0].place.place_id == "story:pier-33"
+
+
 def test_a_story_description_is_no_place_without_its_pack(gazetteer):
     """'a border river' meant the Tumen in one story; in another text, with no pack, it is not."""
     found = places("India and Pakistan traded fire across a border river in Kashmir.", gazetteer)

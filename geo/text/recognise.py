@@ -76,6 +76,16 @@ def given_names() -> frozenset[str]:
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
+@functools.lru_cache(maxsize=1)
+def numbered_place_pattern() -> re.Pattern:
+    """"Pier 33", "Terminal 2": a capitalised head noun of data/gazetteer/numbered_places.txt
+    and a number (with an optional letter)."""
+    lines = (GAZETTEER_DIR / "numbered_places.txt").read_text(encoding="utf-8").splitlines()
+    heads = sorted(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    alternatives = "|".join(re.escape(h[0].upper() + h[1:]) for h in heads)
+    return re.compile(rf"\b(?:{alternatives}) \d+[A-Z]?\b")
+
+
 class Token(NamedTuple):
     """A word: its offsets in the text, the word, its lowercase key, and whether capitalised."""
 
@@ -211,7 +221,19 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     mentions = [m for m in mentions if covered.find(1, m.start, m.end) < 0]
     mentions += preferred
     mentions += _unknown_places(tokens, runs, text, taken, persons, stop, gazetteer)
+    mentions = _numbered_places(text, mentions)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _numbered_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Places named by a number ("Pier 33") that no gazetteer entry or story pack holds: an
+    unresolved mention in place of any match of the head word alone ("Pier" as a town)."""
+    found = [match for match in numbered_place_pattern().finditer(text)
+             if not any(m.start <= match.start() and match.end() <= m.end for m in mentions)]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < f.end() and f.start() < m.end for f in found)]
+    return kept + [Mention(text=f.group(), start=f.start(), end=f.end()) for f in found]
 
 
 def _longest_match(tokens, i, text, gazetteer) -> tuple[int, str] | None:
