@@ -182,3 +182,65 @@ def test_huge_but_finite_figures_are_kept_for_the_checker():
 def test_long_text_without_figures_is_fast():
     text = "The quick brown fox jumps over the lazy dog. " * 5000
     assert find_distances(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # number readings issue 12 found wrong or missing
+        ("three-quarters of a mile away", [(0.75, "mi")]),
+        ("a quarter of a mile away", [(0.25, "mi")]),
+        ("1 200 km away", [(1200, "km")]),
+        ("1\u00a0450 km away", [(1450, "km")]),
+        ("1.5 thousand km away", [(1500, "km")]),
+        ("2½ miles away", [(2.5, "mi")]),
+        ("4 ½ hours away", [(4.5, "h")]),
+        ("3 1/2 miles away", [(3.5, "mi")]),
+        ("two-and-a-half hour drive", [(2.5, "h")]),
+        ("an hour and a half by bus", [(1.5, "h")]),
+        ("half an hour away", [(0.5, "h")]),
+        ("a 45-minute walk", [(45, "min")]),
+        ("a 90 minute ferry ride", [(90, "min")]),
+        ("five hours' drive", [(5, "h")]),
+        ("an hour’s drive", [(1, "h")]),
+        ("2 hours and 15 minutes by train", [(2.25, "h")]),
+        ("300 yards away", [(300, "yd")]),
+        ("800 metres from the gate", [(800, "m")]),
+        ("{{convert|9|mi}} from town", [(9, "mi")]),
+    ],
+)  # fmt: skip
+def test_number_readings(text, expected):
+    (phrase,) = find_distances(text)
+    assert [(q.value, q.unit) for q in phrase.quantities] == [(pytest.approx(v), u) for v, u in expected]
+
+
+def test_ranges_of_times():
+    (phrase,) = find_distances("a 25-35 minute ride")
+    assert (phrase.quantities[0].low, phrase.quantities[0].high, phrase.quantities[0].unit) == (25, 35, "min")
+    (phrase,) = find_distances("takes between five and six hours")
+    assert (phrase.quantities[0].low, phrase.quantities[0].high, phrase.quantities[0].unit) == (5, 6, "h")
+
+
+def test_enumerated_figures_pair_with_their_own_conversions():
+    phrases = find_distances("lie 300 and 450 kilometres (185 and 280 miles) west of the port")
+    assert [[(q.value, q.unit) for q in p.quantities] for p in phrases] == [
+        [(300, "km"), (185, "mi")], [(450, "km"), (280, "mi")]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1,712 metres, 99 km west", "20 hours/1500 km"],  # two measures, not one in two units
+)
+def test_figures_that_disagree_are_not_paired(text):
+    assert [len(p.quantities) for p in find_distances(text)] == [1, 1]
+
+
+@pytest.mark.parametrize("text", ["at 60 miles an hour", "50 km per hour", "a 10 km/h breeze"])
+def test_speeds_give_no_time(text):
+    assert find_distances(text) == [] or all(not p.is_time for p in find_distances(text))
+
+
+def test_stray_tilde_is_read_as_about():
+    (phrase,) = find_distances("Ferry terminal ~ 12 km")
+    assert phrase.hedge == "about"

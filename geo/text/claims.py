@@ -647,7 +647,7 @@ _ANCHOR_STOP_WORDS = frozenset(
     "and or but which who that where when while in on at with near by for to is was were are has have "
     "had will would can could after before since as than into toward towards via along across "
     "takes take took making whereby through so if because then yet you we they he she it "
-    "can may might should must does did do".split()
+    "can may might should must does did do from off outside beyond past".split()
 )
 _ANCHOR_WORD_RE = re.compile(r"[\w’'./&-]+|\S")
 _DIMENSION_AFTER_RE = re.compile(
@@ -692,8 +692,10 @@ def _noun_phrase_after(context: _Context, start: int, limit: int) -> tuple[int, 
             if word == "," and words and _is_place_qualifier(text, match.end(), limit):
                 continue  # "Thunder Bay, Ont.", "Denver, Colorado"
             break
-        if words and lower in _ANCHOR_STOP_WORDS and not (len(word) > 1 and word.isupper()):
-            break  # "the IS stronghold": capitals are a name
+        if words and (lower in _ANCHOR_STOP_WORDS or (word.islower() and lower.endswith("ly"))) and not (
+            len(word) > 1 and word.isupper()
+        ):
+            break  # "the IS stronghold": capitals are a name; "X usually takes": an adverb ends it
         if words >= 8:
             break
         end = match.end()
@@ -893,8 +895,9 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         return None  # "they walked 30 km away": a journey's length
     if anchor is None:  # "X, 8 km away": the anchor is unstated
         anchor = Mention(text="", start=phrase.end, end=phrase.end)
+    given = subject
     candidates = (
-        lambda: subject,
+        lambda: given,
         lambda: _continued_subject(context, previous, phrase),
         lambda: _subject_before(context, sentence, phrase.start),
         lambda: _description_subject_before(context, sentence, phrase.start, anchor),
@@ -904,7 +907,9 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         lambda: _loose_subject(context, sentence, phrase, anchor),
     )
     subject = None
-    journey = _JOURNEY_NP_RE.match(text, sentence.start, phrase.start)
+    journey = _JOURNEY_NP_RE.match(text, sentence.start, min(sentence.end, phrase.start + 2))
+    if journey and journey.end("np") > phrase.start:
+        journey = None
     if journey and not subject:
         candidates = (*candidates, lambda: _span(context, sentence.start + (len(journey.group(0)) - len(journey.group(0).lstrip())), journey.end("np")))
     for candidate in candidates:

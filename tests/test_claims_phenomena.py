@@ -1,0 +1,239 @@
+"""Claims as people write them: one test per phenomenon, in sentences of our own making.
+
+The figure comes first: every distance or travel time that is no look-alike is a claim, its
+subject and anchor found as text spans (placed when a mention or a description's referent
+places them, unplaced otherwise). Place names are invented; ``NAMES`` are the mentions the
+recogniser would return, every other word is no place.
+"""
+
+import random
+import re
+import time
+
+import pytest
+
+from geo.model import Document, Mention, Place
+from geo.text.claims import extract_claims
+
+NAMES = {
+    "Ardent": "city", "Belmont": "city", "Corvale": "city", "Dunmore": "city", "Eastport": "port",
+    "Harlow": "city", "Kestrel": "capital", "Glenrock": "country", "Marlo": "city",
+    "Pelham Bay": "city", "Quill": "admin1", "Rosk": "city",
+}  # fmt: skip
+
+
+def _mentions(text):
+    found = []
+    for name, kind in NAMES.items():
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+            place = Place(f"test:{name}", name, kind, "", 0.0, 0.0)
+            found.append(Mention(name, match.start(), match.end(), place, 0.9))
+    return sorted(found, key=lambda m: m.start)
+
+
+def claims(text):
+    return extract_claims(Document(path="t.txt", text=text), _mentions(text))
+
+
+def figures(claim):
+    return [(q.low, q.high, q.unit) if q.is_range else (q.value, q.unit) for q in claim.stated]
+
+
+def ends(claim):
+    return claim.subject.text, claim.anchor.text
+
+
+# --- the figure: distances and travel times in many forms ------------------------------------
+
+@pytest.mark.parametrize(
+    "text, stated",
+    [
+        ("Ardent sits 1 450 km west of Belmont.", [(1450, "km")]),
+        ("Ardent sits 2½ miles north of Belmont.", [(2.5, "mi")]),
+        ("Ardent sits three-quarters of a mile from Belmont.", [(0.75, "mi")]),
+        ("Ardent sits 1.2 thousand km east of Belmont.", [(1200, "km")]),
+        ("Ardent sits 640 kilometres (400 miles) south of Belmont.", [(640, "km"), (400, "mi")]),
+        ("Ardent sits 12-15 km from Belmont.", [(12, 15, "km")]),
+        ("Ardent is a four-hour drive from Belmont.", [(4, "h")]),
+        ("Ardent is 40 minutes from downtown Belmont.", [(40, "min")]),
+        ("Ardent is an hour by train from Belmont.", [(1, "h")]),
+        ("Ardent is 3 ½ hours from Belmont.", [(3.5, "h")]),
+        ("Ardent lies 600 yards from Belmont.", [(600, "yd")]),
+    ],
+)  # fmt: skip
+def test_figure_forms(text, stated):
+    (claim,) = claims(text)
+    assert figures(claim) == stated
+    assert ends(claim) == ("Ardent", claim.anchor.text) and "Belmont" in claim.anchor.text
+
+
+def test_travel_time_carries_its_mode():
+    (claim,) = claims("Ardent is a ninety-minute ferry ride from Eastport.")
+    assert claim.stated[0].is_time and claim.stated[0].hours == 1.5 and claim.mode == "sea"
+
+
+# --- subjects and anchors as text spans ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, subject, anchor",
+    [
+        # a clause between the subject and its figure
+        ("Ardent lies on the old salt road, 27 miles due east of Belmont.", "Ardent", "Belmont"),
+        # a subject inside a noun phrase, the anchor after a description
+        ("The fall of Ardent, some 70 km north of the regional capital Belmont, alarmed many.",
+         "Ardent", "the regional capital Belmont"),
+        # the anchor in apposition
+        ("The nearest port is Ardent, about 300 km west of the capital, Kestrel.", "Ardent", "the capital, Kestrel"),
+        # a description as subject, nobody names it
+        ("The old crater lake lies 32 km south-west of Belmont.", "The old crater lake", "Belmont"),
+        # a pair of subjects and "the centre of" as anchor
+        ("The hamlets of Marlo and Rosk are around 15 km from the centre of Belmont.",
+         "Rosk", "the centre of Belmont"),
+        # a place qualified by its province
+        ("Ardent, a mining town 500 kilometres north of Pelham Bay, Ont., burned.", "Ardent", "Pelham Bay, Ont"),
+        # a possessive anchor
+        ("Ardent is 30 km from Belmont's centre.", "Ardent", "Belmont's centre"),
+    ],
+)  # fmt: skip
+def test_subject_and_anchor_spans(text, subject, anchor):
+    """The anchor is the words as written, or the place name inside them (the strict grammar's
+    reading when a mention ends the phrase)."""
+    (claim,) = claims(text)
+    assert subject in claim.subject.text
+    assert claim.anchor.text and claim.anchor.text in anchor
+
+
+def test_unplaced_description_keeps_its_head_noun():
+    (claim,) = claims("The reserve is only 20 km from Belmont.")
+    assert claim.subject.place is None and claim.subject_kind == "reserve"
+    assert claim.anchor.place.name == "Belmont"
+
+
+def test_pronoun_subject_reads_the_previous_sentence():
+    (claim,) = claims("Ardent was founded by miners. It is located about 68 km from Belmont.")
+    assert claim.subject.text == "It" and claim.subject.place.name == "Ardent"
+
+
+@pytest.mark.parametrize(
+    "text, subject, anchor",
+    [
+        ("It is approximately 160 km from Ardent to Belmont.", "Belmont", "Ardent"),
+        ("The distance between Ardent and Belmont is about 70 miles.", "Belmont", "Ardent"),
+        ("The drive to Ardent from Belmont usually takes six hours.", "Ardent", "Belmont"),
+        ("A 90-minute train ride from Belmont, Ardent is a day trip.", "Ardent", "Belmont"),
+        ("About 90 kilometres north of the town of Belmont is Ardent.", "Ardent", "the town of Belmont"),
+        ("Distance from Belmont ~ 49 km", "Distance", "Belmont"),
+    ],
+)  # fmt: skip
+def test_frames_around_the_figure(text, subject, anchor):
+    (claim,) = claims(text)
+    assert claim.subject.text == subject
+    assert claim.anchor.text and claim.anchor.text in anchor
+
+
+def test_two_claims_in_one_sentence():
+    found = claims("By road, Ardent is a six hour drive from Belmont or 3 ½ hours from Corvale.")
+    assert [(c.subject.text, c.anchor.text, c.stated[0].hours) for c in found] == [
+        ("Ardent", "Belmont", 6.0), ("Ardent", "Corvale", 3.5)
+    ]
+    assert all(c.mode == "road" for c in found)
+
+
+def test_two_places_two_figures():
+    found = claims("Rebels hit Marlo and Rosk, located 600 and 700 km (370 and 430 miles) south of Kestrel.")
+    assert [figures(c) for c in found] == [[(600, "km"), (370, "mi")], [(700, "km"), (430, "mi")]]
+    assert all(c.anchor.text == "Kestrel" for c in found)
+
+
+def test_destination_after_a_journey():
+    (claim,) = claims("From the hostel near Belmont we drove 5 hours south to Ardent.")
+    assert ends(claim) == ("Ardent", "Belmont") and claim.direction == "S"
+
+
+def test_part_of_a_place_is_an_unplaced_anchor():
+    (claim,) = claims("Ardent is about 15 km from the border with Glenrock.")
+    assert claim.anchor.text == "the border" and claim.anchor.place is None
+
+
+# --- look-alikes -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quake's epicentre was 15 km east of Ardent.",
+        "The ferry sank 50 kilometres west of Ardent.",
+        "The collision occurred around four miles from Ardent.",
+        "Storm Vera was centred about 900 miles east of Ardent.",
+        "Troops advanced to within 30 km of Ardent.",
+        "Only residents living <5 km from Belmont were moved.",
+        "Its missiles have a range of 2,000 km, enough to reach Ardent.",
+        "Glenrock shares a 553 km border with Quill.",
+        "The 140-km-long border with Quill is fenced.",
+        "The highway runs for 230 km from Ardent to Belmont.",
+        "Ardent stands 1,200 metres above sea level, east of Belmont.",
+        "The lake near Ardent is 45 metres deep.",
+        "The park covers 32 square kilometres north of Ardent.",
+        "Buses reach 80 km/h on the road to Ardent.",
+        "They walked 40 km to reach Ardent.",
+        "In a 40km radius of Ardent there are few people.",
+    ],
+)  # fmt: skip
+def test_look_alikes(text):
+    assert claims(text) == []
+
+
+# --- never crashes, never stalls -------------------------------------------------------------
+
+_PIECES = [
+    "Ardent", "Belmont", "the town of", "Pelham Bay, Ont.", "It", "The reserve", "is", "lies",
+    "located", "about", "some", "nearly", "within", "a", "an", "the", "30", "1 200", "2½", "3 ½",
+    "1,5", "1.5 thousand", "three-quarters of a", "half an", "twenty-five", "km", "kms", "miles",
+    "nautical miles", "NM", "m", "ft", "yards", "hours", "hour", "minute", "drive", "train ride",
+    "north", "south-west", "NNE", "due east", "of", "from", "to", "away", "apart", "between", "and",
+    "or", "(", ")", "[", "]", ",", ".", ";", "—", "~", "<", "\n", "\n\n", "“", "”", "'", "’s",
+    "{{convert|", "|mi}}", "by road", "as the crow flies", "epicentre", "border", "range of",
+    "0", "99999999999999999999", "٣", "½", "-", "--", "...", "?!", "é", "Ω", "\u00a0", "\t",
+]
+
+
+def _sentences(count, seed):
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield " ".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 25)))
+
+
+def test_fuzz_ten_thousand_generated_sentences():
+    """Extraction never raises on 10,000 random sentences, and every claim points into its text."""
+    generated = list(_sentences(10_000, seed=12))
+    for start in range(0, len(generated), 50):
+        text = " ".join(generated[start : start + 50])
+        for claim in claims(text):
+            assert claim.stated
+            assert text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == claim.sentence
+            for end in (claim.subject, claim.anchor):
+                assert 0 <= end.start <= end.end <= len(text)
+                assert text[end.start : end.end] == end.text
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Ardent lies about 30 km (19 miles) north of Belmont, a 2½-hour drive from Corvale. ",
+        "(30 km (40 km [50 km ",
+        "the town of Ardent 30 km from Belmont and ",
+        "30 km 40 km 1 200 km 2½ miles ",
+        "......!!!???,,,;;;",
+    ],
+)
+def test_extraction_time_grows_linearly(unit):
+    """Ten times the text takes about ten times the work (a growth test, not a speed goal: the
+    goal of 1 s per 100 kB is measured in benchmarks/bench_claims.py)."""
+
+    def seconds(size):
+        text = unit * (size // len(unit))
+        begin = time.process_time()
+        claims(text)
+        return time.process_time() - begin
+
+    small, large = seconds(8_000), seconds(80_000)
+    assert large < 30 * small + 0.05
