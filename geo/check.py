@@ -555,26 +555,27 @@ def where_could_it_be(claim: DistanceClaim, gazetteer, limit: int = CANDIDATES_S
     if area is None or gazetteer is None or not area.kinds:
         return area, ()
     sector = (area.centre_deg, area.half_width_deg) if area.half_width_deg < 180 else None
+    stated_km = claim.stated[0].km
+    half_ring = max(stated_km - area.min_km, area.max_km - stated_km, 1e-9)
+
+    def score(km, bearing, population):
+        near_distance = 1.0 - np.clip(np.abs(km - stated_km) / half_ring, 0, 1)
+        importance = np.clip(np.log10(population.astype(float) + 1.0) / 7.0, 0, 1)
+        if sector is None:
+            return 0.6 * near_distance + 0.2 * importance + 0.2
+        near_line = 1.0 - np.clip(_angle_between(bearing, area.centre_deg) / area.half_width_deg, 0, 1)
+        return 0.4 * near_distance + 0.4 * near_line + 0.2 * importance
+
     found = gazetteer.within(area.lat, area.lon, area.max_km, min_km=area.min_km, kinds=area.kinds,
-                             sector=sector)
+                             sector=sector, rank=score, limit=limit)
     if not found:
         return area, ()
-    stated_km = claim.stated[0].km
-    places = [place for place, _, _ in found]
     km = np.array([d for _, d, _ in found])
     bearing = np.array([b for _, _, b in found])
-    half_ring = max(stated_km - area.min_km, area.max_km - stated_km, 1e-9)
-    near_distance = 1.0 - np.clip(np.abs(km - stated_km) / half_ring, 0, 1)
-    population = np.array([p.population for p in places], dtype=float)
-    importance = np.clip(np.log10(population + 1.0) / 7.0, 0, 1)
-    if sector is not None:
-        near_line = 1.0 - np.clip(_angle_between(bearing, area.centre_deg) / area.half_width_deg, 0, 1)
-        score = 0.4 * near_distance + 0.4 * near_line + 0.2 * importance
-    else:
-        score = 0.6 * near_distance + 0.2 * importance + 0.2
-    order = np.lexsort((km, -score))[:limit]
-    return area, tuple(PlaceFit(places[i], float(km[i]), float(bearing[i]), round(float(score[i]), 3))
-                       for i in order)
+    population = np.array([place.population for place, _, _ in found])
+    scores = score(km, bearing, population)
+    return area, tuple(PlaceFit(place, d, b, round(float(s), 3))
+                       for (place, d, b), s in zip(found, scores))
 
 
 # --- travel times --------------------------------------------------------------------------

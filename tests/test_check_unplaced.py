@@ -161,3 +161,19 @@ def test_within_across_the_antimeridian_and_near_a_pole():
     gazetteer = small_gazetteer([east, west, polar])
     assert [p.name for p, _, _ in gazetteer.within(10.0, 179.95, 50.0)] == ["East", "West"]
     assert [p.name for p, _, _ in gazetteer.within(89.9, -80.0, 100.0)] == ["Polar"]
+
+
+@pytest.mark.parametrize("lat, lon, min_km, max_km, centre, half_width", [
+    (60.0, 25.0, 900.0, 1100.0, 90.0, 22.5),  # an eastward sector far north bulges northward
+    (48.85, 2.35, 50.0, 70.0, 0.0, 22.5),
+    (0.5, 30.0, 180.0, 220.0, 225.0, 11.25),
+    (-33.9, 151.2, 500.0, 700.0, 270.0, 33.75),
+    (35.0, 179.0, 300.0, 500.0, 90.0, 22.5),  # across the antimeridian
+])  # fmt: skip
+def test_the_sector_box_loses_no_place_of_the_sector(gazetteer, lat, lon, min_km, max_km, centre, half_width):
+    """The search cuts a sector's rows by the sector's own box: it finds exactly what measuring
+    the whole ring and keeping the sector's bearings finds."""
+    fast = gazetteer.within(lat, lon, max_km, min_km=min_km, sector=(centre, half_width))
+    ring = gazetteer.within(lat, lon, max_km, min_km=min_km)
+    slow = [(p, d, b) for p, d, b in ring if abs((b - centre + 180.0) % 360.0 - 180.0) <= half_width]
+    assert [p.place_id for p, _, _ in fast] == [p.place_id for p, _, _ in slow]

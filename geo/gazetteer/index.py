@@ -201,30 +201,39 @@ class Gazetteer:
                 frozenset(kinds.tolist()))
 
     def within(self, lat: float, lon: float, max_km: float, *, min_km: float = 0.0,
-               kinds=None, sector: tuple[float, float] | None = None) -> list[tuple[Place, float, float]]:
+               kinds=None, sector: tuple[float, float] | None = None, rank=None,
+               limit: int | None = None) -> list[tuple[Place, float, float]]:
         """Places between ``min_km`` and ``max_km`` (WGS84 geodesic, km) of (``lat``, ``lon``)
         degrees, each with its distance (km) and the initial bearing from the point to it
         (degrees clockwise from north), nearest first.
 
         ``kinds`` keeps only places of those kinds; ``sector`` = (centre, half-width) degrees
-        keeps only places whose bearing lies within half-width of centre. Rows are first cut to a
-        latitude band (a sorted index) and a longitude window, then measured with one vectorised
-        geodesic call.
+        keeps only places whose bearing lies within half-width of centre. ``rank``, a function of
+        numpy arrays (km, bearing, population) giving a score each, orders the places best first
+        instead (ties nearest first), and ``limit`` keeps that many: only those become Places.
+        Rows are first cut to a latitude band (a sorted index) and a longitude window, then
+        measured with one vectorised geodesic call.
         """
         from geo.geodesy import inverse
 
         rows, lats, lons, row_kinds, _ = self._by_latitude
         dlat = max_km / 110.5 + 1e-3  # a degree of latitude is at least 110.57 km
-        low, high = np.searchsorted(lats, [lat - dlat, lat + dlat])
-        band = slice(low, high)
-        keep = np.ones(high - low, dtype=bool)
-        if kinds is not None:
-            keep &= np.isin(row_kinds[band], list(kinds))
+        lat_range, lon_range = (lat - dlat, lat + dlat), None
         nearest_pole = min(abs(lat) + dlat, 90.0)
         if nearest_pole < 89.0:
             dlon = dlat / math.cos(math.radians(nearest_pole))
             if dlon < 180:
-                keep &= np.abs((lons[band] - lon + 180.0) % 360.0 - 180.0) <= dlon
+                lon_range = (-dlon, dlon)
+        if sector is not None and sector[1] < 90:
+            lat_range, lon_range = _sector_box(lat, lon, min_km, max_km, sector) or (lat_range, lon_range)
+        low, high = np.searchsorted(lats, lat_range)
+        band = slice(low, high)
+        keep = np.ones(high - low, dtype=bool)
+        if lon_range is not None:
+            offset = (lons[band] - lon + 180.0) % 360.0 - 180.0
+            keep &= (offset >= lon_range[0]) & (offset <= lon_range[1])
+        if kinds is not None:
+            keep[keep] = np.isin(row_kinds[band][keep], list(kinds))
         index = np.flatnonzero(keep) + low
         if not len(index):
             return []
@@ -234,7 +243,14 @@ class Gazetteer:
             centre, half_width = sector
             inside &= np.abs((bearing - centre + 180.0) % 360.0 - 180.0) <= half_width
         chosen = np.flatnonzero(inside)
-        chosen = chosen[np.argsort(km[chosen], kind="stable")]
+        if rank is None:
+            chosen = chosen[np.argsort(km[chosen], kind="stable")]
+        else:
+            population = np.asarray(self._columns["population"])[rows[index[chosen]]]
+            scores = np.asarray(rank(km[chosen], bearing[chosen], population), dtype=float)
+            chosen = chosen[np.lexsort((km[chosen], -scores))]
+        if limit is not None:
+            chosen = chosen[:limit]
         return [(self._place(int(rows[index[i]])), float(km[i]), float(bearing[i])) for i in chosen]
 
     # --- geometry ---------------------------------------------------------------------------
@@ -280,6 +296,34 @@ class Gazetteer:
     def land(self):
         """A GeoDataFrame of Natural Earth land at 1:50m, valid geometry in EPSG:4326."""
         return _natural_earth_land()
+
+
+_SECTOR_SAMPLES = 33  # bearings sampled along a sector's arcs, and distances along its edges
+_SECTOR_MARGIN_DEG = 0.05  # more than an arc bulges between samples for sectors up to ~5,000 km
+
+
+def _sector_box(lat: float, lon: float, min_km: float, max_km: float,
+                sector: tuple[float, float]) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """(lat_min, lat_max) and (lon offset min, lon offset max) degrees around a sector of a ring
+    about (lat, lon): its arcs and edges sampled with WGS84 geodesics, widened by a margin. None
+    near a pole or when the box would wrap the globe (the caller keeps the ring's box)."""
+    from geo.geodesy import WGS84
+
+    centre, half_width = sector
+    bearings = np.linspace(centre - half_width, centre + half_width, _SECTOR_SAMPLES)
+    edge_km = np.linspace(min_km, max_km, _SECTOR_SAMPLES)
+    all_bearings = np.concatenate([bearings, bearings, np.full(_SECTOR_SAMPLES, bearings[0]),
+                                   np.full(_SECTOR_SAMPLES, bearings[-1])])
+    all_km = np.concatenate([np.full(_SECTOR_SAMPLES, max_km), np.full(_SECTOR_SAMPLES, min_km), edge_km, edge_km])
+    count = len(all_km)
+    lons, lats, _ = WGS84.fwd(np.full(count, lon), np.full(count, lat), all_bearings, all_km * 1000.0)
+    lats, offsets = np.asarray(lats), (np.asarray(lons) - lon + 180.0) % 360.0 - 180.0
+    margin = _SECTOR_MARGIN_DEG + max_km / 110.5 * 0.01
+    lat_range = (float(lats.min()) - margin, float(lats.max()) + margin)
+    if abs(lat_range[0]) > 85 or abs(lat_range[1]) > 85 or offsets.max() - offsets.min() > 170:
+        return None
+    stretch = 1.0 / math.cos(math.radians(max(abs(lat_range[0]), abs(lat_range[1]))))
+    return lat_range, (float(offsets.min()) - margin * stretch, float(offsets.max()) + margin * stretch)
 
 
 @functools.lru_cache(maxsize=2)
