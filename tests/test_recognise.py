@@ -124,3 +124,23 @@ def test_issue_example_reads_french_guiana_whole(gazetteer):
     assert resolved.get("French Guiana") == "French Guiana"
     assert "French" not in resolved
     assert resolved.get("San Francisco") == "San Francisco"
+
+
+def test_a_place_naming_a_public_body_is_a_place(gazetteer):
+    found = _texts("The Dayton Public Library opened late. Springfield City Manager Ann Wells "
+                   "spoke to the Toledo Historical Society.", gazetteer)
+    assert "Dayton" in found and "Toledo" in found and any("Springfield" in f for f in found)
+    assert "Ann Wells" not in found and "Wells" not in found
+
+
+def test_a_sentence_opening_function_word_is_not_part_of_the_name(gazetteer):
+    found = _texts("In Columbus, firefighters agreed to a pay freeze. From Toledo came more.",
+                   gazetteer)
+    assert "Columbus" in found and "Toledo" in found
+
+
+def test_a_plural_role_before_a_comma_does_not_make_the_next_name_a_person(gazetteer):
+    text = "He rode with officers, Mansfield's new patrol program. Mansfield police agreed."
+    assert "Mansfield" in _texts(text, gazetteer)
+    text = "North Korea's leader, Kim Jong Un, arrived. Later Kim met Putin."
+    assert "Kim" not in _texts(text, gazetteer)

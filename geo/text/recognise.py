@@ -27,13 +27,15 @@ lt col colonel capt captain sgt sen senator rep representative gov governor mayo
 pope ambassador envoy chairman chairwoman chair director comrade adviser advisor aide deputy
 correspondent writer journalist reporter columnist editor coach ceo founder sir lord lady
 father sister brother st saint officer detective sheriff commissioner councilman
-councilwoman professor""".split())
+councilwoman professor manager administrator clerk superintendent attorney treasurer auditor
+assessor coroner trustee chief marshal inspector constable""".split())
 ORGANISATION_WORDS = frozenset("""university college school academy institute hospital times post
 news agency press daily journal herald tribune gazette network tv radio channel group company
 corp corporation inc ltd bank council party ministry department office committee commission
 board senate congress parliament assembly court union association federation club league team
 church airlines airline airways fleet army navy forces force guard police service services
-foundation fund forum summit conference program programme project house hotel""".split())
+foundation fund forum summit conference program programme project house hotel library society
+utilities district museum authority""".split())
 MEDIA_WORDS = frozenset("""times post news agency press daily journal herald tribune gazette network
 tv radio channel""".split())
 """Heads of outlets' names: a place inside one ("The New York Times") is not a place mention,
@@ -162,12 +164,25 @@ def _is_word_char(character: str) -> bool:
     return character.isalnum() or character == "_"
 
 
+@functools.lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Function words that may open a sentence before a name (data/gazetteer/function_words.txt)."""
+    lines = (GAZETTEER_DIR / "function_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _runs(tokens: list[Token], text: str) -> list[tuple[int, int]]:
-    """(first, last+1) token indices of capitalised runs joined only by spaces."""
+    """(first, last+1) token indices of capitalised runs joined only by spaces; a function
+    word capitalised at the head of a run ("In Columbus") is left out of it."""
     runs, i = [], 0
+    opening = function_words()
     while i < len(tokens):
         if not tokens[i].capitalised:
             i += 1
+            continue
+        if (tokens[i].key in opening and i + 1 < len(tokens) and tokens[i + 1].capitalised
+                and text[tokens[i].end:tokens[i + 1].start] == " "):
+            i += 1  # "In Columbus, ...": the run is "Columbus"
             continue
         j = i + 1
         while (j < len(tokens) and tokens[j].capitalised
@@ -283,7 +298,8 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         # ("Moscow Mayor", "Russian President"), or after qualifiers ("Northern Virginia");
         # "Vladimir Putin", "Paris Hilton", "New York Yankees" name no place
         follower = tokens[end].key if end < last else ""
-        modifier = i == first and (is_country or _is_title(follower) or any(
+        head = first + 1 if tokens[first].key == "the" else first  # "The Dayton Public Library"
+        modifier = i == head and (is_country or _is_title(follower) or any(
             t.key in ORGANISATION_WORDS for t in tokens[end:last]))
         qualified = (i <= qualifiers_end if qualifiers_end is not None
                      else _only_qualifiers(tokens[first:i]))
@@ -336,7 +352,12 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
     names = set()
     given = given_names()
     for first, last in runs:
+        # a title counts right before the name, or before it and a comma when singular ("the
+        # leader, Kim Jong Un"); not "officers, Mansfield's Pastor on Patrol"
         before = tokens[first - 1].key if first else ""
+        gap = text[tokens[first - 1].end:tokens[first].start] if first else ""
+        if gap != " " and not (gap == ", " and before in TITLES):
+            before = ""
         run = tokens[first:last]
         titled = [k for k, t in enumerate(run) if _is_title(t.key)]
         if titled:
@@ -344,7 +365,8 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
         elif not _is_title(before):
             after = tokens[last].key if last < len(tokens) else ""
             named = (len(run) >= 2 and run[0].key in given
-                     and not gazetteer.has_alias(fold(text[run[0].start:run[-1].end])))
+                     and not gazetteer.has_alias(fold(text[run[0].start:run[-1].end]))
+                     and not any(t.key in ORGANISATION_WORDS or t.key in PLACE_HEADS for t in run))
             speaker = (2 <= len(run) <= 3 and after in PERSON_VERBS
                        and not any(t.key in ORGANISATION_WORDS for t in run)
                        and not gazetteer.has_alias(fold(run[0].text)))
