@@ -283,3 +283,21 @@ def test_basemap_geojson_is_built_once_then_read_from_the_cache(gazetteer, tmp_p
     monkeypatch.setattr("geo.maps.basemap.vector_basemap", lambda *args: pytest.fail("built again"))
     assert basemap_geojson(gazetteer, box, ["RU", "KP"]) == built
     assert list((tmp_path / "basemap").iterdir()) == [cached]
+
+
+def test_a_route_along_track_is_drawn_with_the_vertices_a_screen_shows():
+    """The 2023 train's track has hundreds of vertices a metre apart on screen: the web map draws
+    fewer, none more than ~100 m off the line; the route itself keeps them all."""
+    import shapely
+
+    from geo.geodesy import path_length_km
+    from geo.maps.content import SCREEN_TOLERANCE_DEG, screen_line
+    from geo.routes import load_routes, route_length_km
+
+    route = next(r for r in load_routes() if r.route_id == "kim-2023-pyongyang-vladivostok")
+    full = [(w.lat, w.lon) for w in route.waypoints]
+    drawn = screen_line(full)
+    assert len(drawn) < len(full) / 2 and drawn[0] == full[0] and drawn[-1] == full[-1]
+    line = shapely.LineString([(lon, lat) for lat, lon in drawn])
+    assert max(line.distance(shapely.Point(lon, lat)) for lat, lon in full) <= SCREEN_TOLERANCE_DEG + 1e-9
+    assert path_length_km(drawn) == pytest.approx(route_length_km(route), rel=0.01)

@@ -31,6 +31,7 @@ __all__ = [
     "parse_layers",
     "places_on_map",
     "route_latlons",
+    "screen_line",
     "route_lengths",
     "search_rings",
     "select_check",
@@ -151,6 +152,24 @@ def route_latlons(route: Route, points_per_flight_leg: int = 64) -> list[tuple[f
     for (lat1, lon1), (lat2, lon2) in zip(points, points[1:]):
         line.extend(geodesic_points(lat1, lon1, lat2, lon2, n=points_per_flight_leg)[1:])
     return line
+
+
+SCREEN_TOLERANCE_DEG = 0.001
+"""How far (degrees, ~100 m) a line drawn on a web map may stray from its route: a route
+along real track has thousands of vertices that no screen shows below street zoom."""
+
+
+def screen_line(latlons: list[tuple[float, float]],
+                tolerance_deg: float = SCREEN_TOLERANCE_DEG) -> list[tuple[float, float]]:
+    """A (lat, lon) line with the vertices a map on screen cannot show dropped (Douglas–Peucker,
+    ``tolerance_deg`` degrees), so that a page carries less; lengths are measured on the full
+    route, never on this line."""
+    if len(latlons) < 3:
+        return list(latlons)
+    import shapely
+
+    simple = shapely.simplify(shapely.LineString([(lon, lat) for lat, lon in latlons]), tolerance_deg)
+    return [(lat, lon) for lon, lat in simple.coords]
 
 
 def route_lengths(route: Route) -> str:

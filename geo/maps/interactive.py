@@ -44,6 +44,7 @@ from geo.maps.content import (
     parse_layers,
     places_on_map,
     route_latlons,
+    screen_line,
     route_lengths,
     search_rings,
     select_check,
@@ -320,7 +321,7 @@ def _add_routes(group: folium.FeatureGroup, routes: tuple[Route, ...]) -> None:
         if len(route.waypoints) < 2:
             continue
         line = folium.PolyLine(
-            route_latlons(route),
+            screen_line(route_latlons(route)),
             color=style.route_colour(index),
             weight=3.5,
             opacity=0.9,
