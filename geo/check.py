@@ -178,8 +178,6 @@ OPEN_RING_FACTOR = 2.0
 
 _VERDICT_RANK = {DistanceVerdict.ACCURATE: 0, DistanceVerdict.CLOSE: 1, DistanceVerdict.INACCURATE: 2,
                  DistanceVerdict.UNVERIFIABLE: 3}
-_PRONOUN_STARTS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ", "its ", "their ", "his ", "her ")
-_PRONOUNS = ("it", "they", "this", "that", "there", "here", "which", "she", "he", "we")
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -254,18 +252,19 @@ def is_named(mention: Mention, described: bool = False) -> bool:
     """Whether a claim's end is written as a name (not a description or a pronoun).
 
     ``described`` (the claim's ``subject_kind`` is set) says the extractor found a description.
-    A name starts with a capital and with no article or possessive ("Ambo", "Thunder Bay");
-    "The reserve", "a town", "it" name no place.
+    A name starts with a capital letter, and its first word is no pronoun or determiner of the
+    vocabulary (:data:`geo.lexicon.PRONOUNS`, :data:`geo.lexicon.DETERMINERS`): "Ambo", "Thunder
+    Bay" are names; "The reserve", "a town", "it", "It's located" name no place.
     """
-    words = " ".join(mention.text.split())
-    lower = words.lower()
-    if described or not words or lower in _PRONOUNS or lower.startswith(_PRONOUN_STARTS):
+    words = mention.text.replace("’", "'").split()
+    if described or not words or not words[0][0].isupper():
         return False
-    return words[0].isupper()
+    first = words[0].lower().strip(".,;:\"'")
+    return first not in lexicon.PRONOUNS and first not in lexicon.DETERMINERS
 
 
 def _unresolved_reason(claim: DistanceClaim) -> str:
-    described = bool(getattr(claim, "subject_kind", ""))
+    described = bool(claim.subject_kind)
     for role, mention in (("subject", claim.subject), ("anchor", claim.anchor)):
         if mention.place is None:
             named = is_named(mention, described and role == "subject")
@@ -492,7 +491,7 @@ def _best(judgements: Sequence[Judgement], named: str) -> Judgement:
 def description_noun(claim: DistanceClaim) -> str:
     """The head noun of a described subject ("a town" -> "town", "crater-lake" -> "crater-lake");
     the claim's ``subject_kind`` when the extractor gives one, "" for a name or a pronoun."""
-    kind = getattr(claim, "subject_kind", "")
+    kind = claim.subject_kind
     if kind:
         return kind.lower()
     if is_named(claim.subject):
@@ -547,12 +546,17 @@ def where_could_it_be(claim: DistanceClaim, gazetteer, limit: int = CANDIDATES_S
                       area: SearchArea | None = None) -> tuple[SearchArea | None, tuple[PlaceFit, ...]]:
     """The search area of an unplaced subject and the gazetteer places inside it, best first.
 
+    Only a subject that names no place ("a town", "it") gets candidates: a name the gazetteer
+    lacks ("Nala") is its own place, not one of the gazetteer's; its area is still given, to pin
+    it by hand.
+
     Each place's score (0..1) weighs how near it lies to the stated distance (0.4) and to the
     direction's centre line (0.4; without a direction, 0.6 on the distance) and how populous it
     is (0.2, log scale up to 10 million). At most ``limit`` places.
     """
     area = area or search_area(claim, gazetteer)
-    if area is None or gazetteer is None or not area.kinds:
+    described = bool(claim.subject_kind)
+    if area is None or gazetteer is None or not area.kinds or is_named(claim.subject, described):
         return area, ()
     sector = (area.centre_deg, area.half_width_deg) if area.half_width_deg < 180 else None
     stated_km = claim.stated[0].km
@@ -635,7 +639,8 @@ def _unverifiable_check(claim: DistanceClaim, stated_km: float | None, reason: s
         area, fits = where_could_it_be(claim, gazetteer)
     parts = [explanation, explain.unit_sentence(claim.stated, unit_verdict)]
     if area is not None and claim.anchor.place is not None:
-        parts.append(explain.candidates_sentence(area, fits, claim.anchor.place, area.noun))
+        named = claim.subject.text if is_named(claim.subject, bool(claim.subject_kind)) else ""
+        parts.append(explain.candidates_sentence(area, fits, claim.anchor.place, area.noun, named))
     return Check(
         claim=claim,
         stated_km=stated_km,

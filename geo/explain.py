@@ -346,9 +346,15 @@ def area_from(area: SearchArea, anchor: str) -> str:
     return words.replace(",", f" from {anchor},", 1) if "," in words else f"{words} from {anchor}"
 
 
-def candidates_sentence(area: SearchArea, fits: Sequence[PlaceFit], anchor: Place, noun: str) -> str:
-    """Where an unnamed subject could be: the ring, the sector, the kind, and the best fits."""
+def candidates_sentence(area: SearchArea, fits: Sequence[PlaceFit], anchor: Place, noun: str,
+                        named: str = "") -> str:
+    """Where an unnamed subject could be: the ring, the sector, the kind, and the best fits.
+
+    ``named`` is the subject's name when it has one the gazetteer lacks: then only the area is
+    given (the name is its own place, none of the gazetteer's)."""
     where = area_from(area, anchor.name)
+    if named:
+        return f"The claim puts {named} {where}."
     kind = noun or "place"
     if not area.kinds:
         return f"The gazetteer holds no places of the kind '{kind}', so it cannot say which one this could be ({where})."

@@ -42,7 +42,7 @@ __all__ = [
     "DIMENSION_WORDS", "DIRECTION_ABBREVIATIONS", "DIRECTION_WORDS", "DISTANCE_UNITS",
     "EVENT_NOUNS", "EVENT_VERBS", "EXTENT_VERBS", "HEDGES", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_VEHICLES",
     "KM_PER_UNIT", "LEXICON_FILE", "LINK_VERBS", "LINK_WORDS", "MEASURED_NOUNS", "MODES",
-    "PART_NOUNS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
+    "PART_NOUNS", "PRONOUNS", "DETERMINERS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
     "Hedge", "Mode", "Unit", "alternation", "hedge_bounds", "hedge_reading", "mode_of",
     "unit_code",
 ]  # fmt: skip
@@ -247,4 +247,8 @@ ZONE_WORDS = _set("lookalikes", "zones")
 PART_NOUNS = _set("lookalikes", "parts")
 DIMENSION_WORDS = _set("lookalikes", "dimensions")
 TRAVEL_VERBS = _set("lookalikes", "travel_verbs")
+PRONOUNS = _set("references", "pronouns")
+"""Words that stand for a place without naming it ("it", "there")."""
+DETERMINERS = _set("references", "determiners")
+"""Words opening a description rather than a name ("the", "a", "its")."""
 EXTENT_VERBS = _set("lookalikes", "extent_verbs")

@@ -80,7 +80,8 @@ def test_a_name_the_gazetteer_lacks_is_not_in_the_gazetteer():
 
 @pytest.mark.parametrize("text, named", [
     ("Ambo", True), ("Thunder Bay", True), ("The reserve", False), ("a town", False), ("it", False),
-    ("its capital", False), ("the hamlet of Kisoro", False),
+    ("its capital", False), ("the hamlet of Kisoro", False), ("It's located", False), ("20", False),
+    ("We also live", False),
 ])  # fmt: skip
 def test_names_and_descriptions(text, named):
     assert is_named(mention(text)) is named
@@ -138,6 +139,12 @@ def test_a_kind_the_gazetteer_does_not_hold_gives_no_candidates_and_says_why():
                          gazetteer=small_gazetteer())
     assert result.candidates == () and result.search_area.kinds == ()
     assert "holds no places of the kind 'reserve'" in result.explanation
+
+
+def test_a_name_the_gazetteer_lacks_gets_its_area_but_no_candidates():
+    result = check_claim(claim(mention("Nala"), mention("Anchorville", ANCHOR)), gazetteer=small_gazetteer())
+    assert result.search_area is not None and result.candidates == ()  # Nala is no town of the gazetteer
+    assert "The claim puts Nala 54 km to 66 km from Anchorville, bearing 338° to 22°." in result.explanation
 
 
 def test_no_candidates_when_the_anchor_is_not_placed_either():
