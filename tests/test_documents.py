@@ -59,3 +59,13 @@ def test_bundled_story_has_five_articles_with_metadata():
     associated = documents[4]
     assert associated.outlet == "Associated Press" and associated.date == "2023-09-11"
     assert all(d.title and d.date.startswith("2023-09") for d in documents)
+
+
+def test_html_comments_and_entities_are_read_once():
+    assert html_to_text("<p>Hue<!-- a note -->, Vietnam &amp;lt;</p>") == "Hue, Vietnam &lt;"
+
+
+def test_html_nested_too_deep_is_one_line_not_lost_text():
+    markup = "<html><p>Hue" + "<div>" * 5000 + "deep" + "</div>" * 5000
+    with pytest.raises(InputError, match=r"^deep\.html: HTML nested more than 2048 elements deep$"):
+        decode("deep.html", markup.encode())
