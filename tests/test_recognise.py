@@ -144,3 +144,12 @@ def test_a_plural_role_before_a_comma_does_not_make_the_next_name_a_person(gazet
     assert "Mansfield" in _texts(text, gazetteer)
     text = "North Korea's leader, Kim Jong Un, arrived. Later Kim met Putin."
     assert "Kim" not in _texts(text, gazetteer)
+
+
+def test_a_common_word_that_only_small_towns_are_named_needs_a_preposition_of_place(gazetteer):
+    # Superior (Wisconsin) and Bell (California) are small towns; here they are a word and a name
+    found = _texts("Superior Court judges met. Bell pulled a gun, police said. The lake freighter "
+                   "docked in Superior on Friday.", gazetteer)
+    assert found.count("Superior") == 1 and "Bell" not in found
+    # a sizeable city named by a common word stays a place wherever it is written
+    assert "Buffalo" in _texts("Buffalo schools reopened.", gazetteer)

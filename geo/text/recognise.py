@@ -58,6 +58,7 @@ WIDE_PLACE_KINDS = frozenset({"country", "continent", "admin1", "capital", "ocea
 """Kinds of place that news makes speak ("Russia said") and that are rarely a person's name."""
 LOCATIVES = frozenset({"in", "from", "of", "at", "near", "to", "outside", "across"})
 """Words before a name that make it a place even when a speech verb follows ("from Brampton said")."""
+COMMON_WORD_NEEDS_PREPOSITION = True
 SMALL_TOWN = 100_000
 """A surname is usually also the name of some small town (Welch, Meredith, Bell); a name held
 only by towns smaller than this, seen as the last word of an unknown two- or three-word name
@@ -69,6 +70,13 @@ def not_places() -> frozenset[str]:
     """Folded words that name no place when capitalised alone (data/gazetteer/not_places.txt)."""
     lines = (GAZETTEER_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """English common words that some place is named (data/gazetteer/common_words.txt)."""
+    lines = (GAZETTEER_DIR / "common_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -317,6 +325,10 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
             return False  # "Stevens & Wilkinson", "Procter & Gamble": a firm
         if (re.match(r" \d", after) and _largest_population(entries) < SMALL_TOWN):
             return False  # "Pack 122", "Section 8": a troop, a clause, not a small town
+        if (COMMON_WORD_NEEDS_PREPOSITION and not tokens[i].text.isupper()
+                and key in common_words() and _largest_population(entries) < SMALL_TOWN
+                and not (i and tokens[i - 1].key in LOCATIVES)):
+            return False  # "Bell", "Day", "Superior": a word, a name, unless "in Superior"
     if end - i == 1 and _sentence_initial(text, tokens[i]) and not (is_country or "admin1" in kinds):
         if tokens[i].text.lower() in (lowercase or _LowercaseWords(text)):  # the word in lowercase
             return False
