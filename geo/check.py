@@ -138,6 +138,9 @@ distances typically run 1.2-1.4 times the straight line (the detour or circuity 
 networks, lower on open plains, higher in mountains and along coasts): 1.3, the middle. A
 voyage keeps nearer its line (1.2); a flight follows the geodesic (1.0)."""
 
+ROAD_FACTOR_SPAN = (1.2, 1.4)
+"""Road and rail distances over the straight line, as they typically run (see ROUTE_FACTORS)."""
+
 AVERAGE_SPEEDS_KMH = {
     "road": (10.0, 110.0),  # town traffic to an open motorway, stops included
     "rail": (20.0, 300.0),  # a mountain line to a high-speed line
@@ -485,6 +488,18 @@ def _best(judgements: Sequence[Judgement], named: str) -> Judgement:
     return min(judgements, key=lambda j: (_VERDICT_RANK[j.verdict], j.measure != named, abs(j.error_km)))
 
 
+def fits_a_road(allowance: Allowance, actual_km: float, named: str, route: Route | None,
+                verdict: DistanceVerdict) -> bool:
+    """Whether a figure too long for the straight line fits a road distance: no route is named or
+    known, and what the wording allows meets :data:`ROAD_FACTOR_SPAN` times the straight line.
+    Many published distances between towns are road distances that do not say so; this is said
+    in the explanation, the verdict stays on the straight line."""
+    if named or route is not None or verdict == DistanceVerdict.ACCURATE or allowance.low_km <= actual_km:
+        return False
+    low, high = (factor * actual_km for factor in ROAD_FACTOR_SPAN)
+    return allowance.low_km <= high and allowance.high_km >= low
+
+
 # --- where could it be? --------------------------------------------------------------------
 
 
@@ -770,6 +785,8 @@ def check_claim(claim: DistanceClaim, routes: Sequence[Route] = (), gazetteer=No
             parts.append(explain.never_shorter_sentence(ROUTE_MODES[mode]))
         if matches not in (judged.measure, "neither"):
             parts.append(explain.fits_instead_sentence(matches))
+        if fits_a_road(allowance, actual_km, named, route, verdict):
+            parts.append(explain.fits_a_road_sentence(stated_km / actual_km, ROAD_FACTOR_SPAN))
     parts.append(explain.direction_sentence(subject.name, anchor.name, bearing, claim.direction, direction_verdict))
     unit_verdict = check_units(claim.stated)
     parts.append(explain.unit_sentence(claim.stated, unit_verdict))

@@ -292,6 +292,13 @@ def never_shorter_sentence(mode: str) -> str:
     return f"A {mode} route is never shorter than the straight line."
 
 
+def fits_a_road_sentence(ratio: float, span: tuple[float, float]) -> str:
+    """A figure longer than the straight line by as much as roads are."""
+    return (f"The figure is {ratio:.2f} times the straight line, as a road distance typically is "
+            f"({span[0]:.1f} to {span[1]:.1f} times): it may be one, though the wording does not say so "
+            "and no known route measures it.")
+
+
 def fits_instead_sentence(measure: str) -> str:
     return f"It fits the {measure} instead."
 
@@ -495,7 +502,10 @@ def method() -> tuple[tuple[str, str], ...]:
             "When the wording names a mode ('by rail', 'by road', 'a drive') or the straight line does "
             "not fit, the figure is also measured against a known route between the two places (the "
             "section between the waypoints nearest each) and the report says which measure it matches. "
-            "A road or railway is never shorter than the straight line.",
+            "A road or railway is never shorter than the straight line. A figure that names no mode "
+            f"and runs {rules.ROAD_FACTOR_SPAN[0]:.1f} to {rules.ROAD_FACTOR_SPAN[1]:.1f} times the straight "
+            "line, as roads typically do, is still judged on the straight line, and the explanation says "
+            "it may be a road distance.",
         ),
         (
             "Travel times",

@@ -426,3 +426,14 @@ def test_straight_mode_is_never_judged_against_a_route(dogleg_railway):
     result = check_claim(claim(stated=stated, hedge="about", mode="straight"), routes=[dogleg_railway])
     assert result.distance_verdict == "inaccurate"
     assert result.matches == "route"
+
+
+def test_a_figure_as_long_as_a_road_says_it_may_be_one():
+    far = place_at(0.0, 100.0, "Roadend")
+    result = check_claim(claim(subject=far, stated=[Quantity("km", 130.0)]))
+    assert result.distance_verdict == "inaccurate"  # judged on the straight line, as worded
+    assert "1.30 times the straight line, as a road distance typically is (1.2 to 1.4 times)" in result.explanation
+    longer = check_claim(claim(subject=far, stated=[Quantity("km", 200.0)]))
+    assert "road distance" not in longer.explanation  # twice the line is no road's detour
+    named = check_claim(claim(subject=far, stated=[Quantity("km", 130.0)], mode="road"))
+    assert "as a road distance typically is" not in named.explanation  # a named road unmeasured says so itself
