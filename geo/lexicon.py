@@ -212,6 +212,7 @@ def alternation(phrases: Iterable[str]) -> str:
 _MODE_WORD_RE = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _MODE_PHRASES = {tuple(_MODE_WORD_RE.findall(p)): name for name, mode in MODES.items() for p in mode.phrases}
 _MODE_LONGEST = max((len(k) for k in _MODE_PHRASES), default=1)
+_MODE_FIRST_WORDS = frozenset(k[0] for k in _MODE_PHRASES)
 
 
 def mode_of(words: str) -> str:
@@ -221,7 +222,9 @@ def mode_of(words: str) -> str:
     time is linear in the text.
     """
     tokens = _MODE_WORD_RE.findall(words.lower())
-    for i in range(len(tokens)):
+    for i, token in enumerate(tokens):
+        if token not in _MODE_FIRST_WORDS:
+            continue
         for size in range(min(_MODE_LONGEST, len(tokens) - i), 0, -1):
             mode = _MODE_PHRASES.get(tuple(tokens[i : i + size]))
             if mode:

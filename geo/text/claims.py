@@ -250,8 +250,15 @@ class _Context:
         return self.document.text
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
-        """The mentions lying within ``start``..``end``, in order."""
-        return list(self.iter_mentions(start, end))
+        """The mentions lying within ``start``..``end``, in order.
+
+        Mentions do not overlap (only the outermost are kept), so only the last one starting
+        before ``end`` may reach past it.
+        """
+        found = list(self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)])
+        if found and found[-1].end > end:
+            found.pop()
+        return found
 
     def iter_mentions(self, start: int, end: int) -> Iterator[Mention]:
         """The mentions lying within ``start``..``end``, in order, one at a time."""
