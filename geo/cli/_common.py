@@ -16,11 +16,10 @@ def add_inputs(parser) -> None:
     add_story_argument(parser)
 
 
-def add_story_argument(parser) -> None:
-    parser.add_argument("--story", metavar="PATH",
-                        help="read with this story pack: a folder with a pack.toml (see the README, "
-                             "'Your own story') or a bundled pack's name; with no FILE, its articles. "
-                             "Default: the bundled story's pack with no FILE, no pack with FILEs")
+def add_story_argument(parser, help: str = "read with this story pack: a folder with a pack.toml "
+                       "(see the README, 'Your own story') or a bundled pack's name; with no FILE, "
+                       "its articles. Default: the bundled story's pack with no FILE, no pack with FILEs") -> None:
+    parser.add_argument("--story", metavar="PATH", help=help)
 
 
 def story_of_arguments(args):

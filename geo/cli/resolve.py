@@ -21,7 +21,9 @@ def register(subparsers) -> None:
     parser.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
     parser.add_argument("--json", action="store_true", help="print JSON (see DESIGN.md)")
     add_online_arguments(parser)
-    add_story_argument(parser)
+    add_story_argument(parser, help="also look in this story pack's places and descriptions (a folder "
+                                    "with a pack.toml, or a bundled pack's name); default: the world's "
+                                    "gazetteer alone")
     parser.set_defaults(func=run)
 
 

@@ -422,15 +422,23 @@ def _is_person_run(tokens, first, last, persons, text) -> bool:
     return words in persons and words.count(" ") >= 1
 
 
+@functools.lru_cache(maxsize=16)
+def _description_pattern(keys: tuple[str, ...]) -> re.Pattern:
+    """One pattern for a gazetteer's descriptions: at each word start, the longest that begins there."""
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?=\b({alternatives})\b)")
+
+
 def _descriptions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Lowercase descriptions from the gazetteer ("the border river") and "the X capital".
 
     They take precedence over the names inside them; of overlapping ones the longest is kept."""
-    lowered = text.lower()
     mentions = []
-    for key in gazetteer.description_keys:
-        for match in re.finditer(rf"\b{re.escape(key)}\b", lowered):
-            mentions.append(_mention(text, match.start(), match.end(), gazetteer.entries(key)))
+    if gazetteer.description_keys:
+        lowered = text.lower()
+        for match in _description_pattern(tuple(gazetteer.description_keys)).finditer(lowered):
+            key = match.group(1)  # at every start, so one description may begin inside another
+            mentions.append(_mention(text, match.start(), match.start() + len(key), gazetteer.entries(key)))
     for match in re.finditer(r"\bthe ((?:[A-Z][\w’']+ ){0,2}[A-Z][\w’']+) capital\b", text):
         countries = [p for p, kind in gazetteer.entries(fold(match.group(1)))
                      if p.kind == "country"]
