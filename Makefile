@@ -34,8 +34,9 @@ $(VENV)/.installed-all: pyproject.toml setup.py $(CONSTRAINTS) | $(BIN)/python
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
+	$(BIN)/geo prepare
 	$(BIN)/geo places
-	$(BIN)/streamlit run app.py
+	$(BIN)/python app.py
 
 places: $(VENV)/.installed-run
 	$(BIN)/geo places

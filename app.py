@@ -1,6 +1,12 @@
 """The dashboard: one story on one page, for a reader who has never seen the code.
 
-    streamlit run app.py
+    python app.py [--server.port 8501 ...]    # what `make run` does: warm, then serve
+    streamlit run app.py                      # also works; the first reader then waits for the caches
+
+`python app.py` first runs the page once in this process, with no reader, so that every cache
+the readers share (the gazetteer, the bundled story analysed, its views and its map) is full,
+then starts the Streamlit server in the same process: the first reader is served from the
+caches. Options are Streamlit's (`--server.port`, `--server.address`…).
 
 Opens on the bundled story; upload .txt / .md / .html articles or paste text in the sidebar to
 read another. Widgets and layout only: every figure, list and file comes from ``geo``.
@@ -698,4 +704,46 @@ def main() -> None:
             downloads_tab(story)
 
 
-main()
+def serve(argv: list[str]) -> None:
+    """`python app.py [--section.option VALUE ...]`: fill the shared caches by running the page
+    once here, with no reader, then start Streamlit's server in this process (its caches are
+    this process's)."""
+    import sys
+    import time
+
+    from streamlit.web import bootstrap
+
+    if len(argv) % 2 or not all(a.startswith("--") and "." in a for a in argv[::2]):
+        sys.exit(f"usage: python app.py [--server.port 8501 ...] (Streamlit options in pairs); got {argv}")
+    def typed(value: str):
+        lowered = value.lower()
+        return int(value) if value.isdigit() else {"true": True, "false": False}.get(lowered, value)
+
+    options = {name[2:]: typed(value) for name, value in zip(argv[::2], argv[1::2])}
+    started = time.perf_counter()
+    print("dashboard: warming the caches (gazetteer, bundled story, its map)…", file=sys.stderr, flush=True)
+    # The page, run once by Streamlit's own script runner with no browser: every st.cache_resource
+    # below is process-wide and keyed by the function's module, name and source, so the server
+    # started next in this process finds them full.
+    from streamlit.testing.v1 import AppTest
+
+    warm = AppTest.from_file(__file__, default_timeout=600)
+    warm.run()
+    if warm.exception:
+        print(f"dashboard: the warm-up run failed ({warm.exception[0].message}); "
+              "the first reader will fill the caches", file=sys.stderr, flush=True)
+    # A component registers itself with the running server when its module is imported during a
+    # page run; imported here, with no server yet, it would never be: the first reader's run
+    # imports it again.
+    for name in [m for m in sys.modules if m.split(".")[0] == "streamlit_folium"]:
+        del sys.modules[name]
+    print(f"dashboard: caches warm in {time.perf_counter() - started:.1f} s; starting the server",
+          file=sys.stderr, flush=True)
+    bootstrap.load_config_options(flag_options=options)
+    bootstrap.run(__file__, False, [], options)
+
+
+if __name__ == "__main__" and not st.runtime.exists():
+    serve(__import__("sys").argv[1:])
+else:
+    main()

