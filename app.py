@@ -53,6 +53,7 @@ from geo.paths import BUNDLED_STORY
 from geo.sources import differences, mentions_of_place, place_at, place_table, source_labels, source_summaries
 from geo.story import analyse_document
 from geo.timeline import timeline
+from geo.verdicts import DirectionVerdict, DistanceVerdict, TimeVerdict
 
 STATIC = StaticFolder(Path(__file__).resolve().parent / "static", "/app/static")
 MAP_HEIGHT_PX = 560
@@ -70,9 +71,10 @@ TIMELINE_BEFORE = dt.timedelta(days=60)  # "around the articles": from two month
 TIMELINE_AFTER = dt.timedelta(days=14)  # to two weeks after the last
 TIMELINE_COLOURS = {"meeting": MEETING, "journey": ROUTE_COLOURS[0], "article": MUTED_INK}
 
-STREAMLIT_COLOURS = {"accurate": "green", "correct": "green", "plausible": "green", "implausible": "red",
-                     "close": "orange", "approximate": "orange",
-                     "inaccurate": "red", "wrong": "red"}
+STREAMLIT_COLOURS = {DistanceVerdict.ACCURATE: "green", DirectionVerdict.CORRECT: "green",
+                     TimeVerdict.PLAUSIBLE: "green", DistanceVerdict.CLOSE: "orange",
+                     DirectionVerdict.APPROXIMATE: "orange", DistanceVerdict.INACCURATE: "red",
+                     DirectionVerdict.WRONG: "red", TimeVerdict.IMPLAUSIBLE: "red"}
 LAYER_LABELS = {"places": "Places", "routes": "Routes", "meetings": "Meetings", "claims": "Claims"}
 PAGE_CSS = """<style>
 .block-container { padding-top: 3.2rem; padding-bottom: 2rem; }
@@ -300,9 +302,9 @@ def header(story: Story, views: dict, origin: str) -> None:
              else "your articles"]
     st.caption(plain(" · ".join(f for f in facts if f)))
     verdicts = {**views["summary"]["distance"], **{k: v for k, v in views["summary"].get("time", {}).items()
-                                                     if k != "unverifiable"}}
-    off = verdicts.get("inaccurate", 0) + verdicts.get("close", 0) + verdicts.get("implausible", 0)
-    held = verdicts.get("accurate", 0) + verdicts.get("plausible", 0)
+                                                     if k != TimeVerdict.UNVERIFIABLE}}
+    off = sum(verdicts.get(v, 0) for v in (DistanceVerdict.INACCURATE, DistanceVerdict.CLOSE, TimeVerdict.IMPLAUSIBLE))
+    held = verdicts.get(DistanceVerdict.ACCURATE, 0) + verdicts.get(TimeVerdict.PLAUSIBLE, 0)
     columns = st.columns(4)
     columns[0].metric("Articles", len(documents), border=True)
     columns[1].metric("Places named", len(views["places"]), border=True)
@@ -382,7 +384,8 @@ def claims_panel(story: Story, views: dict) -> None:
         return
     counts = Counter(views["summary"]["distance"])
     counts.update(views["summary"].get("time", {}))
-    counts["unverifiable"] -= sum(views["summary"].get("time", {}).values())  # a time's distance is unverifiable
+    # a travel time's distance verdict is unverifiable: count it once, by its time verdict
+    counts[DistanceVerdict.UNVERIFIABLE] -= sum(views["summary"].get("time", {}).values())
     st.markdown("  ".join(f"{badge(v)} **{n}**" for v, n in counts.items() if n))
     labels = dict(zip((d.path for d in story.documents), views["labels"]))
     table = pd.DataFrame([{

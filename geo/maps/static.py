@@ -63,6 +63,7 @@ from geo.maps.globe import EARTH_RADIUS_M, globe_geometries, globe_points
 from geo.maps.labels import LabelPlacer
 from geo.maps.output import atomic_target, check_folder
 from geo.model import Meeting, Story
+from geo.verdicts import DistanceVerdict
 
 __all__ = ["FORMATS", "STATIC_LAYERS", "projection_for", "render_static", "static_figure"]
 
@@ -460,7 +461,7 @@ class _StaticMap:
                 handles.append(Line2D([], [], color=style.verdict_colour(verdict), linewidth=1.6,
                                       label=explain.legend_words(verdict)))
             if any(c.claim.subject.place is None for _, c in self.claims):
-                handles.append(Patch(facecolor=style.verdict_colour("unverifiable"), alpha=0.25,
+                handles.append(Patch(facecolor=style.verdict_colour(DistanceVerdict.UNVERIFIABLE), alpha=0.25,
                                      edgecolor="none", label=explain.SEARCH_AREA_KEY))
         return handles
 

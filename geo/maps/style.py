@@ -6,6 +6,8 @@ A restrained palette: pale land and sea, grey borders, one colour per route, ver
 
 from __future__ import annotations
 
+from geo.verdicts import DirectionVerdict, DistanceVerdict, TimeVerdict, UnitVerdict
+
 SEA = "#dde8ef"
 LAND = "#f3f1ec"
 LAND_MENTIONED = "#e8e3d8"  # countries the story names
@@ -19,24 +21,27 @@ ROUTE_COLOURS = ("#1f4e89", "#00798c", "#8a3b72", "#b5651d", "#4d4d4d", "#3b7d3a
 
 MEETING = "#b3261e"
 
+_GREEN, _AMBER, _RED, _GREY = "#2e7d32", "#e39b00", "#c62828", "#8c8c8c"
+
 VERDICT_COLOURS = {
-    "accurate": "#2e7d32",
-    "close": "#e39b00",
-    "inaccurate": "#c62828",
-    "unverifiable": "#8c8c8c",
-    "plausible": "#2e7d32",  # a travel time's verdicts (geo.verdicts.TimeVerdict)
-    "implausible": "#c62828",
+    DistanceVerdict.ACCURATE: _GREEN,
+    DistanceVerdict.CLOSE: _AMBER,
+    DistanceVerdict.INACCURATE: _RED,
+    DistanceVerdict.UNVERIFIABLE: _GREY,
+    TimeVerdict.PLAUSIBLE: _GREEN,
+    TimeVerdict.IMPLAUSIBLE: _RED,
 }
+"""Line colour of a claim's headline verdict (its distance's, or a travel time's)."""
 
 BADGE_COLOURS = {
     **VERDICT_COLOURS,
-    "correct": VERDICT_COLOURS["accurate"],
-    "approximate": VERDICT_COLOURS["close"],
-    "wrong": VERDICT_COLOURS["inaccurate"],
-    "not stated": VERDICT_COLOURS["unverifiable"],
-    "consistent": VERDICT_COLOURS["accurate"],
-    "inconsistent": VERDICT_COLOURS["inaccurate"],
-    "single unit": VERDICT_COLOURS["unverifiable"],
+    DirectionVerdict.CORRECT: _GREEN,
+    DirectionVerdict.APPROXIMATE: _AMBER,
+    DirectionVerdict.WRONG: _RED,
+    DirectionVerdict.NOT_STATED: _GREY,
+    UnitVerdict.CONSISTENT: _GREEN,
+    UnitVerdict.INCONSISTENT: _RED,
+    UnitVerdict.SINGLE_UNIT: _GREY,
 }
 """Badge colour of each verdict: green agrees, amber nearly, red disagrees, grey cannot say."""
 
@@ -82,7 +87,7 @@ def route_colour(index: int) -> str:
 
 def verdict_colour(verdict: str) -> str:
     """The colour of a distance verdict; grey for anything unknown."""
-    return VERDICT_COLOURS.get(verdict, VERDICT_COLOURS["unverifiable"])
+    return VERDICT_COLOURS.get(verdict, VERDICT_COLOURS[DistanceVerdict.UNVERIFIABLE])
 
 
 def route_dashes(mode: str, status: str) -> str | None:
