@@ -19,7 +19,8 @@ Public API (all read once, immutable):
   or "open"; an unknown hedge reads as approximate on both sides) and :func:`hedge_reading`
   ("well over" -> "more than").
 * ``MODES``: mode -> :class:`Mode` (``name``, ``route``: the Route.mode it is measured
-  along, "" for the straight line, ``phrases``); :func:`mode_of` (the first mode named in a
+  along, "" for the straight line, ``phrases``; for the modes a story's travellers use,
+  ``reader``, ``travel_words`` and ``vehicles``); :func:`mode_of` (the first mode named in a
   text, or "").
 * ``JOURNEY_NOUNS``, ``JOURNEY_VEHICLES``; ``DIRECTION_WORDS``, ``DIRECTION_ABBREVIATIONS``,
   ``RELATIVE_DIRECTIONS``; ``LINK_VERBS``, ``LINK_WORDS``; ``MEASURED_NOUNS``,
@@ -88,6 +89,9 @@ class Mode:
     name: str
     route: str
     phrases: tuple[str, ...]
+    reader: str = ""  # "by air": how a reader is told someone travelled this way
+    travel_words: tuple[str, ...] = ()  # "flew", "drove to"
+    vehicles: tuple[str, ...] = ()  # "plane", "ferry": count after a word of boarding them
 
 
 def _norm(phrase: str) -> str:
@@ -195,7 +199,12 @@ def hedge_reading(hedge: str) -> str:
 
 def _modes(data: dict) -> dict[str, Mode]:
     return {
-        name: Mode(name, row.get("route", ""), tuple(_norm(p) for p in row.get("phrases", ())))
+        name: Mode(
+            name, row.get("route", ""), tuple(_norm(p) for p in row.get("phrases", ())),
+            reader=row.get("reader", ""),
+            travel_words=tuple(_norm(p) for p in row.get("travel_words", ())),
+            vehicles=tuple(_norm(p) for p in row.get("vehicles", ())),
+        )
         for name, row in data["modes"].items()
     }
 

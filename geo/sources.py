@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo import lexicon
 from geo.geodesy import distance_km
 from geo.maps.content import format_km, sentence_at
 from geo.maps.style import NOT_POINTS
@@ -43,15 +44,12 @@ __all__ = [
 ]
 
 TRAVEL_MODES = {
-    "flight": ("by air", r"fly|flies|flew|flown|flying|by\s+air",
-               r"planes?|airplanes?|aircraft|jets?|airliners?|flights?|helicopters?"),
-    "rail": ("by rail", "", r"trains?|rail|railways?|railroads?"),
-    "road": ("by road", r"(?:drive|drives|drove|driving)\s+(?:to|from|into|across|through|back)|by\s+road",
-             r"cars?|motorcades?|convoys?|bus|buses|limousines?"),
-    "sea": ("by sea", r"sail|sails|sailed|sailing|by\s+sea", r"ships?|boats?|ferry|ferries|vessels?|yachts?"),
+    name: (mode.reader, lexicon.alternation(mode.travel_words), lexicon.alternation(mode.vehicles))
+    for name, mode in lexicon.MODES.items()
+    if mode.vehicles
 }
-"""Ways of travelling: mode (as in ``Route.mode``) -> (words for a reader, words of travelling
-that way, vehicles). A vehicle counts after a word of travelling in it ("by armoured train",
+"""Ways of travelling, from the lexicon (data/lexicon.toml): mode (as in ``Route.mode``) ->
+(words for a reader, words of travelling that way, vehicles), the last two as regex alternations. A vehicle counts after a word of travelling in it ("by armoured train",
 "aboard a plane", "took the ferry"), not on its own ("a train station", "ships dock there")."""
 
 _TRAVEL_BY = r"by|on|aboard|in|into|onto|using|via|take|takes|took|taking|ride|rides|rode|riding|board|boards|boarded"

@@ -85,17 +85,19 @@ _Sentence = Sentence
 
 # --- the grammar around a figure ------------------------------------------------------------
 
+_CARDINALS = "|".join(sorted(lexicon.DIRECTION_WORDS))
 _DIRECTION = (
-    r"(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}"
-    r"|(?-i:NNE|ENE|ESE|SSE|SSW|WSW|WNW|NNW|NE|SE|SW|NW|N|E|S|W)"
+    rf"(?:{_CARDINALS})(?:[\s-]?(?:{_CARDINALS})){{0,2}}"
+    rf"|(?-i:{'|'.join(sorted(lexicon.DIRECTION_ABBREVIATIONS, key=len, reverse=True))})"
 )
-_MODE_PHRASE = (
-    r"by\s+(?:road|car|bus|coach|rail|railway|train|air|plane|sea|boat|ship|ferry)"
-    r"|as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line|overland|on\s+foot"
+_MODE_PHRASE = lexicon.alternation(
+    p for mode in lexicon.MODES.values() for p in mode.phrases
+    if p.startswith(("by ", "as ", "in a ", "on ")) or p == "overland"
 )
+"""Mode phrases that stand alone after a figure ("by road", "as the crow flies"), from the lexicon."""
 _JOURNEY_NOUN = (
-    r"(?:(?:train|bus|car|boat|ferry|taxi)\s+)?(?:drive|ride|journey|trip|flight|walk|hike|trek|"
-    r"voyage|sail|crossing|commute)"
+    rf"(?:(?:{lexicon.alternation(lexicon.JOURNEY_VEHICLES)})\s+)?"
+    rf"(?:{lexicon.alternation(n for n in lexicon.JOURNEY_NOUNS if ' ' not in n)})"
 )
 _RELATION_RE = re.compile(
     rf"""
@@ -151,10 +153,7 @@ _DISTANCE_FRAME_RE = re.compile(
     rf"\(?(?:{_MODE_PHRASE})\)?|\b(?:at\s+)?a\s+(?:straight[-\s]line\s+|road\s+|driving\s+)?distance\s+of\b",
     re.IGNORECASE,
 )
-_PART_NOUNS = frozenset(
-    "border borders frontier boundary coast coastline shore shores line front edge side bank banks "
-    "mouth tip".split()
-)
+_PART_NOUNS = lexicon.PART_NOUNS
 """Nouns for a part or edge of a place: "30 km from the Polish border" is not from Poland."""
 _PREPOSITIONS = frozenset(
     "in at on near from to of into across along around by for with toward towards via through "
