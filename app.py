@@ -47,6 +47,7 @@ from geo.maps.view import fit_view
 from geo.model import Story
 from geo.report.content import claim_views, summary
 from geo.report.markdown import escape_markdown
+from geo.report.tables import spreadsheet_safe_rows
 from geo.resolve import resolve_name
 from geo.packs import available_packs, load_pack
 from geo.paths import BUNDLED_STORY
@@ -388,7 +389,7 @@ def claims_panel(story: Story, views: dict) -> None:
     counts[DistanceVerdict.UNVERIFIABLE] -= sum(views["summary"].get("time", {}).values())
     st.markdown("  ".join(f"{badge(v)} **{n}**" for v, n in counts.items() if n))
     labels = dict(zip((d.path for d in story.documents), views["labels"]))
-    table = pd.DataFrame([{
+    table = pd.DataFrame(spreadsheet_safe_rows({  # a table's toolbar saves it as CSV
         "Verdict": explain.headline(view.check),
         "Claim": view.title,
         "Stated": view.stated,
@@ -398,7 +399,7 @@ def claims_panel(story: Story, views: dict) -> None:
         "Source": labels.get(view.check.claim.document, view.check.claim.document),
         "Explanation": view.check.explanation,
         "Quote": view.check.claim.sentence,
-    } for view in claims], index=[view.number for view in claims])
+    } for view in claims), index=[view.number for view in claims])
     keys = [f"claim:{view.number}" if view.number in views["drawable"] else "" for view in claims]
     st.dataframe(table.style.map(verdict_style, subset=["Verdict", "Direction"]), key="claims_table",
                  on_select=lambda: focus_from_table("claims_table", keys), selection_mode="single-row",
@@ -470,7 +471,7 @@ def places_tab(story: Story, views: dict, corrections: tuple) -> None:
                                   if not mention.place or c.place.place_id != mention.place.place_id)[:300],
         "Corrected": (document.path, mention.start) in corrected,
     } for label, document, mention, _ in entries]
-    st.dataframe(rows, hide_index=True, width="stretch", height=320, key="mentions_table",
+    st.dataframe(spreadsheet_safe_rows(rows), hide_index=True, width="stretch", height=320, key="mentions_table",
                  column_config={"Confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0,
                                                                               format="%.2f"),
                                 "Corrected": st.column_config.CheckboxColumn()})
@@ -615,7 +616,7 @@ def sources_tab(views: dict) -> None:
                 st.markdown("**Dates**: " + (plain(", ".join(source.dates)) or "none"))
                 st.markdown("**Travel**: " + (plain(", ".join(m for m, _ in source.travel)) or "none"))
     st.subheader("Which source names which place", anchor=False)
-    st.dataframe(views["places"], hide_index=True, width="stretch", height=320,
+    st.dataframe(spreadsheet_safe_rows(views["places"]), hide_index=True, width="stretch", height=320,
                  column_config={"place_id": None, "lat": None, "lon": None})
 
 
@@ -653,8 +654,8 @@ def timeline_tab(views: dict) -> None:
     }, width="stretch")
     keys = [f"{i.kind}:{i.item_id}" if i.focus else "" for i in items]
     st.caption("Select a meeting or a journey to show it on the map.")
-    st.dataframe([{"When": i.when, "What": i.kind, "Title": i.title, "Status": i.status, "Where": i.where}
-                  for i in items], hide_index=True, width="stretch", key="timeline_table",
+    st.dataframe(spreadsheet_safe_rows({"When": i.when, "What": i.kind, "Title": i.title, "Status": i.status,
+                                        "Where": i.where} for i in items), hide_index=True, width="stretch", key="timeline_table",
                  on_select=lambda: focus_from_table("timeline_table", keys), selection_mode="single-row")
 
 

@@ -12,6 +12,7 @@ import importlib
 import pkgutil
 import sys
 
+from geo.cli._common import terminal_safe
 from geo.errors import GeoError
 
 
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except GeoError as error:
         for line in str(error).splitlines() or [""]:  # a story pack's errors: one line per bad row
-            print(f"geo: {line}", file=sys.stderr)
+            print(f"geo: {terminal_safe(line)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("geo: interrupted", file=sys.stderr)

@@ -3,7 +3,24 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+
+# what a terminal acts on instead of showing: escape sequences (CSI "ESC [ ... final", OSC
+# "ESC ] ... BEL or ESC \\", their 8-bit forms, and two-character ones), the other C0 and C1 controls and DEL
+# (a carriage return overwrites a line), and the bidirectional overrides and isolates that
+# reorder what is shown
+_ESCAPE_SEQUENCE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+                              r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -~]?")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text) -> str:
+    """``text`` as a terminal may show it: escape sequences and control characters removed
+    (tab and newline kept). Everything the CLI prints from an article, a file name or a
+    gazetteer goes through it; the JSON output escapes the same characters instead."""
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", str(text)))
 
 
 def add_inputs(parser) -> None:
@@ -46,30 +63,36 @@ def saved_corrections(args) -> tuple:
     try:
         return load_corrections()
     except DataError as error:
-        print(f"geo: warning: {error}; going on without corrections", file=sys.stderr)
+        print(f"geo: warning: {terminal_safe(error)}; going on without corrections", file=sys.stderr)
         return ()
 
 
 def report_errors(errors) -> int:
     """Print one line per input that failed; the exit code (1 if any failed, else 0)."""
     for line in errors:
-        print(f"geo: {line}", file=sys.stderr)
+        print(f"geo: {terminal_safe(line)}", file=sys.stderr)
     return 1 if errors else 0
 
 
 def print_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """``data`` as indented JSON; control characters are written as escapes (``\\u001b``), so the
+    data is complete and the terminal shows it as text."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)  # escapes C0 controls itself
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def print_table(rows: list[list], headers: list[str]) -> None:
-    """A plain aligned text table."""
-    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
+    """A plain aligned text table (each cell :func:`terminal_safe`, on one line)."""
+    cells = [[_cell(h) for h in headers]] + [["" if v is None else _cell(v) for v in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     for number, row in enumerate(cells):
         print("  ".join(value.ljust(width) for value, width in zip(row, widths)).rstrip())
         if number == 0:
             print("  ".join("-" * width for width in widths))
+
+
+def _cell(value) -> str:
+    return " ".join(terminal_safe(value).split()) if isinstance(value, str) else str(value)
 
 
 def read_story(args, **options):

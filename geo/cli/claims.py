@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 
-from geo.cli._common import add_inputs, print_json, print_table, read_story, report_errors
+from geo.cli._common import add_inputs, print_json, print_table, read_story, report_errors, terminal_safe
 from geo.records import claim_record
 
 _HEADERS = ["#", "Claim", "Stated", "Measured", "Error", "Verdict", "Direction", "Units"]
@@ -50,9 +50,9 @@ def print_claims(story) -> None:
     )  # fmt: skip
     width = max(shutil.get_terminal_size((100, 24)).columns, 60)
     for v in views:
-        sentence = " ".join(v.check.claim.sentence.split())
-        print(f"\n{v.number}. {v.check.claim.document}: “{sentence}”")
-        for line in textwrap.wrap(v.check.explanation, width=width, initial_indent="   ",
+        sentence = " ".join(terminal_safe(v.check.claim.sentence).split())
+        print(f"\n{v.number}. {terminal_safe(v.check.claim.document)}: “{sentence}”")
+        for line in textwrap.wrap(terminal_safe(v.check.explanation), width=width, initial_indent="   ",
                                   subsequent_indent="   ", break_on_hyphens=False):
             print(line)
 

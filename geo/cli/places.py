@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from geo.cli._common import (add_inputs, print_json, print_table, report_errors, saved_corrections,
-                             story_of_arguments)
+                             story_of_arguments, terminal_safe)
 from geo.documents import read_documents
 from geo.gazetteer import default_gazetteer
 from geo.gazetteer.online import add_online_arguments, geocoder_from_arguments
@@ -39,7 +39,7 @@ def run(args) -> int:
         print_json({"documents": results})
     else:
         for result in results:
-            print(f"\n{result['path']} — {result['title']}")
+            print(terminal_safe(f"\n{result['path']} — {result['title']}"))
             print_table([[m["text"], m["name"] or "(unresolved)", m["kind"], m["country"],
                           _coordinate(m["lat"]), _coordinate(m["lon"]), f"{m['confidence']:.2f}"]
                          for m in result["mentions"]],

@@ -10,13 +10,36 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from geo.batch import claim_row
 from geo.model import Story
 from geo.records import claim_record
 from geo.report.content import DATA_SOURCES, METHOD, document_record, summary
 
-__all__ = ["CSV_COLUMNS", "render_csv", "render_json", "report_record"]
+__all__ = ["CSV_COLUMNS", "render_csv", "render_json", "report_record", "spreadsheet_safe",
+           "spreadsheet_safe_rows"]
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP's list, with the
+full-width forms some spreadsheets also accept)."""
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(value):
+    """``value`` as a cell that no spreadsheet runs: text starting with one of
+    :data:`FORMULA_STARTS` gets a leading apostrophe, as OWASP recommends against CSV
+    injection (``=1+1 Hue is ...``, a document named ``=HYPERLINK(...).txt``); numbers, and
+    text that is only a number ("-61.5"), are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe_rows(rows) -> list[dict]:
+    """Rows (dicts) with every key and value made :func:`spreadsheet_safe`: for any table a
+    reader may save as CSV (the report's, the batch tables', the dashboard's)."""
+    return [{spreadsheet_safe(k): spreadsheet_safe(v) for k, v in row.items()} for row in rows]
 
 CSV_COLUMNS = (
     "document", "sentence",
@@ -52,6 +75,6 @@ def render_csv(story: Story) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for check in story.checks:
-        writer.writerow(claim_row(claim_record(check)))
+    for row in spreadsheet_safe_rows(claim_row(claim_record(check)) for check in story.checks):
+        writer.writerow(row)
     return buffer.getvalue()
