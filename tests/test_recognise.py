@@ -153,3 +153,14 @@ def test_a_common_word_that_only_small_towns_are_named_needs_a_preposition_of_pl
     assert found.count("Superior") == 1 and "Bell" not in found
     # a sizeable city named by a common word stays a place wherever it is written
     assert "Buffalo" in _texts("Buffalo schools reopened.", gazetteer)
+
+
+def test_a_middle_initial_keeps_a_person_s_name_whole(gazetteer):
+    text = "Capt. Roy A. Nelson said the music was loud. Nelson said officers responded."
+    assert "Nelson" not in _texts(text, gazetteer)
+
+
+def test_a_word_known_only_as_a_town_s_old_or_foreign_name_needs_a_preposition(gazetteer):
+    # "Passover" and "Kristina" are only alternate names of small towns in GeoNames
+    found = _texts("Passover traditions spread. Kristina said she was proud.", gazetteer)
+    assert found == []

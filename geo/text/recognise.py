@@ -121,6 +121,8 @@ def tokenize(text: str) -> list[Token]:
 
 def _is_abbreviation(word: str) -> bool:
     core = word[:-1]
+    if len(core) == 1 and core.isupper():
+        return True  # a middle initial: "Roy A. Nelson" is one name
     return "." in core or (len(core) <= 3 and core[:1].isupper() and core.lower() in TITLES | {"st"})
 
 
@@ -329,6 +331,9 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
                 and key in common_words() and _largest_population(entries) < SMALL_TOWN
                 and not (i and tokens[i - 1].key in LOCATIVES)):
             return False  # "Bell", "Day", "Superior": a word, a name, unless "in Superior"
+        if (all(alias_kind == ALTERNATE for _, alias_kind in entries) and not key.endswith(".")
+                and not tokens[i].text.endswith(".") and not (i and tokens[i - 1].key in LOCATIVES)):
+            return False  # only an old or foreign name of a town ("Passover", "Kristina")
     if end - i == 1 and _sentence_initial(text, tokens[i]) and not (is_country or "admin1" in kinds):
         if tokens[i].text.lower() in (lowercase or _LowercaseWords(text)):  # the word in lowercase
             return False
