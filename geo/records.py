@@ -7,8 +7,15 @@ tables all build their rows here so that the three never drift apart.
 from __future__ import annotations
 
 import math
+import re
 
 from geo.model import Check, Mention, PlaceFit, Quantity, SearchArea, Travel
+
+
+def document_name(path: str) -> str:
+    """How exports name an article: its file name, never the folders above it (which would
+    tell where a user keeps their files); ``-`` (standard input) stays ``-``."""
+    return re.split(r"[\\/]", path.rstrip("\\/"))[-1] or path
 
 
 def mention_record(mention: Mention) -> dict:

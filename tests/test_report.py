@@ -164,7 +164,8 @@ def test_every_extension_has_a_format():
 
 def test_html_escapes_article_text(html_report):
     elements = parse(html_report)
-    assert not [tag for tag, _ in elements.tags if tag == "script"]  # the report has no script at all
+    scripts = [attrs for tag, attrs in elements.tags if tag == "script"]
+    assert scripts == [{"type": "application/ld+json"}]  # data for machines, never a script that runs
     assert not [tag for tag, _ in elements.tags if tag == "b"]  # nor the outlet's markup
     text = "".join(elements.text)
     assert SCRIPT in text  # shown as text
@@ -188,7 +189,8 @@ def test_html_names_every_source_article(html_report, story):
     text = " ".join(parse(html_report).text)
     for document in story.documents:
         assert document.title in text and document.outlet in text and document.date in text
-        assert document.path in text
+        assert document.path.rsplit("/", 1)[-1] in text  # named by its file name
+    assert "articles/one.txt" not in text  # never by the folders it is in
     assert "https://example.org/trip" in text  # the article's address, as text
     assert "missing.txt: no such file" in text
 
@@ -265,8 +267,11 @@ def test_markdown_escapes_markup(story):
 
 def test_json_report_carries_claim_records(story):
     report = json.loads(render_json(story))
-    assert [r for r in report["claims"]] == [json.loads(json.dumps(claim_record(c))) for c in story.checks]
-    assert [d["path"] for d in report["documents"]] == ["articles/one.txt", "-"]
+    assert [r for r in report["claims"]] == [
+        json.loads(json.dumps({**claim_record(c), "document": c.claim.document.rsplit("/", 1)[-1]}))
+        for c in story.checks]
+    assert [d["file"] for d in report["documents"]] == ["one.txt", "-"]
+    assert "articles/" not in render_json(story) and "articles/" not in render_csv(story)
     assert report["documents"][0]["title"] == f"A trip {SCRIPT} east"
     assert report["summary"] == summary(story)
     assert report["summary"]["units"]["consistent"] == 2

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from geo.geodesy import distance_km
 from geo.maps.content import places_on_map, route_latlons
 from geo.model import Route, Story
+from geo.records import document_name
 from geo.routes import route_drawing, route_length_km
 
 __all__ = ["places_geojson", "routes_geojson"]
@@ -16,7 +17,7 @@ def places_geojson(story: Story) -> dict:
     """The story's resolved places (not countries) as Point features, most-mentioned first.
 
     Properties: ``place_id``, ``name``, ``kind``, ``country``, ``sources`` (how many documents
-    mention it) and ``documents`` (their paths, in story order).
+    mention it) and ``documents`` (their file names, in story order: never the folders they are in).
     """
     features = [
         {
@@ -28,7 +29,7 @@ def places_geojson(story: Story) -> dict:
                 "kind": p.place.kind,
                 "country": p.place.country,
                 "sources": p.sources,
-                "documents": [document.path for document, _ in p.quotes],
+                "documents": [document_name(document.path) for document, _ in p.quotes],
             },
         }
         for p in places_on_map(story)

@@ -18,6 +18,7 @@ from geo.check import judged_measure
 from geo.explain import compass_words, direction_words, format_km, format_latlon, format_pct, stated_words
 from geo.geodesy import compass_point
 from geo.model import Check, Document, Mention, Place, PlaceFit, Story
+from geo.records import document_name
 from geo.verdicts import VERDICTS as ALL_VERDICTS
 
 __all__ = [
@@ -83,8 +84,9 @@ def route_sources(story: Story) -> tuple[tuple[str, str], ...]:
 
 
 def jinja_environment(autoescape: bool) -> jinja2.Environment:
-    """The report templates' environment; HTML and SVG templates must use ``autoescape=True``."""
-    return jinja2.Environment(
+    """The report templates' environment; HTML and SVG templates must use ``autoescape=True``.
+    Its filter ``file_name`` names an article by its file name (:func:`geo.records.document_name`)."""
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("geo.report", "templates"),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
@@ -92,12 +94,15 @@ def jinja_environment(autoescape: bool) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.filters["file_name"] = document_name
+    return environment
 
 
 def document_record(document: Document) -> dict:
-    """A source article as the report names it: path, title, outlet, date, url."""
+    """A source article as the report names it: file (its name, not where it is kept), title,
+    outlet, date, url."""
     return {
-        "path": document.path,
+        "file": document_name(document.path),
         "title": document.title,
         "outlet": document.outlet,
         "date": document.date,
@@ -219,6 +224,14 @@ def claim_views(story: Story) -> list[ClaimView]:
     return [claim_view(n, check, documents) for n, check in enumerate(story.checks, start=1)]
 
 
+def versions() -> dict:
+    """The versions of geo and of its bundled data (:func:`geo.paths.data_version`) that made a report."""
+    from geo import __version__
+    from geo.paths import data_version
+
+    return {"geo": __version__, "data": data_version()}
+
+
 def report_content(story: Story, generated: str | None = None) -> dict:
     """The template context both the HTML and the Markdown report render.
 
@@ -235,6 +248,7 @@ def report_content(story: Story, generated: str | None = None) -> dict:
         "claims": claim_views(story),
         "method": METHOD,
         "data_sources": DATA_SOURCES + route_sources(story),
+        "versions": versions(),
         "latlon": format_latlon,
         "direction_words": direction_words,
     }

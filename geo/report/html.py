@@ -14,6 +14,7 @@ from markupsafe import Markup
 from geo.maps.style import BADGE_COLOURS
 from geo.model import Story
 from geo.report.content import jinja_environment, quote_segments, report_content
+from geo.report.jsonld import claim_reviews, script_json
 from geo.report.thumbnail import MAP_WIDTH, claim_map_caption, claim_map_svg
 
 __all__ = ["render_html"]
@@ -51,8 +52,10 @@ def render_html(story: Story, gazetteer=None, generated: str | None = None) -> s
     for view in content["claims"]:
         maps[view.number] = Markup(claim_map_svg(view.check, countries, environment))
         captions[view.number] = claim_map_caption(view.check) if maps[view.number] else ""
+    reviews = claim_reviews(story, content["generated"], content["versions"]["geo"])
     return environment.get_template("report.html.j2").render(
         **content,
+        claim_reviews=Markup(script_json(reviews)) if reviews else None,
         maps=maps,
         captions=captions,
         quote_segments=quote_segments,

@@ -14,8 +14,8 @@ import re
 
 from geo.batch import claim_row
 from geo.model import Story
-from geo.records import claim_record
-from geo.report.content import DATA_SOURCES, METHOD, document_record, summary
+from geo.records import claim_record, document_name
+from geo.report.content import DATA_SOURCES, METHOD, document_record, summary, versions
 
 __all__ = ["CSV_COLUMNS", "render_csv", "render_json", "report_record", "spreadsheet_safe",
            "spreadsheet_safe_rows"]
@@ -53,13 +53,19 @@ CSV_COLUMNS = (
 values as JSON text."""
 
 
+def _named(record: dict) -> dict:
+    """A claim record as exports carry it: its article named by file name, not by path."""
+    return {**record, "document": document_name(record["document"])}
+
+
 def report_record(story: Story) -> dict:
     """The report as one JSON-ready dict: documents, summary, claims, errors, method, sources."""
     return {
+        "generator": versions(),
         "documents": [document_record(d) for d in story.documents],
         "errors": list(story.errors),
         "summary": summary(story),
-        "claims": [claim_record(check) for check in story.checks],
+        "claims": [_named(claim_record(check)) for check in story.checks],
         "method": [{"heading": h, "text": t} for h, t in METHOD],
         "data_sources": [{"data": what, "source": source} for what, source in DATA_SOURCES],
     }
@@ -75,6 +81,6 @@ def render_csv(story: Story) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for row in spreadsheet_safe_rows(claim_row(claim_record(check)) for check in story.checks):
+    for row in spreadsheet_safe_rows(claim_row(_named(claim_record(check))) for check in story.checks):
         writer.writerow(row)
     return buffer.getvalue()
