@@ -623,6 +623,7 @@ def _mode_around(
 # --- figure first: every figure not a look-alike is a claim, its ends as text spans -----------
 
 _LOOSE_DIRECTION = rf"(?:{_DIRECTION})(?:wards?)?"
+_RELATIVE_DIRECTIONS = lexicon.alternation(lexicon.RELATIVE_DIRECTIONS)
 _JOURNEY_WORDS = lexicon.alternation(lexicon.JOURNEY_NOUNS | lexicon.JOURNEY_VEHICLES)
 _LOOSE_RELATION_RE = re.compile(
     rf"""
@@ -642,7 +643,7 @@ _LOOSE_RELATION_RE = re.compile(
         (?:to\s+the\s+|(?P<due>due)\s+|further\s+|farther\s+)?(?P<direction>{_LOOSE_DIRECTION})
           (?:\s+(?P<dir_link>of|from|to)\b)?
       | (?P<link>from|of|off(?:\s+of)?|outside(?:\s+of)?|out\s+of|to|past|beyond|short\s+of|inland\s+(?:from|of)|
-          (?:upstream|downstream|upriver|downriver|inland|offshore)(?:\s+(?:from|of))?)\b
+          (?:{_RELATIVE_DIRECTIONS})(?:\s+(?:from|of))?)\b
       | (?P<apart>apart)\b
       | (?P<away>away)\b
     )
@@ -849,6 +850,9 @@ def _lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -
             return True  # "a range of 1,500 km", "missile range at 1,300 km"
     if _ends_with(tail, lexicon.EVENT_VERBS) or _ends_with(tail, lexicon.EXTENT_VERBS):
         return True  # "occurred about 4 miles from", "the river runs 300 km"
+    if not phrase.is_time and _ends_with(tail, lexicon.TRAVEL_VERBS, _FILLERS - {"the"}):
+        return True  # "protesters marched 12 miles from X": a distance travelled ("travelling
+        # the 40 km from X to Y" names the known distance; "we drove 5 hours to X" is a time)
     after = text[phrase.end : min(sentence.end, phrase.end + 40)]
     if _DIMENSION_AFTER_RE.match(after):
         return True
@@ -867,7 +871,10 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     it) gives the anchor as a text span; the subject is the nearest fitting span before."""
     text = context.text
     relation = _LOOSE_RELATION_RE.match(text, phrase.end, sentence.end)
-    if relation is None and not _MAY_ANCHOR_BEFORE_RE.search(text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start):
+    continuing = previous is not None and previous.sentence_start == sentence.start
+    if relation is None and not continuing and not _MAY_ANCHOR_BEFORE_RE.search(
+        text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start
+    ):
         return None  # nothing relates the figure to a place: cheap exit for most figures
     if _lookalike(context, sentence, phrase):
         return None
@@ -891,10 +898,19 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         origin = [m for m in context.mentions_between(sentence.start, phrase.start)]
         subject = anchor
         anchor = origin[-1] if origin else Mention(text="", start=phrase.end, end=phrase.end)
+    if anchor is None and relation is not None and relation.group("apart"):
+        pair = _PAIR_SPANS_RE.search(text, max(sentence.start, phrase.start - 120), phrase.start)
+        if pair:  # "Ein X and Y are about 20 km apart", names the gazetteer may lack
+            subject = _np_mention(context, sentence, pair.start("a"), pair.end("a"), None)
+            anchor = _np_mention(context, sentence, pair.start("b"), pair.end("b"), None)
     if anchor is None:
         found = _anchor_before(context, sentence, phrase)
         if found is not None:
             anchor, subject = found
+    if anchor is None and previous is not None and previous.sentence_start == sentence.start:
+        continued = _CONTINUED_FIGURE_RE.fullmatch(text, previous_end(previous, text), phrase.start)
+        if continued and (relation is None or not (relation.group("link") or relation.group("dir_link"))):
+            anchor, subject = previous.anchor, previous.subject  # "... and 6 hours by bus"
     if anchor is None and not (relation and (relation.group("away") or relation.group("direction"))):
         return None
     if anchor is None and _ends_with(_tail_words(_window_before(text, sentence, phrase.start, size=60)[0]), lexicon.TRAVEL_VERBS):
@@ -982,6 +998,25 @@ def _is_destination(text: str, sentence: _Sentence, phrase: DistancePhrase, rela
     if re.search(rf"\b(?:{_JOURNEY_WORDS})\b", lead, re.IGNORECASE) and not re.search(r"\baway\b", lead):
         return True
     return bool(_MOTION_BEFORE_RE.search(_window_before(text, sentence, phrase.start, size=60)[0]))
+
+
+_NAME_SPAN = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|del|la|el|al|of))*"
+_PAIR_SPANS_RE = re.compile(
+    rf"(?P<a>{_NAME_SPAN})\s*,?\s+and\s+(?P<b>{_NAME_SPAN})\s*,?\s+(?:are|were|lie|sit|stand|is|was|remain)\s+$"
+)
+_CONTINUED_FIGURE_RE = re.compile(
+    r"\s*,?\s*(?:(?:and|or|but)\s+)?(?:(?:is|it'?s|about|around|some|roughly|approximately|only|just|takes?|a|an)\s+)*"
+)
+
+
+def previous_end(claim: DistanceClaim, text: str) -> int:
+    """Where the previous claim's words end: after its anchor (its figure when the anchor is
+    unstated or comes first), with a trailing mode phrase ("by road") skipped."""
+    end = claim.anchor.end if claim.anchor.text and claim.anchor.start > claim.sentence_start else 0
+    figure = text.find(claim.stated[0].text, claim.sentence_start)
+    end = max(end, figure + len(claim.stated[0].text) if figure >= 0 else end)
+    mode = re.match(rf"\s*,?\s*\(?(?:{_MODE_PHRASE})\)?", text[end:])
+    return end + mode.end() if mode else end
 
 
 def _anchor_before(context: _Context, sentence: _Sentence,
