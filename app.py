@@ -101,8 +101,9 @@ def static_folder() -> StaticFolder:
 
 PACK_AUTOMATIC = ""
 PACK_NONE = "-"
-PACK_LABELS = {PACK_AUTOMATIC: "Automatic: the bundled story's pack for its articles, none for yours",
-               PACK_NONE: "None: the world's places only"}
+PACK_LABELS = {PACK_AUTOMATIC: "Automatic", PACK_NONE: "None: the world's places only"}
+PACK_HELP = ("A story pack holds one story's own places, descriptions, routes and meetings. Automatic: "
+             "the bundled story is read with its pack, your own articles with none.")
 
 
 @st.cache_resource(show_spinner=False)
@@ -242,9 +243,9 @@ def chosen_documents() -> tuple[tuple, tuple, str, str]:
             st.form_submit_button("Read pasted text", on_click=keep_pasted)
         if st.session_state.get("pasted"):
             st.button("Remove pasted text", on_click=drop_pasted, key="paste_drop")
-        choice = st.selectbox("Story pack (the story's own places, routes, meetings)",
-                              [PACK_AUTOMATIC, PACK_NONE, *available_packs()], key="story_pack",
-                              format_func=lambda name: PACK_LABELS.get(name, name))
+        choice = st.selectbox("Story pack", [PACK_AUTOMATIC, PACK_NONE, *available_packs()],
+                              key="story_pack", help=PACK_HELP,
+                              format_func=lambda name: PACK_LABELS.get(name) or pack_named(name).title)
     documents, errors = [], []
     for upload in uploads or ():
         try:
