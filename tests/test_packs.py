@@ -230,3 +230,13 @@ def test_the_report_says_which_sections_are_drawn_along_track(gazetteer):
             "Baranovsky station and Vladivostok station; elsewhere straight between its stations") in text
     assert "OpenStreetMap contributors, ODbL" in text
     assert "Drawn straight between its stations (no track geometry)" in text  # the 2019 train
+
+
+def test_a_rail_claim_is_judged_against_the_published_sections(gazetteer, pack):
+    """'238 km by rail' from Khasan to Baranovsky is the railway's own figure: the check's route
+    length is the published one, whatever the drawn line measures."""
+    document = Document(path="rail.txt", text="Khasan is 238 km by rail from Baranovsky. Khasan is "
+                                              "about 330 kilometres by rail from Vladivostok.")
+    checks = analyse_document(document, gazetteer=gazetteer, pack=pack).checks
+    assert [(c.route_km, c.distance_verdict) for c in checks] == [(pytest.approx(238), "accurate"),
+                                                                  (pytest.approx(327), "accurate")]

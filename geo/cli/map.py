@@ -35,7 +35,7 @@ def register(subparsers) -> None:
                              f"{','.join(STATIC_LAYERS)} for print")
     parser.add_argument("--routes", metavar="PATH",
                         help="routes from this TOML or GeoJSON file (or folder); default: the "
-                             "bundled story's routes for the bundled story, none for others")
+                             "routes of the story pack (--story; the bundled story's with no FILE), none without a pack")
     parser.add_argument("--web-tiles", action="store_true",
                         help="(.html) offer OpenStreetMap tiles as a base layer; they need the network")
     parser.add_argument("--dpi", type=int, default=300, help="(PNG) resolution, dots per inch (default 300)")
