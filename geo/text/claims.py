@@ -841,6 +841,9 @@ def _lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -
     tail = _tail_words(text[max(sentence.start, phrase.start - 60) : phrase.start])
     if tail and (tail[-1] in ("<", "≤", "for") or "within" in tail[-4:]):
         return True  # "<50 km", "for 140 km", "within a 100 miles"
+    joined = " ".join(tail)
+    if any(joined.endswith(zone) for zone in lexicon.ZONE_WORDS):
+        return True  # "reported as far as 300 km away", "in a radius of 40 km"
     end = len(tail)
     while end and tail[end - 1] in _FILLERS - {"for"}:
         end -= 1
@@ -1006,6 +1009,8 @@ _PAIR_SPANS_RE = re.compile(
 )
 _CONTINUED_FIGURE_RE = re.compile(
     r"\s*,?\s*(?:(?:and|or|but)\s+)?(?:(?:is|it'?s|about|around|some|roughly|approximately|only|just|takes?|a|an)\s+)*"
+    rf"(?:(?:{_JOURNEY_NOUN})\s+of\s+(?:(?:about|around|some|roughly|approximately|only|just)\s+)*)?",
+    re.IGNORECASE,
 )
 
 
