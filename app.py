@@ -31,7 +31,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.corrections import (Correction, add_correction, corrections_path, load_corrections,
+from geo.corrections import (Correction, add_correction, corrections_path, read_corrections,
                              matching_mentions, text_digest, undo_all, undo_correction)
 from geo.documents import bundled_documents, document_from_bytes
 from geo.downloads import downloads
@@ -286,10 +286,13 @@ def analyse_with_progress(documents, pack: str, corrections: tuple) -> None:
 
 def current_corrections() -> tuple[Correction, ...]:
     try:
-        return load_corrections()
+        saved = read_corrections()
     except GeoError as error:
         st.sidebar.error(plain(f"Corrections not applied: {error}"))
         return ()
+    for problem in saved.problems:
+        st.sidebar.warning(plain(problem))
+    return saved.corrections
 
 
 # --- above the fold: what the story is, the map, the claims ---------------------------------

@@ -1,7 +1,9 @@
 """Writing files atomically: into a temporary file beside the target, then one rename.
 
 A reader sees the old file or the new one, never half of one; a crash or Ctrl-C leaves at most
-a hidden ``.<name>.*.tmp`` file, which the next write does not trip over.
+a hidden ``.<name>.*.tmp`` file, which the next write does not trip over. The new file is
+synced to the disk before the rename (and the folder after it), so a power cut cannot leave
+the name pointing at an empty file.
 """
 
 from __future__ import annotations
@@ -31,9 +33,30 @@ def atomic_target(path: str | Path, suffix: str = ".tmp") -> Iterator[Path]:
     os.chmod(temporary, _new_file_mode())
     try:
         yield Path(temporary)
+        _fsync(temporary)  # the data on disk before the name points at it
         os.replace(temporary, target)
+        _fsync(target.parent, folder=True)  # and the rename itself
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def _fsync(path: str | Path, folder: bool = False) -> None:
+    """Flush a file's (or a folder's) contents to the disk. A folder that cannot be opened or
+    synced (some platforms and file systems) is left to the file system; a file's failure is
+    an error."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY)
+    except OSError:
+        if folder:
+            return
+        raise
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        if not folder:
+            raise
+    finally:
+        os.close(descriptor)
 
 
 def write_text_atomically(path: str | Path, text: str) -> None:

@@ -14,21 +14,25 @@ whatever the file is called, and never touches a different text under the same n
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from geo.atomic import write_text_atomically
 from geo.errors import DataError, InputError, PlaceNotFound
+from geo.files import read_regular_file
 from geo.model import Candidate, DistanceClaim, Document, Mention, Place, Story
 from geo.paths import user_data_dir
 
 __all__ = [
     "FILE_NAME",
     "Correction",
+    "CorrectionsFile",
     "add_correction",
     "apply_corrections",
     "corrected_claim",
@@ -38,6 +42,7 @@ __all__ = [
     "load_corrections",
     "matching_mentions",
     "placed_corrections",
+    "read_corrections",
     "save_corrections",
     "text_digest",
     "undo_all",
@@ -119,16 +124,38 @@ def corrections_path() -> Path:
     return user_data_dir() / FILE_NAME
 
 
+_TEXT_FIELDS = ("document", "digest", "text", "place_id", "name", "created")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""The largest corrections file read (50 MiB, some 100,000 corrections)."""
+LOCK_TIMEOUT_S = 60.0
+"""How long a save waits for another process's save to finish (s)."""
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def _from_record(where: str, record) -> Correction:
+    """A Correction from one JSON record; DataError naming ``where`` and what is wrong."""
     if not isinstance(record, dict):
         raise DataError(f"{where}: expected an object, got {type(record).__name__}")
     known = {f.name for f in fields(Correction)}
     missing = {"document", "digest", "text", "start"} - set(record)
     if missing:
         raise DataError(f"{where}: missing {', '.join(sorted(missing))}")
-    correction = Correction(**{k: v for k, v in record.items() if k in known})
-    if not isinstance(correction.text, str) or not (correction.start is None or isinstance(correction.start, int)):
-        raise DataError(f"{where}: 'text' must be a string and 'start' an integer or null")
+    values = {k: v for k, v in record.items() if k in known}
+    for key in _TEXT_FIELDS:
+        if key in values and not isinstance(values[key], str):
+            raise DataError(f"{where}: {key!r} must be text, not {type(values[key]).__name__} "
+                            f"{_short(values[key])}")
+    start = values["start"]
+    if not (start is None or (isinstance(start, int) and not isinstance(start, bool) and start >= 0)):
+        raise DataError(f"{where}: 'start' must be a character offset (an integer >= 0) or null, "
+                        f"not {_short(start)}")
+    for key in ("lat", "lon"):
+        if values.get(key) is not None and not _is_number(values[key]):
+            raise DataError(f"{where}: {key!r} must be a number of degrees or null, not {_short(values[key])}")
+    correction = Correction(**values)
     if not correction.place_id:
         try:
             _check_coordinates(where, correction.lat, correction.lon)
@@ -137,45 +164,117 @@ def _from_record(where: str, record) -> Correction:
     return correction
 
 
-def load_corrections(path: str | Path | None = None) -> tuple[Correction, ...]:
-    """The saved corrections, oldest first; none when the file does not exist.
+def _short(value) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:37] + "..."
 
-    Raises ``DataError`` naming the file when it is not a corrections file.
+
+@dataclass(frozen=True)
+class CorrectionsFile:
+    """What a corrections file holds: the corrections that can be used, one line for each
+    entry that cannot (naming the file and the entry), and those entries as written."""
+
+    corrections: tuple[Correction, ...] = ()
+    problems: tuple[str, ...] = ()
+    unusable: tuple = ()
+
+
+def read_corrections(path: str | Path | None = None) -> CorrectionsFile:
+    """The corrections file at ``path`` (default :func:`corrections_path`), entry by entry.
+
+    A missing file holds nothing. A file that cannot be read as a whole raises ``DataError``
+    naming it: not a regular file (a FIFO or a device is refused before it is opened), over
+    :data:`MAX_FILE_BYTES`, not UTF-8, not JSON, nested too deeply, or not an object with a list
+    of ``corrections``. An entry that is malformed (wrong types, a number as a name, missing
+    keys, coordinates off the globe) is left out with one line in ``problems``; the others apply.
     """
     file = Path(path) if path else corrections_path()
     try:
-        content = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return ()
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise DataError(f"{file}: not a readable corrections file ({error})") from None
+        data = read_regular_file(file, MAX_FILE_BYTES)
+    except InputError as error:
+        if not os.path.lexists(file):
+            return CorrectionsFile()
+        raise DataError(str(error)) from None
+    try:
+        content = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise DataError(f"{file}: not a readable corrections file (not UTF-8 at byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise DataError(f"{file}: not a readable corrections file (not JSON: {error})") from None
+    except RecursionError:
+        raise DataError(f"{file}: not a readable corrections file (JSON nested too deeply)") from None
     records = content.get("corrections") if isinstance(content, dict) else None
     if not isinstance(records, list):
         raise DataError(f"{file}: expected an object with a list of 'corrections'")
-    return tuple(_from_record(f"{file}: correction {n}", record) for n, record in enumerate(records, start=1))
+    corrections, problems, unusable = [], [], []
+    for number, record in enumerate(records, start=1):
+        try:
+            corrections.append(_from_record(f"{file}: correction {number}", record))
+        except DataError as error:
+            problems.append(f"{error}; left out")
+            unusable.append(record)
+    return CorrectionsFile(tuple(corrections), tuple(problems), tuple(unusable))
+
+
+def load_corrections(path: str | Path | None = None) -> tuple[Correction, ...]:
+    """The saved corrections that can be used, oldest first; none when the file does not exist.
+
+    Raises ``DataError`` naming the file when it cannot be read as a corrections file; entries
+    that are malformed are left out (:func:`read_corrections` says which).
+    """
+    return read_corrections(path).corrections
+
+
+@contextlib.contextmanager
+def _locked(file: Path):
+    """Hold the corrections file's lock (``.<name>.lock`` beside it): one process at a time
+    reads, changes and writes it, so two dashboards saving at once lose nothing."""
+    from filelock import FileLock, Timeout
+
+    file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(str(file.parent / f".{file.name}.lock"), timeout=LOCK_TIMEOUT_S):
+            yield
+    except Timeout:
+        raise DataError(f"{file}: another process has held its lock for {LOCK_TIMEOUT_S:.0f} s; "
+                        "try again") from None
+
+
+def _write(file: Path, corrections: Iterable[Correction], unusable=()) -> None:
+    content = {"version": FORMAT_VERSION,
+               "corrections": [asdict(c) for c in corrections] + list(unusable)}
+    write_text_atomically(file, json.dumps(content, ensure_ascii=False, indent=2) + "\n")
 
 
 def save_corrections(corrections: Iterable[Correction], path: str | Path | None = None) -> Path:
-    """Write ``corrections`` as the whole file (atomically; the folder is created); return its path."""
+    """Write ``corrections`` as the whole file (under its lock, atomically; the folder is
+    created); return its path."""
     file = Path(path) if path else corrections_path()
-    file.parent.mkdir(parents=True, exist_ok=True)
-    content = {"version": FORMAT_VERSION, "corrections": [asdict(c) for c in corrections]}
-    write_text_atomically(file, json.dumps(content, ensure_ascii=False, indent=2) + "\n")
+    corrections = tuple(corrections)
+    with _locked(file):
+        _write(file, corrections)
     return file
+
+
+def _update(path, change) -> tuple[Correction, ...]:
+    """Read, ``change`` (a function of the usable corrections) and write the file under its
+    lock; the entries that could not be used are kept as written."""
+    file = Path(path) if path else corrections_path()
+    with _locked(file):
+        current = read_corrections(file)
+        kept = tuple(change(current.corrections))
+        _write(file, kept, current.unusable)
+    return kept
 
 
 def add_correction(correction: Correction, path: str | Path | None = None) -> tuple[Correction, ...]:
     """Save ``correction`` (replacing one with the same key); return all corrections now saved."""
-    kept = tuple(c for c in load_corrections(path) if c.key != correction.key) + (correction,)
-    save_corrections(kept, path)
-    return kept
+    return _update(path, lambda saved: tuple(c for c in saved if c.key != correction.key) + (correction,))
 
 
 def undo_correction(key: str, path: str | Path | None = None) -> tuple[Correction, ...]:
     """Remove the correction with ``key``; return the corrections left."""
-    kept = tuple(c for c in load_corrections(path) if c.key != key)
-    save_corrections(kept, path)
-    return kept
+    return _update(path, lambda saved: tuple(c for c in saved if c.key != key))
 
 
 def undo_all(path: str | Path | None = None) -> tuple[Correction, ...]:

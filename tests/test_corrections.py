@@ -9,7 +9,8 @@ import json
 import pytest
 
 from geo.corrections import (Correction, add_correction, apply_corrections, corrected_place,
-                             corrections_path, load_corrections, matching_mentions, save_corrections,
+                             corrections_path, load_corrections, matching_mentions, read_corrections,
+                             save_corrections,
                              text_digest, undo_all, undo_correction)
 from geo.errors import DataError, InputError
 from geo.story import analyse
@@ -43,7 +44,8 @@ def test_save_and_load_round_trip_without_leftovers(story, data_dir):
              Correction.for_mention(document, mention, lat=10.5, lon=-150.25, name="Mid-ocean", every_mention=True))
     save_corrections(saved)
     assert load_corrections() == saved
-    assert [p.name for p in data_dir.iterdir()] == ["corrections.json"]  # no temporary file left
+    # no temporary file left (the lock file stays: removing it would race with another saver)
+    assert sorted(p.name for p in data_dir.iterdir()) == [".corrections.json.lock", "corrections.json"]
     content = json.loads((data_dir / "corrections.json").read_text(encoding="utf-8"))
     assert content["corrections"][1]["start"] is None and content["corrections"][1]["lat"] == 10.5
 
@@ -72,9 +74,6 @@ def test_undo_one_and_undo_all(story):
 @pytest.mark.parametrize("content, problem", [
     ("not json", "not a readable corrections file"),
     ('{"corrections": 3}', "list of 'corrections'"),
-    ('{"corrections": [{"document": "a"}]}', "missing"),
-    ('{"corrections": [{"document": "a", "digest": "x", "text": "t", "start": 1, "lat": 91, "lon": 0}]}',
-     "not a latitude"),
 ])
 def test_a_malformed_file_is_a_data_error_naming_it(data_dir, content, problem):
     data_dir.mkdir(parents=True)
@@ -82,6 +81,19 @@ def test_a_malformed_file_is_a_data_error_naming_it(data_dir, content, problem):
     with pytest.raises(DataError, match=problem) as error:
         load_corrections()
     assert "corrections.json" in str(error.value)
+
+
+@pytest.mark.parametrize("content, problem", [
+    ('{"corrections": [{"document": "a"}]}', "missing"),
+    ('{"corrections": [{"document": "a", "digest": "x", "text": "t", "start": 1, "lat": 91, "lon": 0}]}',
+     "not a latitude"),
+])
+def test_a_malformed_entry_is_left_out_naming_the_file_and_the_entry(data_dir, content, problem):
+    data_dir.mkdir(parents=True)
+    (data_dir / "corrections.json").write_text(content, encoding="utf-8")
+    saved = read_corrections()
+    assert saved.corrections == () and len(saved.problems) == 1
+    assert "corrections.json: correction 1: " in saved.problems[0] and problem in saved.problems[0]
 
 
 def test_coordinates_off_the_globe_are_refused(story):

@@ -54,17 +54,21 @@ def add_corrections_argument(parser) -> None:
 
 def saved_corrections(args) -> tuple:
     """The corrections saved from the dashboard, unless --no-corrections; none, with a warning
-    line, when the file cannot be read (the articles are still read)."""
-    from geo.corrections import load_corrections
+    line, when the file cannot be read (the articles are still read); a warning line for each
+    entry that cannot be used, the others applied."""
+    from geo.corrections import read_corrections
     from geo.errors import DataError
 
     if args.no_corrections:
         return ()
     try:
-        return load_corrections()
+        saved = read_corrections()
     except DataError as error:
         print(f"geo: warning: {terminal_safe(error)}; going on without corrections", file=sys.stderr)
         return ()
+    for problem in saved.problems:
+        print(f"geo: warning: {terminal_safe(problem)}", file=sys.stderr)
+    return saved.corrections
 
 
 def report_errors(errors) -> int:
