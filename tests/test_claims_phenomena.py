@@ -237,3 +237,18 @@ def test_extraction_time_grows_linearly(unit):
 
     small, large = seconds(8_000), seconds(80_000)
     assert large < 30 * small + 0.05
+
+
+def test_between_places_with_qualifiers():
+    (claim,) = claims("The distance between Marlo, Quill, and Rosk, Quill, is roughly 90 miles.")
+    assert {claim.subject.place.name, claim.anchor.place.name} == {"Marlo", "Rosk"}
+
+
+def test_the_journey_takes_after_its_ends():
+    (claim,) = claims("The night bus leaves from Ardent for Belmont at ten and the trip takes about nine hours.")
+    assert (claim.anchor.text, claim.subject.text.split()[0], claim.stated[0].hours) == ("Ardent", "Belmont", 9)
+
+
+def test_a_drive_of_continues_the_figure():
+    found = claims("Ardent is about 180 km north of Belmont, a drive of around three hours.")
+    assert [(c.anchor.text, figures(c)) for c in found] == [("Belmont", [(180, "km")]), ("Belmont", [(3, "h")])]

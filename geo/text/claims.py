@@ -751,7 +751,9 @@ def _loose_anchor(context: _Context, sentence: _Sentence, start: int, after_to: 
     inside = context.mentions_between(np_start, np_end)
     part = any(w.strip(".,") in lexicon.PART_NOUNS for w in words)
     if inside and not part:
-        head = inside[0] if context.text[inside[0].end : np_end].lstrip().startswith(("’s", "'s")) else inside[-1]
+        heads = [m for m in inside if not context.text[np_start : m.start].rstrip().endswith(",")] or inside
+        # "Denver, Colorado": the place qualified, not its qualifier
+        head = heads[0] if context.text[heads[0].end : np_end].lstrip().startswith(("’s", "'s")) else heads[-1]
         if (head.start, head.end) == (np_start, np_end):
             return head
         return _span(context, np_start, np_end, head)
@@ -1007,6 +1009,12 @@ _NAME_SPAN = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|del|la|el|al|of))*"
 _PAIR_SPANS_RE = re.compile(
     rf"(?P<a>{_NAME_SPAN})\s*,?\s+and\s+(?P<b>{_NAME_SPAN})\s*,?\s+(?:are|were|lie|sit|stand|is|was|remain)\s+$"
 )
+_JOURNEY_TAKES_RE = re.compile(
+    rf"\b(?:the|this|that|a|our)\s+(?:[\w-]+\s+)?(?:{_JOURNEY_NOUN})\s+(?:takes?|took|lasts?|lasted|is|was)"
+    r"\s+(?:(?:about|around|roughly|approximately|just|only|usually|typically|a\s+little\s+over|a\s+little\s+under)\s+)*$",
+    re.IGNORECASE,
+)
+_BETWEEN_RE = re.compile(r"\bbetween\s+", re.IGNORECASE)
 _CONTINUED_FIGURE_RE = re.compile(
     r"\s*,?\s*(?:(?:and|or|but)\s+)?(?:(?:is|it'?s|about|around|some|roughly|approximately|only|just|takes?|a|an)\s+)*"
     rf"(?:(?:{_JOURNEY_NOUN})\s+of\s+(?:(?:about|around|some|roughly|approximately|only|just)\s+)*)?",
@@ -1042,8 +1050,15 @@ def _anchor_before(context: _Context, sentence: _Sentence,
         if onward:
             subject = _loose_anchor(context, sentence, anchor.end + onward.end())
         last_end = subject.end if subject is not None else anchor.end
-        if not _ANCHOR_TO_FIGURE_RE.fullmatch(text, last_end, phrase.start) or phrase.start - last_end > 60:
+        journey_takes = _JOURNEY_TAKES_RE.search(text, max(last_end, phrase.start - 40), phrase.start)
+        if not journey_takes and (
+            not _ANCHOR_TO_FIGURE_RE.fullmatch(text, last_end, phrase.start) or phrase.start - last_end > 60
+        ):
             return None  # "from X" far from the figure, other words between: not its anchor
+        if journey_takes and subject is None:  # "departs from X for Y ... the journey takes N"
+            onward = re.match(r"\s+(?:for|to)\s+", text[anchor.end : phrase.start])
+            if onward:
+                subject = _loose_anchor(context, sentence, anchor.end + onward.end())
         if not onward:
             to = list(_TO_BEFORE_RE.finditer(before, 0, last.start()))
             if to:
@@ -1051,6 +1066,16 @@ def _anchor_before(context: _Context, sentence: _Sentence,
         if subject is not None and subject.end > phrase.start:
             subject = None
         return anchor, subject
+    between = _BETWEEN_RE.search(before)
+    if between:  # "the distance between X, Q, and Y, Q is N"
+        first = _loose_anchor(context, sentence, clause_start + between.end())
+        if first is not None:
+            joined = re.match(r"\s*,?\s+and\s+", text[first.end : phrase.start])
+            second = _loose_anchor(context, sentence, first.end + joined.end()) if joined else None
+            if second is not None and second.end <= phrase.start and _ANCHOR_TO_FIGURE_RE.fullmatch(
+                text, second.end, phrase.start
+            ):
+                return first, second
     if _SIGN_RE.search(before):
         mentions = context.mentions_between(sentence.start, phrase.start)
         if len(mentions) >= 2 and _SIGN_RE.fullmatch(text[mentions[-1].end : phrase.start]):
