@@ -336,6 +336,41 @@ def _line(row: dict):
     return None if None in ends else shapely.LineString([ends[:2], ends[2:]])
 
 
+def analysis_rows(analysis, doc_id: str, path: str) -> tuple[list[dict], list[dict]]:
+    """(mention rows, claim rows) of one document's analysis, as the batch tables hold them."""
+    from geo.records import claim_record, mention_record
+
+    return ([{"doc_id": doc_id, "path": path, **mention_record(m)} for m in analysis.mentions],
+            [{"doc_id": doc_id, **claim_row(claim_record(c))} for c in analysis.checks])
+
+
+def mentions_frame(rows: list[dict]):
+    """The mentions table (:data:`MENTION_COLUMNS`): a point per resolved mention, EPSG:4326."""
+    return _geo_frame(rows, MENTION_COLUMNS, [_point(m["lat"], m["lon"]) for m in rows])
+
+
+def claims_frame(rows: list[dict]):
+    """The claims table (:data:`CLAIM_COLUMNS`): a line from anchor to subject, EPSG:4326."""
+    return _geo_frame(rows, CLAIM_COLUMNS, [_line(c) for c in rows])
+
+
+def analyses_frame(analyses, kind: str):
+    """The batch table ``kind`` ("mentions" or "claims") of analyses already made (a Story's):
+    doc_id is each document's id, else its file name; path its input path."""
+    from geo.errors import InputError
+    from geo.records import document_name
+
+    if kind not in ("mentions", "claims"):
+        raise InputError(f"{kind!r}: the tables are 'mentions' and 'claims'")
+    rows: tuple[list, list] = ([], [])
+    for analysis in analyses:
+        document = analysis.document
+        for table, made in zip(rows, analysis_rows(analysis, document.doc_id or document_name(document.path),
+                                                   document.path)):
+            table.extend(made)
+    return mentions_frame(rows[0]) if kind == "mentions" else claims_frame(rows[1])
+
+
 def analyse_partition(partition: Partition, routes: tuple[Route, ...] = (),
                       corrections: tuple[Correction, ...] = (), story: str | None = None) -> tuple:
     """(mentions GeoDataFrame, claims GeoDataFrame, errors DataFrame, documents read) of one partition.
@@ -347,7 +382,6 @@ def analyse_partition(partition: Partition, routes: tuple[Route, ...] = (),
     """
     from geo.gazetteer import default_gazetteer
     from geo.packs import load_pack
-    from geo.records import claim_record, mention_record
     from geo.story import analyse_document
 
     gazetteer = default_gazetteer()
@@ -363,13 +397,12 @@ def analyse_partition(partition: Partition, routes: tuple[Route, ...] = (),
                 error = f"{path}: {type(failure).__name__}: {failure}"
             else:
                 error = analysis.error
-                mentions += [{"doc_id": doc_id, "path": path, **mention_record(m)} for m in analysis.mentions]
-                claims += [{"doc_id": doc_id, **claim_row(claim_record(c))} for c in analysis.checks]
+                found, checked = analysis_rows(analysis, doc_id, path)
+                mentions += found
+                claims += checked
         if error:
             errors.append({"doc_id": doc_id, "path": path, "error": error})
-    return (_geo_frame(mentions, MENTION_COLUMNS, [_point(m["lat"], m["lon"]) for m in mentions]),
-            _geo_frame(claims, CLAIM_COLUMNS, [_line(c) for c in claims]),
-            _frame(errors, ERROR_COLUMNS), documents)
+    return mentions_frame(mentions), claims_frame(claims), _frame(errors, ERROR_COLUMNS), documents
 
 
 def _write_atomically(frame, path: Path) -> None:

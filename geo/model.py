@@ -331,3 +331,23 @@ class Story:
     @property
     def mentions(self) -> tuple[Mention, ...]:
         return tuple(m for a in self.analyses for m in a.mentions)
+
+    def __repr__(self) -> str:
+        """One line of counts, not every article's text (:func:`geo.notebook.story_repr`)."""
+        from geo.notebook import story_repr
+
+        return story_repr(self)
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the articles, the claims and the map (:func:`geo.notebook.story_html`)."""
+        from geo.notebook import story_html
+
+        return story_html(self)
+
+    def to_geodataframe(self, kind: str = "mentions"):
+        """The story as the batch's table ``kind``, a GeoDataFrame in EPSG:4326: "mentions" (a
+        point per place mention) or "claims" (a line from anchor to subject per claim); the
+        columns of :data:`geo.batch.MENTION_COLUMNS` / :data:`geo.batch.CLAIM_COLUMNS`."""
+        from geo.batch import analyses_frame
+
+        return analyses_frame(self.analyses, kind)

@@ -27,7 +27,7 @@ def test_html_map_of_an_article(capsys, article, tmp_path):
     output = tmp_path / "map.html"
     code, out, err = run_map(capsys, str(article), "-o", str(output), "--title", "Seoul <and> Busan")
     assert (code, err) == (0, "")
-    assert out.strip() == str(output)
+    assert out.split() == [str(output), str(output.with_suffix(".geojson")), str(output.with_suffix(".gpkg"))]
     page = output.read_text(encoding="utf-8")
     assert "L.map(" in page and "Busan" in page
     assert "<title>Seoul &lt;and&gt; Busan</title>" in page and "<and>" not in page

@@ -42,6 +42,9 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
+_LAYER_SUFFIXES = (".geojson", ".gpkg")
+
+
 def run(args) -> int:
     from geo.maps.style import FORMATS
 
@@ -69,4 +72,9 @@ def run(args) -> int:
         render_static(story, output, extent=args.extent, title=args.title, subtitle=args.subtitle,
                       layers=args.layers, dpi=args.dpi)
     print(output)
+    if suffix not in _LAYER_SUFFIXES:  # the layers as data beside the picture, for a GIS
+        from geo.maps.layers_out import write_layers
+
+        for path in write_layers(story, output):
+            print(path)
     return report_errors(story.errors)

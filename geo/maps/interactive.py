@@ -52,6 +52,7 @@ from geo.maps.content import (
 from geo.maps.elements import ScriptElement, Verbatim
 from geo.maps.output import atomic_target
 from geo.model import Check, Meeting, Route, Story
+from geo.records import document_name
 from geo.routes import route_drawing
 
 __all__ = ["save_html", "story_map"]
@@ -387,7 +388,7 @@ def _claim_popup(number: int, check: Check) -> str:
         fits = f"<div><b>Could be</b> (best first):</div><ol>{items}</ol>"
     return (
         f'<div class="geo-popup"><h4>Claim {number}: {html.escape(explain.claim_title(claim))}</h4>'
-        f'<div class="geo-meta">{html.escape(claim.document)}</div>'
+        f'<div class="geo-meta">{html.escape(document_name(claim.document))}</div>'
         f"<p><q>{html.escape(claim.sentence)}</q></p>{body}{fits}"
         f"<p>{html.escape(check.explanation)}</p></div>"
     )

@@ -63,6 +63,7 @@ from geo.maps.globe import EARTH_RADIUS_M, globe_geometries, globe_points
 from geo.maps.labels import LabelPlacer
 from geo.maps.output import atomic_target, check_folder
 from geo.model import Meeting, Story
+from geo.records import document_name
 from geo.verdicts import DistanceVerdict
 
 __all__ = ["FORMATS", "STATIC_LAYERS", "projection_for", "render_static", "static_figure"]
@@ -356,7 +357,7 @@ class _StaticMap:
         if one_claim:
             number, check = self.claims[0]
             claim = check.claim
-            return (f"Claim {number}, {claim.document}: “{' '.join(claim.sentence.split())}” – "
+            return (f"Claim {number}, {document_name(claim.document)}: “{' '.join(claim.sentence.split())}” – "
                     f"{explain.map_caption(check)}")
         documents = self.story.documents
         dates = sorted(d.date for d in documents if d.date)
