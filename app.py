@@ -33,9 +33,10 @@ from streamlit_folium import st_folium
 
 from geo.corrections import (Correction, add_correction, corrections_path, read_corrections,
                              matching_mentions, text_digest, undo_all, undo_correction)
+from geo.budget import run_with_budget
 from geo.documents import bundled_documents, document_from_bytes
 from geo.downloads import downloads
-from geo.errors import GeoError, InputError
+from geo.errors import GeoError, InputError, TimeBudgetExceeded
 from geo.gazetteer import default_gazetteer
 from geo.maps.assets import StaticFolder
 from geo import explain
@@ -44,7 +45,7 @@ from geo.maps.elements import Verbatim
 from geo.maps.interactive import story_map
 from geo.maps.style import BADGE_COLOURS, MEETING, MUTED_INK, ROUTE_COLOURS
 from geo.maps.view import fit_view
-from geo.model import Story
+from geo.model import Analysis, Story
 from geo.report.content import claim_views, summary
 from geo.report.markdown import escape_markdown
 from geo.report.tables import spreadsheet_safe_rows
@@ -67,6 +68,7 @@ MAP_CSS = ("<style>.geo-legend:not(:hover) details > :not(summary) { display: no
 TABS = ["Places", "Sources", "Timeline", "Downloads"]
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
 PASTED_NAME = "pasted text"
+DOCUMENT_BUDGET_S = 60.0  # s a reader waits for one article before it is failed (one line, the others go on)
 SIDE_BY_SIDE = 5  # articles per row in the Sources tab
 TIMELINE_BEFORE = dt.timedelta(days=60)  # "around the articles": from two months before the first
 TIMELINE_AFTER = dt.timedelta(days=14)  # to two weeks after the last
@@ -124,9 +126,14 @@ def own_corrections(document, corrections: tuple) -> tuple:
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def analysed(document, pack: str, corrections: tuple):
-    """One document through geo's one pipeline, with the pack and its own corrections."""
-    return analyse_document(document, gazetteer=gazetteer(), pack=pack_named(pack),
-                            corrections=corrections)
+    """One document through geo's one pipeline, with the pack and its own corrections; one
+    that takes longer than :data:`DOCUMENT_BUDGET_S` comes back failed (``Analysis.error``)."""
+    try:
+        return run_with_budget(lambda: analyse_document(document, gazetteer=gazetteer(), pack=pack_named(pack),
+                                                        corrections=corrections),
+                               DOCUMENT_BUDGET_S, document.path)
+    except TimeBudgetExceeded as error:
+        return Analysis(document=document, error=str(error))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -135,8 +142,9 @@ def story_of(documents: tuple, errors: tuple, corrections: tuple, pack: str) -> 
     corrections; the pack's routes and meetings, as ``geo.story.analyse`` does."""
     story_pack = pack_named(pack)
     routes, meetings = (story_pack.routes, story_pack.meetings) if story_pack else ((), ())
-    return Story(tuple(analysed(d, pack, own_corrections(d, corrections)) for d in documents),
-                 routes, meetings, errors, pack=story_pack)
+    analyses = tuple(analysed(d, pack, own_corrections(d, corrections)) for d in documents)
+    failed = tuple(a.error for a in analyses if a.error)  # over the time budget: one line each
+    return Story(tuple(a for a in analyses if not a.error), routes, meetings, errors + failed, pack=story_pack)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -689,6 +697,8 @@ def main() -> None:
     analyse_with_progress(documents, pack, corrections)
     key = (documents, errors, corrections, pack)
     story = story_of(*key)
+    for error in story.errors[len(errors):]:  # documents over the time budget
+        st.sidebar.error(plain(error))
     views = views_of(key)
     header(story, views, origin)
     left, right = st.columns([3, 2], gap="medium")

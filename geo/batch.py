@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, TextIO
 
 from geo.atomic import atomic_target, write_text_atomically
+from geo.budget import DEFAULT_BUDGET_S, run_with_budget
 from geo.documents import TEXT_SUFFIXES, document_from_bytes, read_document
-from geo.errors import InputError
+from geo.errors import InputError, TimeBudgetExceeded
 from geo.model import Document, Route
 
 if TYPE_CHECKING:
@@ -372,13 +373,15 @@ def analyses_frame(analyses, kind: str):
 
 
 def analyse_partition(partition: Partition, routes: tuple[Route, ...] = (),
-                      corrections: tuple[Correction, ...] = (), story: str | None = None) -> tuple:
+                      corrections: tuple[Correction, ...] = (), story: str | None = None,
+                      budget: float | None = DEFAULT_BUDGET_S) -> tuple:
     """(mentions GeoDataFrame, claims GeoDataFrame, errors DataFrame, documents read) of one partition.
 
     Every document goes through :func:`geo.story.analyse_document` with the process-wide
     gazetteer and the story pack in the folder ``story`` (if any), the ``corrections`` that
     concern it applied, its claims checked against ``routes`` too; one that cannot be read or
-    analysed becomes an error row and the others go on.
+    analysed becomes an error row and the others go on, as does one that takes longer than
+    ``budget`` seconds (:func:`geo.budget.run_with_budget`; None: no limit).
     """
     from geo.gazetteer import default_gazetteer
     from geo.packs import load_pack
@@ -391,8 +394,12 @@ def analyse_partition(partition: Partition, routes: tuple[Route, ...] = (),
         documents += 1
         if document is not None:
             try:
-                analysis = analyse_document(document, gazetteer=gazetteer, pack=pack,
-                                            corrections=corrections, routes=routes)
+                analysis = run_with_budget(
+                    lambda: analyse_document(document, gazetteer=gazetteer, pack=pack,
+                                             corrections=corrections, routes=routes),
+                    budget, path)
+            except TimeBudgetExceeded as failure:
+                error = str(failure)
             except Exception as failure:  # a batch records any failure of one document and goes on
                 error = f"{path}: {type(failure).__name__}: {failure}"
             else:
@@ -411,11 +418,12 @@ def _write_atomically(frame, path: Path) -> None:
 
 
 def run_partition(partition: Partition, outdir: str, routes: tuple[Route, ...] = (),
-                  corrections: tuple[Correction, ...] = (), story: str | None = None) -> dict:
+                  corrections: tuple[Correction, ...] = (), story: str | None = None,
+                  budget: float | None = DEFAULT_BUDGET_S) -> dict:
     """Analyse one partition and write its three tables, then its marker; returns the marker."""
     began = time.perf_counter()
     root = Path(outdir)
-    *frames, documents = analyse_partition(partition, routes, corrections, story)
+    *frames, documents = analyse_partition(partition, routes, corrections, story, budget)
     for table, frame in zip(TABLES, frames):
         _write_atomically(frame, root / table / f"{partition.name}.parquet")
     marker = {
@@ -494,9 +502,11 @@ class _Progress:
         self.stream.flush()
 
 
-def _client(scheduler: str | None, workers: int | None):
+def _client(scheduler: str | None, workers: int | None, dashboard: str | None = None):
     """A distributed Client on the given scheduler, or on a new local cluster of processes
-    (``workers`` of them, one thread each; default one per core)."""
+    (``workers`` of them, one thread each; default one per core) listening on 127.0.0.1 only,
+    with Dask's dashboard off unless ``dashboard`` gives its address ("127.0.0.1:8787";
+    ":8787" is every interface)."""
     import logging
 
     from geo.optional import require
@@ -515,7 +525,12 @@ def _client(scheduler: str | None, workers: int | None):
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
     try:
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
+                               processes=True, host="127.0.0.1",
+                               # the scheduler always serves a little HTTP (health, metrics): on a
+                               # free local port; the dashboard's pages only when asked for
+                               dashboard_address=dashboard or "127.0.0.1:0",
+                               scheduler_kwargs={"dashboard": dashboard is not None},
+                               silence_logs=logging.ERROR)
     finally:
         if in_main_thread:
             signal.signal(signal.SIGINT, previous)
@@ -525,7 +540,8 @@ def _client(scheduler: str | None, workers: int | None):
 def run_batch(inputs: list[str], outdir: str, scheduler: str | None = None, workers: int | None = None,
               partition_size: int = DEFAULT_PARTITION_SIZE, routes: tuple[Route, ...] = (),
               corrections: tuple[Correction, ...] = (), progress: TextIO | None = None,
-              story: str | None = None) -> BatchSummary:
+              story: str | None = None, dashboard: str | None = None,
+              budget: float | None = DEFAULT_BUDGET_S) -> BatchSummary:
     """Analyse every document of ``inputs`` on Dask and write the tables under ``outdir``.
 
     Claims are checked against ``routes`` as well as the straight line (none by default, as
@@ -539,6 +555,9 @@ def run_batch(inputs: list[str], outdir: str, scheduler: str | None = None, work
     local cluster of ``workers`` processes (default: one per core) runs the batch. Inputs and
     ``outdir`` must be readable and writable at the same paths on every worker. Partitions that a
     previous run finished are skipped. A progress bar goes to ``progress`` (e.g. sys.stderr).
+    A document that takes longer than ``budget`` seconds is recorded as failed (errors table)
+    and its partition goes on. The local cluster listens on 127.0.0.1 only; its Dask dashboard is off unless ``dashboard``
+    gives the address to serve it on.
     """
     from geo.optional import require
 
@@ -562,12 +581,16 @@ def run_batch(inputs: list[str], outdir: str, scheduler: str | None = None, work
     failed: list[str] = []
     began = time.perf_counter()
     if pending:
-        client, cluster = _client(scheduler, workers)
+        if dashboard and scheduler:
+            raise InputError("--dashboard serves the local cluster's dashboard; a --scheduler has its own")
+        client, cluster = _client(scheduler, workers, dashboard)
+        if cluster is not None and dashboard and progress is not None:
+            progress.write(f"Dask dashboard: {cluster.dashboard_link}\n")
         try:
             bar = _Progress(len(pending), progress)
             bag = db.from_sequence(pending, npartitions=len(pending))
             tasks = bag.map(run_partition, outdir=str(root), routes=tuple(routes), corrections=tuple(corrections),
-                             story=story)
+                             story=story, budget=budget)
             futures = client.compute(tasks.to_delayed())
             names = {future.key: partition.name for future, partition in zip(futures, pending)}
             for future in as_completed(futures):

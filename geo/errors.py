@@ -48,3 +48,7 @@ class UnitError(GeoError, ValueError):
 class MissingExtra(GeoError, ImportError):
     """A feature needs an optional part of `geo` that is not installed; the message gives the
     install command (e.g. ``pip install "geo-news-reader[batch]"``)."""
+
+
+class TimeBudgetExceeded(GeoError, TimeoutError):
+    """A document took longer than its time budget; it is recorded as failed, the others go on."""

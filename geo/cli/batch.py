@@ -7,6 +7,7 @@ import sys
 from dataclasses import asdict
 
 from geo.batch import DEFAULT_PARTITION_SIZE
+from geo.budget import DEFAULT_BUDGET_S
 from geo.cli._common import add_corrections_argument, saved_corrections
 
 
@@ -46,6 +47,12 @@ def register(subparsers) -> None:
     parser.add_argument("--story", metavar="PATH",
                         help="read every article with this story pack (a folder with a pack.toml, "
                              "or a bundled pack's name); its routes are checked too unless --routes")
+    parser.add_argument("--time-budget", type=float, default=DEFAULT_BUDGET_S, metavar="SECONDS",
+                        help="record a document that takes longer than this as failed and go on "
+                             f"(default {DEFAULT_BUDGET_S:g}; 0: no limit)")
+    parser.add_argument("--dashboard", metavar="ADDRESS",
+                        help="serve the local cluster's Dask dashboard at ADDRESS, e.g. 127.0.0.1:8787 "
+                             "(:8787 listens on every interface); default: no dashboard")
     parser.add_argument("--json", action="store_true", help="print the run's summary as one JSON object")
     parser.set_defaults(func=run)
 
@@ -56,12 +63,17 @@ def run(args) -> int:
 
     from geo.packs import load_pack
 
+    if not args.time_budget >= 0:
+        from geo.errors import InputError
+
+        raise InputError(f"--time-budget {args.time_budget:g}: give a number of seconds, or 0 for no limit")
     pack = load_pack(args.story) if args.story else None  # checked here: one error, not one per worker
     routes = load_routes(args.routes) if args.routes else pack.routes if pack else ()
     summary = run_batch(args.inputs, args.output, scheduler=args.scheduler, workers=args.workers,
                         partition_size=args.partition_size, routes=routes,
                         corrections=saved_corrections(args), progress=sys.stderr,
-                        story=str(pack.path) if pack else None)
+                        story=str(pack.path) if pack else None, dashboard=args.dashboard,
+                        budget=args.time_budget or None)
     if args.json:
         print(json.dumps(asdict(summary), indent=2))
     else:
