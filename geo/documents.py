@@ -28,6 +28,13 @@ TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 def decode(name: str, data: bytes) -> str:
     """The text of an input's bytes; InputError naming ``name`` when it is not usable text."""
+    return read_text(name, data)[0]
+
+
+def read_text(name: str, data: bytes) -> tuple[str, dict]:
+    """(the text, metadata found in it) of an input's bytes; InputError naming ``name`` when it
+    is not usable text. A web page (``.html``/``.htm``, or text opening with ``<html`` or a
+    doctype) is read by :func:`read_html`: its article's text and its title, date, outlet, url."""
     if not data.strip():
         raise InputError(f"{name}: empty file, nothing to read")
     if len(data) > MAX_BYTES:
@@ -42,12 +49,48 @@ def decode(name: str, data: bytes) -> str:
                          f"{error.start})") from None
     if name.lower().endswith((".html", ".htm")) or re.match(r"\s*<(!doctype|html)", text, re.I):
         try:
-            text = html_to_text(text)
+            text, metadata = read_html(text, name)
         except InputError as error:
             raise InputError(f"{name}: {error}") from None
         if not text.strip():
             raise InputError(f"{name}: HTML with no text")
-    return text
+        return text, metadata
+    return text, {}
+
+
+class ExtractionWarning(UserWarning):
+    """A web page in which no article was found: its whole visible text was read instead."""
+
+
+def read_html(markup: str, name: str = "page") -> tuple[str, dict]:
+    """The article of a web page: (its text, its metadata: ``title``, ``date`` (ISO 8601),
+    ``outlet`` (the site's name), ``url``, each only when found).
+
+    trafilatura finds the article's text and leaves out what surrounds it (menus, footers,
+    related-links boxes, comments), which would otherwise add places the article never names.
+    The text is the extracted text, one paragraph a line; every offset the pipeline gives
+    points into it (it is :attr:`Document.text`). Where trafilatura finds no article (a page
+    of lists, a fragment), the page's whole visible text is read (:func:`html_to_text`) and an
+    :class:`ExtractionWarning` names the page.
+    """
+    import warnings
+
+    from trafilatura import bare_extraction
+
+    _parse_html(markup)  # a page nested too deep for libxml2 is refused, not read in part
+    try:
+        found = bare_extraction(markup, with_metadata=True, include_comments=False, deduplicate=False)
+    except Exception:  # an extractor's failure on one odd page: read it the plain way
+        found = None
+    fields = (found.as_dict() if hasattr(found, "as_dict") else found) or {}
+    text = (fields.get("text") or "").strip()
+    if not text:
+        warnings.warn(f"{name}: no article found in the page; reading all its visible text "
+                      "(menus and footers included)", ExtractionWarning, stacklevel=2)
+        return html_to_text(markup), {}
+    metadata = {"title": fields.get("title"), "date": fields.get("date"),
+                "outlet": fields.get("sitename"), "url": fields.get("url")}
+    return text, {key: str(value).strip() for key, value in metadata.items() if value and str(value).strip()}
 
 
 _BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "title",
@@ -55,6 +98,19 @@ _BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
 _HIDDEN = frozenset({"script", "style", "noscript", "template"})
 MAX_HTML_DEPTH = 2048
 """How deep libxml2 (with ``huge_tree``) follows nested HTML elements."""
+
+
+def _parse_html(markup: str):
+    """The page's element tree by libxml2 (linear); InputError when it nests deeper than
+    libxml2 follows (:data:`MAX_HTML_DEPTH`)."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                              recover=True, huge_tree=True)
+    root = etree.fromstring(markup.encode("utf-8", "surrogatepass"), parser)
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        raise InputError(f"HTML nested more than {MAX_HTML_DEPTH} elements deep")
+    return root
 
 
 def html_to_text(markup: str) -> str:
@@ -68,11 +124,7 @@ def html_to_text(markup: str) -> str:
     """
     from lxml import etree
 
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                              recover=True, huge_tree=True)
-    root = etree.fromstring(markup.encode("utf-8", "surrogatepass"), parser)
-    if any("Excessive depth" in entry.message for entry in parser.error_log):
-        raise InputError(f"HTML nested more than {MAX_HTML_DEPTH} elements deep")
+    root = _parse_html(markup)
     if root is None:
         return ""
     parts: list[str] = []
@@ -104,8 +156,10 @@ def _title_of(text: str, fallback: str) -> str:
 
 
 def document_from_bytes(name: str, data: bytes, **metadata) -> Document:
-    """A Document from an upload or any bytes; ``name`` is its path or file name."""
-    text = decode(name, data)
+    """A Document from an upload or any bytes; ``name`` is its path or file name. Metadata given
+    (e.g. from a story's articles.csv) wins over what a web page says of itself."""
+    text, found = read_text(name, data)
+    metadata = {**found, **{key: value for key, value in metadata.items() if value}}
     metadata.setdefault("title", _title_of(text, Path(name).name))
     return Document(path=name, text=text, doc_id=metadata.pop("doc_id", Path(name).name),
                     **metadata)

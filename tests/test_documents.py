@@ -69,3 +69,56 @@ def test_html_nested_too_deep_is_one_line_not_lost_text():
     markup = "<html><p>Hue" + "<div>" * 5000 + "deep" + "</div>" * 5000
     with pytest.raises(InputError, match=r"^deep\.html: HTML nested more than 2048 elements deep$"):
         decode("deep.html", markup.encode())
+
+
+# --- web pages: the article, not the page around it ------------------------------------------
+
+PAGE = """<html><head><title>Kim heads to Russia | Example News</title>
+<meta property="og:site_name" content="Example News"><meta name="date" content="2023-09-11">
+<link rel="canonical" href="https://example.org/kim"></head>
+<body><nav><a href="/">Home</a> <a href="/paris">Paris</a> <a href="/london">London</a></nav>
+<article><h1>Kim heads to Russia</h1>
+<p>North Korean leader Kim Jong Un left Pyongyang by armoured train for Vladivostok, officials said on Monday.</p>
+<p>Vladivostok is about 680 km north-east of Pyongyang. The trip takes about 20 hours by train.</p>
+<p>He is expected to meet President Vladimir Putin at a site in the Russian Far East.</p></article>
+<aside><h3>Related</h3><ul><li><a href="/a">Floods in Tokyo</a></li><li><a href="/b">Elections in Berlin</a></li></ul></aside>
+<footer>Example News, Madrid office. Contact us in Lisbon.</footer></body></html>"""
+
+
+def test_a_web_page_is_read_as_its_article_with_its_metadata():
+    from geo.documents import document_from_bytes
+
+    document = document_from_bytes("kim.html", PAGE.encode())
+    assert "Vladivostok is about 680 km north-east of Pyongyang." in document.text
+    for outside in ("Paris", "London", "Tokyo", "Berlin", "Madrid", "Lisbon"):  # menu, related box, footer
+        assert outside not in document.text
+    assert (document.title, document.date, document.outlet, document.url) == (
+        "Kim heads to Russia", "2023-09-11", "Example News", "https://example.org/kim")
+
+
+def test_offsets_point_into_the_extracted_text(gazetteer):
+    import geo
+    from geo.documents import document_from_bytes
+
+    story = geo.analyse([document_from_bytes("kim.html", PAGE.encode())], gazetteer)
+    (analysis,) = story.analyses
+    names = {m.text for m in analysis.mentions}
+    assert {"Pyongyang", "Vladivostok"} <= names and not names & {"Paris", "Tokyo", "Madrid"}
+    for mention in analysis.mentions:
+        assert analysis.document.text[mention.start:mention.end] == mention.text
+    assert [c.distance_verdict for c in story.checks] == ["accurate"]
+
+
+def test_given_metadata_wins_over_the_page():
+    from geo.documents import document_from_bytes
+
+    document = document_from_bytes("kim.html", PAGE.encode(), title="Our title", outlet="")
+    assert document.title == "Our title" and document.outlet == "Example News"
+
+
+def test_a_page_with_no_article_is_read_whole_with_a_warning():
+    from geo.documents import ExtractionWarning, read_text
+
+    with pytest.warns(ExtractionWarning, match=r"^links\.html: no article found"):
+        text, metadata = read_text("links.html", b"<html><body><footer>Hanoi office</footer></body></html>")
+    assert text == "Hanoi office" and metadata == {}
