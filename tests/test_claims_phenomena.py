@@ -252,3 +252,25 @@ def test_the_journey_takes_after_its_ends():
 def test_a_drive_of_continues_the_figure():
     found = claims("Ardent is about 180 km north of Belmont, a drive of around three hours.")
     assert [(c.anchor.text, figures(c)) for c in found] == [("Belmont", [(180, "km")]), ("Belmont", [(3, "h")])]
+
+
+def test_subject_set_off_by_commas_after_an_opener():
+    (claim,) = claims("In 1990, the Harlow Dam, about 3 km east of Belmont, was opened.")
+    assert claim.subject.text == "the Harlow Dam" and claim.anchor.text == "Belmont"
+
+
+def test_unstated_subject_is_an_empty_unplaced_mention():
+    (claim,) = claims("Except for a stop 10 kms off the Belmont road, we drove on.")
+    assert claim.anchor.text.startswith("the Belmont road") or claim.anchor.text == "the Belmont road"
+    assert claim.subject.place is None
+
+
+def test_anchor_phrase_ends_before_an_adverb_or_a_new_phrase():
+    (claim,) = claims("Ardent is about a four hour drive north of Belmont just south of the Glenrock border.")
+    assert claim.anchor.text == "Belmont"
+    (claim,) = claims("The pass lies 50 kilometres west of the deservedly famous city of Belmont.")
+    assert claim.anchor.text == "the deservedly famous city of Belmont" and claim.anchor.place.name == "Belmont"
+
+
+def test_figure_chains_give_no_subject():
+    assert claims("ABOUT 295 MI…475 KM N OF BELMONT") == []

@@ -656,6 +656,10 @@ _ANCHOR_STOP_WORDS = frozenset(
     "takes take took making whereby through so if because then yet you we they he she it "
     "can may might should must does did do from off outside beyond past".split()
 )
+_NP_STOP_WORDS = _ANCHOR_STOP_WORDS | frozenset(w for w in lexicon.LINK_VERBS if " " not in w) | frozenset(
+    "just only also some about around roughly approximately nearly still now even".split()
+)
+"""Words that end a noun phrase read as a claim's end: function words, link verbs, adverbs."""
 _ANCHOR_WORD_RE = re.compile(r"[\w’'./&-]+|\S")
 _DIMENSION_AFTER_RE = re.compile(
     rf"\s*[-,]?\s*(?:{lexicon.alternation(lexicon.DIMENSION_WORDS)})(?:\b|(?=-))", re.IGNORECASE
@@ -692,6 +696,7 @@ def _noun_phrase_after(context: _Context, start: int, limit: int) -> tuple[int, 
     text = context.text
     end = start
     words = 0
+    previous = ""
     for match in _ANCHOR_WORD_RE.finditer(text, start, limit):
         word = match.group(0)
         lower = word.lower()
@@ -699,12 +704,14 @@ def _noun_phrase_after(context: _Context, start: int, limit: int) -> tuple[int, 
             if word == "," and words and _is_place_qualifier(text, match.end(), limit):
                 continue  # "Thunder Bay, Ont.", "Denver, Colorado"
             break
-        if words and (lower in _ANCHOR_STOP_WORDS or (word.islower() and lower.endswith("ly"))) and not (
-            len(word) > 1 and word.isupper()
-        ):
-            break  # "the IS stronghold": capitals are a name; "X usually takes": an adverb ends it
+        if words and not (len(word) > 1 and word.isupper()):  # "the IS stronghold": capitals are a name
+            adverb = word.islower() and lower.endswith("ly") and previous.lower() not in _DETERMINERS
+            new_phrase = lower in ("the", "a", "an") and previous[:1].isupper()
+            if lower in _NP_STOP_WORDS or adverb or new_phrase:
+                break  # "X usually takes", "X situated on", "Ambo the most spectacular"
         if words >= 8:
             break
+        previous = word
         end = match.end()
         if word.endswith(".") and not _is_abbreviated(word):
             end -= 1
@@ -768,6 +775,34 @@ def inside_any(context: _Context, start: int, end: int) -> bool:
     return next(context.iter_mentions(start, end), None) is not None
 
 
+_APPOSITIVE_NP_RE = re.compile(r"(?:^|[,;:(—–]\s*)(?P<np>[^,;:()—–]{1,60}?)\s*,\s*$")
+
+
+def _appositive_subject(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
+                        anchor: Mention) -> Mention | None:
+    """"In 1993, the X Dam, about 3 km east of Y, ...": the noun phrase set off by the comma
+    before the figure."""
+    before, _ = _window_before(context.text, sentence, phrase.start, size=100)
+    match = _APPOSITIVE_NP_RE.search(before)
+    if match is None:
+        return None
+    offset = phrase.start - len(before)
+    start = offset + match.start("np")
+    first = re.match(r"\w+", match.group("np"))
+    if first is None or first.group(0).lower() in _NOT_SUBJECT_OPENERS:
+        return None
+    span = _noun_phrase_after(context, start, offset + match.end("np"))
+    if span is None or span[1] < offset + match.end("np") - 1:
+        return None  # not one noun phrase up to the comma
+    return _np_mention(context, sentence, span[0], span[1], anchor)
+
+
+_NOT_SUBJECT_OPENERS = _PREPOSITIONS | frozenset(
+    "except after before when while if although though because since halfway once as then so but "
+    "and or however meanwhile still yet".split()
+)
+
+
 def _loose_subject(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
                    anchor: Mention | None) -> Mention | None:
     """A subject for a figure the grammar could not tie to a place: the last mention before
@@ -775,10 +810,13 @@ def _loose_subject(context: _Context, sentence: _Sentence, phrase: DistancePhras
     the sentence (unresolved, or the referent of a pronoun)."""
     text = context.text
     before = [m for m in context.mentions_between(sentence.start, phrase.start)
-              if anchor is None or (m.start, m.end) != (anchor.start, anchor.end)]
+              if anchor is None or ((m.start, m.end) != (anchor.start, anchor.end) and not _same_place(m, anchor))]
     if before:
         return _appositive_head(context, before[-1])
     opening = re.match(r"[\s\"“‘'(]*", text[sentence.start : phrase.start])
+    first_word = re.match(r"\w+", text[sentence.start + opening.end() : phrase.start])
+    if first_word and first_word.group(0).lower() in _NOT_SUBJECT_OPENERS:
+        return None  # "In 1993, ...", "Except for ...": the sentence opens with no subject
     span = _noun_phrase_after(context, sentence.start + opening.end(), phrase.start)
     if span is None:
         return None
@@ -798,8 +836,10 @@ def _subject_kind(subject: Mention) -> str:
     if not head_words or not head_words[-1].islower():
         return ""  # "the Lecrin Valley": a name
     head = _normal_head(head_words[-1])
-    if head in _PRONOUNS or head in lexicon.JOURNEY_NOUNS or head in ("distance", "time"):
+    if head in _PRONOUNS or head in lexicon.JOURNEY_NOUNS or head in ("distance", "time", "either"):
         return ""
+    if not head.isalpha() or head.endswith(("ed", "ing", "ly")) and head not in ("shed",):
+        return ""  # "the town attacked": a verb, not the noun describing the place
     return head
 
 
@@ -931,6 +971,7 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         lambda: _subject_after(context, sentence, phrase, anchor) if anchor.text else None,
         lambda: _linked_subject(context, sentence, phrase, anchor),
         lambda: _fronted_subject(context, sentence, phrase, anchor),
+        lambda: _appositive_subject(context, sentence, phrase, anchor),
         lambda: _loose_subject(context, sentence, phrase, anchor),
     )
     subject = None
@@ -939,16 +980,25 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         journey = None
     if journey and not subject:
         candidates = (*candidates, lambda: _span(context, sentence.start + (len(journey.group(0)) - len(journey.group(0).lstrip())), journey.end("np")))
+    same = False
     for candidate in candidates:
         found = candidate()
-        if found is None or (found.start, found.end) == (anchor.start, anchor.end) or found.end > phrase.start and found.start < phrase.end:
+        if found is None or found.end > phrase.start and found.start < phrase.end:
             continue
-        if _same_place(found, anchor) or (anchor.text and found.text.lower() == anchor.text.lower()):
+        if _FIGURE_IN_RE.search(found.text):
+            same = True  # another figure is no subject ("1113 m above sea level, 42 km ...";
+            continue  # "295 MI…475 KM N OF X", a storm advisory)
+        if (found.start, found.end) == (anchor.start, anchor.end) or _same_place(found, anchor) or (
+            anchor.text and found.text.lower() == anchor.text.lower()
+        ):
+            same = True
             continue
         subject = found
         break
     if subject is None:
-        return None
+        if same or not anchor.text:
+            return None  # "X is 30 km from X", a chain of figures, or neither end stated
+        subject = Mention(text="", start=phrase.start, end=phrase.start)  # the subject is not stated
     if _FIGURE_IN_RE.search(subject.text) or _FIGURE_IN_RE.search(anchor.text):
         return None  # "ABOUT 295 MI…475 KM N OF X": the subject is another figure
     if any(w in lexicon.EVENT_NOUNS for w in re.findall(r"[a-z]+", subject.text.lower())):
@@ -1156,6 +1206,9 @@ def _linked_subject(context: _Context, sentence: _Sentence, phrase: DistancePhra
                 of = list(re.finditer(r"\bof\s+", context.text[start:end]))
                 if of:
                     start += of[-1].end()
+            lead = re.match(r"(?:that|which)\s+(?=(?:the|a|an)\b)", context.text[start:end], re.IGNORECASE)
+            if lead:  # "explained that the area is ...": the subject is "the area"
+                start += lead.end()
             return _np_mention(context, sentence, start, end, anchor)
     return None
 
