@@ -120,3 +120,38 @@ def test_caches_follow_the_environment_then_platformdirs(monkeypatch, tmp_path):
     monkeypatch.delenv("GEO_DATA_DIR")
     assert paths.cache_dir() == Path(platformdirs.user_cache_dir("geo", appauthor=False))
     assert paths.user_data_dir() == Path(platformdirs.user_data_dir("geo", appauthor=False))
+
+
+def test_python_m_geo_prints_the_versions():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "geo", "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == f"geo {geo.__version__} (data {paths.data_version()})"
+
+
+def test_a_missing_extra_names_its_install_command():
+    import pytest
+
+    from geo.errors import MissingExtra
+    from geo.optional import require
+
+    with pytest.raises(ImportError, match=r'^geo batch needs the optional package \'no_such_module_x\', '
+                                          r'which is not installed: pip install "geo-news-reader\[batch\]"$') as caught:
+        require("no_such_module_x", "batch", "geo batch")
+    assert isinstance(caught.value, MissingExtra)
+    assert require("json", "batch", "geo batch").__name__ == "json"
+
+
+def test_the_core_imports_no_extra_at_module_level():
+    """The CLI's modules import without streamlit, dask, distributed or geopy (CI checks the
+    same in an environment that lacks them)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, importlib, pkgutil, geo, geo.cli, geo.batch, geo.gazetteer.online, geo.report, geo.maps\n"
+            "geo.cli.build_parser()\n"
+            "extras = {'streamlit', 'streamlit_folium', 'dask', 'distributed', 'geopy'}\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in extras))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

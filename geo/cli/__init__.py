@@ -23,7 +23,8 @@ class _Version(argparse.Action):
         from geo import __version__
         from geo.paths import data_version
 
-        parser.exit(message=f"geo {__version__} (data {data_version()})\n")
+        print(f"geo {__version__} (data {data_version()})")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
