@@ -692,7 +692,7 @@ def _time_check(claim: DistanceClaim, routes: Sequence[Route]) -> Check:
     extent = extent_km(subject, anchor, actual_km)
     direction_verdict = _direction(claim, bearing, actual_km, extent)
     mode = _time_mode(claim)
-    found = find_route(routes, subject, anchor, ROUTE_MODES.get(mode, ""))
+    found = find_route(routes, subject, anchor, ROUTE_MODES[mode]) if mode in ROUTE_MODES else None
     route, route_km = found if found else (None, None)
     travel = check_travel_time(claim, actual_km, route, route_km)
     verdict = time_verdict(travel)
