@@ -59,7 +59,7 @@ def test_own_routes_replace_the_bundled_ones(capsys, article, tmp_path):
 @pytest.mark.parametrize("argv, message", [
     (["-o", "map.jpg"], "map.jpg: write the map as .html or .png, .svg, .pdf"),
     (["-o", "map.png", "--web-tiles"], "--web-tiles: only for .html maps"),
-    (["-o", "map.png", "--dpi", "10"], "--dpi 10: too coarse"),
+    (["-o", "map.png", "--dpi", "10"], "--dpi 10: use 72 to 1200 dots per inch"),
 ])
 def test_bad_options_are_one_line_errors(capsys, tmp_path, argv, message):
     argv = [str(tmp_path / a) if a.startswith("map.") else a for a in argv]

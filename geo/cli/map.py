@@ -54,12 +54,28 @@ def run(args) -> int:
         raise InputError(f"{output}: write the map as {_INTERACTIVE} or {', '.join(FORMATS)}")
     if args.web_tiles and suffix != _INTERACTIVE:
         raise InputError(f"--web-tiles: only for {_INTERACTIVE} maps, not {suffix}")
-    if args.dpi < 72:
-        raise InputError(f"--dpi {args.dpi}: too coarse for a map; use 72 or more (300 for print)")
+    from geo.maps.style import DPI_RANGE
+
+    if not DPI_RANGE[0] <= args.dpi <= DPI_RANGE[1]:
+        raise InputError(f"--dpi {args.dpi}: use {DPI_RANGE[0]} to {DPI_RANGE[1]} dots per inch (300 for print)")
 
     from geo.routes import load_routes
 
     story = read_story(args, routes=load_routes(args.routes) if args.routes else None)
+    try:
+        _draw(story, args, output, suffix)
+    except InputError:
+        report_errors(story.errors)  # the inputs that could not be read first, then why no map
+        raise
+    if suffix not in _LAYER_SUFFIXES:  # the layers as data beside the picture, for a GIS
+        from geo.maps.layers_out import write_layers
+
+        for path in write_layers(story, output):
+            print(path)
+    return report_errors(story.errors)
+
+
+def _draw(story, args, output: Path, suffix: str) -> None:
     if suffix == _INTERACTIVE:
         from geo.maps.interactive import save_html, story_map
 
@@ -72,9 +88,3 @@ def run(args) -> int:
         render_static(story, output, extent=args.extent, title=args.title, subtitle=args.subtitle,
                       layers=args.layers, dpi=args.dpi)
     print(output)
-    if suffix not in _LAYER_SUFFIXES:  # the layers as data beside the picture, for a GIS
-        from geo.maps.layers_out import write_layers
-
-        for path in write_layers(story, output):
-            print(path)
-    return report_errors(story.errors)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from geo.cli._common import (add_inputs, print_json, print_table, report_errors, saved_corrections,
                              story_of_arguments, terminal_safe)
 from geo.documents import read_documents
@@ -35,6 +37,8 @@ def run(args) -> int:
                                     geocoder=geocoder).mentions
         results.append({"path": document.path, "title": document.title,
                         "mentions": [mention_record(m) for m in mentions]})
+    if geocoder is not None and geocoder.failure:  # one line; the names it did not reach stay unresolved
+        print(f"geo: warning: {terminal_safe(geocoder.failure)}", file=sys.stderr)
     if args.json:
         print_json({"documents": results})
     else:

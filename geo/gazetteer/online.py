@@ -9,6 +9,7 @@ in their source.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,6 +41,10 @@ class OnlineGeocoder:
                                    timeout=timeout)
         self._geocode = RateLimiter(self._geocoder.geocode, min_delay_seconds=MIN_DELAY_SECONDS,
                                     max_retries=1, swallow_exceptions=False)
+        geopy_log = logging.getLogger("geopy")
+        if geopy_log.level == logging.NOTSET:  # its retry warnings carry tracebacks: one line is ours
+            geopy_log.setLevel(logging.ERROR)
+        self.failure = ""  # once the service has failed, the one line saying so; no more requests
         self.cache_path = cache_path or cache_dir() / "nominatim.json"
         self._cache = self._read_cache()
 
@@ -61,11 +66,17 @@ class OnlineGeocoder:
 
         key = fold(name)
         if key not in self._cache:
+            if self.failure:
+                raise GeocoderError(self.failure)
             try:
                 answers = self._geocode(name, exactly_one=False, limit=limit, addressdetails=True,
                                         language="en") or []
             except GeopyError as error:
-                raise GeocoderError(f"{name!r}: online geocoder failed ({error})") from error
+                reason = " ".join(str(error).split())
+                reason = reason if len(reason) <= 160 else reason[:157] + "..."
+                self.failure = (f"online geocoder {self._geocoder.domain} failed on {name!r} "
+                                f"({type(error).__name__}: {reason}); no further requests")
+                raise GeocoderError(self.failure) from None
             self._cache[key] = [answer.raw for answer in answers]
             self._write_cache()
         return [_place(raw) for raw in self._cache[key]]
@@ -87,11 +98,16 @@ def _place(raw: dict) -> Place:
 
 
 def fill_unresolved(mentions, geocoder: OnlineGeocoder) -> tuple:
-    """Mentions the gazetteer could not resolve, looked up online; the others unchanged."""
+    """Mentions the gazetteer could not resolve, looked up online; the others unchanged.
+
+    Once the service fails (``geocoder.failure`` says how), the mentions left stay unresolved."""
     filled = []
     for mention in mentions:
-        if mention.place is None and not mention.candidates:
-            places = geocoder.geocode(mention.text)
+        if mention.place is None and not mention.candidates and not geocoder.failure:
+            try:
+                places = geocoder.geocode(mention.text)
+            except GeocoderError:
+                places = []
             if places:
                 mention = replace(mention, place=places[0], confidence=0.5,
                                   candidates=tuple(Candidate(p, 0.0) for p in places))

@@ -365,5 +365,8 @@ def extent_bounds(story: Story, extent: str | None = None, layers: Iterable[str]
         else:
             raise InputError(f"extent {extent!r}: use bbox:..., claim:N or route:ID")
     if not points:
-        raise InputError("story: no placed points to map (no resolved places, routes or meetings)")
+        names = ", ".join(document.path for document in story.documents)
+        if not names:
+            raise InputError("nothing to map: no article could be read")
+        raise InputError(f"{names}: no placed points to map (no resolved places, routes or meetings)")
     return _bounds_of(points)

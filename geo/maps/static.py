@@ -38,7 +38,7 @@ from geo.errors import InputError
 from geo import explain
 from geo.geodesy import circle, geodesic_points
 from geo.maps import style
-from geo.maps.style import FORMATS, STATIC_LAYERS
+from geo.maps.style import DPI_RANGE, FORMATS, STATIC_LAYERS
 from geo.maps.basemap import (
     GEONAMES_CREDIT,
     NATURAL_EARTH_CREDIT,
@@ -696,6 +696,13 @@ class _StaticMap:
         return self.figure
 
 
+def check_dpi(dpi) -> None:
+    """InputError unless ``dpi`` is a whole number within :data:`DPI_RANGE`."""
+    low, high = DPI_RANGE
+    if isinstance(dpi, bool) or not isinstance(dpi, int) or not low <= dpi <= high:
+        raise InputError(f"dpi {dpi}: use a whole number from {low} to {high} dots per inch (300 for print)")
+
+
 def static_figure(story: Story, *, extent: str | None = None, title: str | None = None,
                   subtitle: str | None = None, layers=None, gazetteer=None, dpi: int = 300) -> Figure:
     """The static map of ``story`` as a matplotlib Figure (Agg canvas, no pyplot).
@@ -706,6 +713,7 @@ def static_figure(story: Story, *, extent: str | None = None, title: str | None 
     ``subtitle`` default to a description of the story; ``dpi`` is the resolution the labels
     are fitted at (and the PNG is written at).
     """
+    check_dpi(dpi)
     if gazetteer is None:
         from geo.gazetteer import default_gazetteer
 

@@ -102,3 +102,7 @@ FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 """Print-map file types by extension."""
 STATIC_LAYERS = ("places", "routes", "meetings")
 """The layers a print map can draw (claims are drawn only with ``extent="claim:N"``)."""
+
+DPI_RANGE = (72, 1200)
+"""The resolutions (dots per inch) a print map is drawn at: from a screen's to a fine
+printer's; at 1200 dpi the 7.6-inch map is 9,120 pixels wide (about 250 MB of RGBA while drawn)."""
