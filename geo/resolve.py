@@ -11,10 +11,10 @@ A candidate's score adds up, in log-odds-like points:
   over a few hundred km;
 - a national capital beats a state or province of its own country that has its name.
 Confidence (:func:`confidence`) says how sure the resolver is, from two things: how far the chosen
-candidate leads its rivals (its share of the softmax over the mention's candidates) and how much
-it scores on its own (prior and context), so a name with a single candidate, a village of 600
-people that nothing else in the text supports, is not certain. A mention whose best candidate
-scores too low stays unresolved, its candidates kept for the user.
+candidate leads the next one and how much it scores on its own (prior and context), so a name
+with a single candidate, a village of 600 people that nothing else in the text supports, is not
+certain. A mention whose best candidate scores too low stays unresolved, its candidates kept for
+the user.
 """
 
 from __future__ import annotations
@@ -56,9 +56,10 @@ NEARBY_SCALE_KM = 300.0
 AMBIGUITY_MARGIN = 1.0  # a mention is unambiguous when its best prior leads by this much
 CONFIDENT = 0.6  # a first-pass choice this sure is context for the second pass
 MIN_SCORE = 1.0  # below this the best candidate is a guess: the mention stays unresolved
-CONFIDENCE_BIAS, CONFIDENCE_PER_POINT, CONFIDENCE_PER_LOG_SHARE = -3.1, 0.64, 0.75
+CONFIDENCE_BIAS, CONFIDENCE_PER_POINT, CONFIDENCE_PER_LEAD = -1.8, 0.27, 0.27
 """Logistic calibration of :func:`confidence`, fitted once on LGL (how often a resolved mention is
 a gold toponym placed within 161 km) and checked on TR-News; see docs/benchmarks.md."""
+CONFIDENCE_MAX_LEAD = 5.0  # points; a lone candidate leads by this much
 COUNTRY_OVER_DIVISION = 1.5
 """Points for a country over a same-named state or province of another country ("Georgia"):
 the division wins only when the text's places lie in its country (IN_NAMED_COUNTRY)."""
@@ -252,11 +253,12 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
     return ranked
 
 
-def confidence(score: float, share: float) -> float:
+def confidence(score: float, lead: float) -> float:
     """How likely (0..1) the chosen place is right: a logistic function of its score (points,
-    clipped to -2..12) and the log of its softmax share among the mention's candidates."""
+    clipped to -2..12) and of its lead over the next candidate (points, at most
+    CONFIDENCE_MAX_LEAD, which a lone candidate gets)."""
     logit = (CONFIDENCE_BIAS + CONFIDENCE_PER_POINT * min(max(score, -2.0), 12.0)
-             + CONFIDENCE_PER_LOG_SHARE * math.log(max(share, 1e-3)))
+             + CONFIDENCE_PER_LEAD * min(max(lead, 0.0), CONFIDENCE_MAX_LEAD))
     return 1.0 / (1.0 + math.exp(-logit))
 
 
@@ -286,7 +288,8 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
             continue
         ranked, share = final[tuple(c.place.place_id for c in mention.candidates)]
         chosen = ranked[0].place if ranked[0].score >= MIN_SCORE else None
-        sure = confidence(ranked[0].score, share) if chosen else 0.0
+        lead = ranked[0].score - ranked[1].score if len(ranked) > 1 else CONFIDENCE_MAX_LEAD
+        sure = confidence(ranked[0].score, lead) if chosen else 0.0
         resolved.append(replace(mention, place=chosen, confidence=round(sure, 3),
                                 candidates=ranked))
     return tuple(resolved)
