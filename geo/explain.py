@@ -416,7 +416,7 @@ def travel_words(travel: Travel | None) -> str:
 
 def legend_words(verdict: str) -> str:
     """What a claim's lines mean on a map, for one verdict's colour."""
-    if verdict in TimeVerdict.__members__.values() and verdict not in DistanceVerdict.__members__.values():
+    if verdict in (TimeVerdict.PLAUSIBLE, TimeVerdict.IMPLAUSIBLE):
         return f"Travel time, {verdict}: measured line"
     return f"Distance claim, {verdict}: measured line, stated ring"
 

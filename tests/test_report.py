@@ -246,7 +246,7 @@ def test_markdown_has_the_summary_table_and_every_claim(story):
     markdown = render_markdown(story, generated="2024-01-02")
     assert "| Verdict on | Counts |" in markdown
     assert "| Distance | accurate: 2, close: 0, inaccurate: 0, unverifiable: 1 |" in markdown
-    assert "| # | Claim | Stated | Measured | Error | Distance | Direction | Units |" in markdown
+    assert "| # | Claim | Stated | Measured | Error | Verdict | Direction | Units |" in markdown
     sections = ["## Source articles", "## Summary", "## Claims, one by one", "## Method", "## Data sources"]
     assert [markdown.index(s) for s in sections] == sorted(markdown.index(s) for s in sections)
     assert markdown.count("\n### ") >= len(story.checks) + 3

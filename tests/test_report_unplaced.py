@@ -28,6 +28,7 @@ def test_html_lists_the_candidates_and_the_travel_time(story, gazetteer):
     best = story.checks[0].candidates[0].place.name
     assert "a town from Bukavu" in page and "Could be" in page
     assert f'<ol class="candidates"><li>{best} (city,' in page
+    assert '<span class="badge v-plausible">plausible</span>' in page  # the claims table shows the time verdict
     assert "travel time: plausible" in page and "by road over 130 km (the straight line × 1.3)" in page
     assert "the subject &#39;a town&#39; is not named" in page
     assert "Where could it be?" in page  # the method explains the search

@@ -163,6 +163,7 @@ class ClaimView:
     bearing: str  # "346° (north-north-west)"
     places: tuple[tuple[str, Place | None, Mention], ...]  # (role, place, mention)
     verdicts: str = ""  # "distance accurate, direction correct, units consistent"
+    verdict: str = ""  # the one verdict to show first: a travel time's, else the distance's
     travel: str = ""  # how a travel time was checked; "" for a distance
     area: str = ""  # where an unplaced subject could be: "63 km to 88 km from Bukavu, bearing ..."
     candidates: tuple[str, ...] = ()  # the places it could be, best first, one line each
@@ -211,6 +212,7 @@ def claim_view(number: int, check: Check, documents: dict[str, Document]) -> Cla
         places=(("subject", claim.subject.place, claim.subject),
                 ("anchor", claim.anchor.place, claim.anchor)),
         verdicts=explain.verdict_words(check),
+        verdict=explain.headline(check),
         travel=explain.travel_words(check.travel),
         area=(explain.area_from(check.search_area, claim.anchor.place.name)
               if check.search_area is not None and claim.anchor.place is not None else ""),
