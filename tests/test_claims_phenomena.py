@@ -274,3 +274,8 @@ def test_anchor_phrase_ends_before_an_adverb_or_a_new_phrase():
 
 def test_figure_chains_give_no_subject():
     assert claims("ABOUT 295 MI…475 KM N OF BELMONT") == []
+
+
+def test_both_anchors_give_two_claims():
+    found = claims("Ardent is about three and a half hours' drive from both Belmont and Corvale.")
+    assert [(c.anchor.text, c.stated[0].hours) for c in found] == [("Belmont", 3.5), ("Corvale", 3.5)]

@@ -1326,7 +1326,26 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
             if claim is not None:
                 claims.append(claim)
                 previous = claim
+                other = _second_anchor(context, sentence, claim)
+                if other is not None:  # "from both X and Y": one claim for each
+                    claims.append(replace(claim, anchor=other))
     return claims
+
+
+_BOTH_BEFORE_RE = re.compile(r"\bboth\s+$", re.IGNORECASE)
+_AND_AFTER_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+def _second_anchor(context: _Context, sentence: _Sentence, claim: DistanceClaim) -> Mention | None:
+    """The Y of "... from both X and Y" (a claim's anchor X), as a mention; None otherwise."""
+    anchor = claim.anchor
+    text = context.text
+    if not anchor.text or not _BOTH_BEFORE_RE.search(text, max(sentence.start, anchor.start - 10), anchor.start):
+        return None
+    joined = _AND_AFTER_RE.match(text, anchor.end, sentence.end)
+    if joined is None:
+        return None
+    return _loose_anchor(context, sentence, joined.end())
 
 
 def _outermost(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
