@@ -701,7 +701,7 @@ def _time_check(claim: DistanceClaim, routes: Sequence[Route]) -> Check:
         f"Stated {explain.stated_words(claim)}.",
         explain.straight_sentence(anchor, subject, actual_km),
         explain.time_sentence(travel.hours_low, travel.hours_high, mode_words, actual_km,
-                              travel.route_factor, "the typical detour of a road or railway, 1.2 to 1.4",
+                              travel.route_factor, explain.ROUTE_FACTOR_REASONS.get(mode, ""),
                               route_km, travel.speed_low_kmh, travel.speed_high_kmh, travel.plausible_kmh,
                               verdict),
         explain.direction_sentence(subject.name, anchor.name, bearing, claim.direction, direction_verdict),

@@ -52,6 +52,15 @@ __all__ = [
 
 _CARDINAL_WORDS = {"N": "north", "E": "east", "S": "south", "W": "west"}
 
+ROUTE_FACTOR_REASONS = {
+    "road": "the typical detour of a road, 1.2 to 1.4",
+    "rail": "the typical detour of a railway, 1.2 to 1.4",
+    "foot": "the typical detour of a path, 1.2 to 1.4",
+    "sea": "a voyage keeps nearer its line than a road",
+    "flight": "a flight follows the geodesic",
+}
+"""Why a travel mode's route factor (:data:`geo.check.ROUTE_FACTORS`) is what it is."""
+
 MODE_WORDS = {"road": "road", "rail": "rail", "flight": "air", "sea": "sea", "foot": "foot"}
 """A travel mode as the words after "by": "by road", "by air"."""
 
@@ -316,8 +325,12 @@ def time_sentence(hours_low: float, hours_high: float, mode_words: str, straight
     if route_km is not None:
         distance = f"the known route measures {format_km(route_km)}"
     else:
-        distance = (f"a {mode_words} route is typically about {factor:.2g} times the straight line "
-                    f"({factor_reason}), so about {format_km(straight_km * factor)}")
+        why = f" ({factor_reason})" if factor_reason else ""
+        if factor == 1.0:
+            distance = f"the way travelled is the straight line{why}"
+        else:
+            distance = (f"a route by {mode_words} is typically about {factor:.2g} times the straight line{why}, "
+                        f"so about {format_km(straight_km * factor)}")
     if not math.isfinite(speed_high):  # "less than an hour": no upper bound on the speed
         speeds = f"at least {speed_low:,.0f} km/h"
     else:
