@@ -100,13 +100,39 @@ def _evidence(mentions: list[Mention]) -> list[tuple[tuple[str, ...], Place]]:
     return evidence
 
 
-def _countries(evidence, exclude: tuple[str, ...]) -> dict[str, float]:
-    """Points for a candidate in each country: named by the evidence (more if most of the
-    evidence's local places lie there), or neighbouring one that is; one name's own evidence
-    left out (a name is no evidence for itself)."""
+def _country_votes(groups: dict[tuple, tuple[Candidate, ...]]) -> list[tuple[tuple, str]]:
+    """(name, country) for each ambiguous name whose readings, weighted by their priors, lie
+    almost all in one country: "Columbus", "Grove City" and "Franklin County" each have many
+    candidates, but nearly all of them in the United States."""
+    votes = []
+    for ids, candidates in groups.items():
+        local = [c for c in candidates if c.place.kind not in WIDE_KINDS and c.place.country]
+        if len(local) < 2 or len(local) < len(candidates):
+            continue
+        priors = np.array([c.score + prior(c.place) for c in local])
+        weights = np.exp(priors - priors.max())
+        by_country: dict[str, float] = {}
+        for c, weight in zip(local, weights):
+            by_country[c.place.country] = by_country.get(c.place.country, 0.0) + float(weight)
+        country, weight = max(by_country.items(), key=lambda cw: cw[1])
+        if weight >= ONE_COUNTRY_SHARE * weights.sum():
+            votes.append((ids, country))
+    return votes
+
+
+ONE_COUNTRY_SHARE = 0.8
+"""An ambiguous name votes for a country when this share of its readings' weight lies there."""
+
+
+def _countries(evidence, exclude: tuple[str, ...], votes=()) -> dict[str, float]:
+    """Points for a candidate in each country: named by the evidence or by the ambiguous names'
+    votes (more if most of the local places lie there), or neighbouring one that is; one name's
+    own evidence left out (a name is no evidence for itself)."""
     others = [place for ids, place in evidence if ids != exclude and place.country]
-    named = {place.country for place in others}
-    local = [place.country for place in others if place.kind not in WIDE_KINDS]
+    voted = [country for ids, country in votes if ids != exclude
+             and not any(ids == other for other, _ in evidence)]
+    named = {place.country for place in others} | set(voted)
+    local = [place.country for place in others if place.kind not in WIDE_KINDS] + voted
     points = {c: IN_NEIGHBOUR_COUNTRY for n in named for c in _neighbours().get(n, ())}
     for country in named:
         share = local.count(country) / len(local) if local else 0.0
@@ -207,7 +233,7 @@ def _addresses(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict
     return points
 
 
-def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=None
+def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=None, votes=()
               ) -> dict[tuple, tuple[tuple[Candidate, ...], float]]:
     """For each group of candidates (one name), the candidates re-scored with the evidence of
     the other names, best first, and the best one's softmax share.
@@ -228,7 +254,7 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
     ranked = {}
     coherence = coherence or {}
     for ids, candidates in groups.items():
-        country_points = _countries(evidence, ids)
+        country_points = _countries(evidence, ids, votes)
         together = coherence.get(ids, {})
         divisions = {c.place.country for c in candidates if c.place.kind == "admin1"}
         scores = np.array([c.score + prior(c.place) + country_points.get(c.place.country, 0.0)
@@ -277,10 +303,11 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
         mine = coherence.setdefault(ids, {})
         for place_id, points in bonus.items():
             mine[place_id] = mine.get(place_id, 0.0) + points
-    first = _rank_all(groups, _evidence(mentions), coherence)
+    votes = _country_votes(groups)
+    first = _rank_all(groups, _evidence(mentions), coherence, votes)
     evidence = [(ids, ranked[0].place) for ids, (ranked, share) in first.items()
                 if share >= CONFIDENT]
-    final = _rank_all(groups, evidence, coherence)
+    final = _rank_all(groups, evidence, coherence, votes)
     resolved = []
     for mention in mentions:
         if not mention.candidates:

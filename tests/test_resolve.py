@@ -134,3 +134,12 @@ def test_ambiguous_names_read_together_settle_in_one_area(gazetteer):
     text = "Sales tax receipts rose in Paris and Roxton, and across Lamar County."
     county = chosen(text, "Lamar County", gazetteer).place
     assert county.country == "US" and distance_km(county.lat, county.lon, 33.66, -95.56) < 60
+
+
+def test_ambiguous_names_that_all_lie_in_one_country_name_that_country(gazetteer):
+    # every Columbus, Grove City and Franklin County is American, though none is clear alone:
+    # the Dublin among them is the Ohio suburb, not Ireland's capital
+    text = ("Columbus, Grove City and Madison townships share the sirens; Dublin operates its own. "
+            "Franklin County pays for the rest.")
+    place = chosen(text, "Dublin", gazetteer).place
+    assert place.country == "US"
