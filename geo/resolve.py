@@ -214,6 +214,25 @@ def _within(place: Place, container: Place, gazetteer: Gazetteer) -> bool:
     return float(distance_km(place.lat, place.lon, container.lat, container.lon)) <= container.radius_km
 
 
+NAMED_AS_TOWN = 3.0
+"""Points for a town or city among a name's candidates when the text calls it one, and against
+the others: "the city of Turkey" is the Texas town, not the country."""
+_TOWN_BEFORE = re.compile(r"\b(?:city|town|village|township|borough|hamlet|suburb)\s+of\s+$", re.I)
+
+
+def _named_as_towns(text: str, mentions: list[Mention]) -> dict[tuple, dict[str, float]]:
+    """For each name written after "city of", "town of" ..., points for its towns."""
+    points: dict[tuple, dict[str, float]] = {}
+    for mention in mentions:
+        if len(mention.candidates) < 2 or not _TOWN_BEFORE.search(text[max(0, mention.start - 20):mention.start]):
+            continue
+        ids = tuple(c.place.place_id for c in mention.candidates)
+        mine = points.setdefault(ids, {})
+        for c in mention.candidates:  # a country or a province is never "the city of"
+            mine[c.place.place_id] = NAMED_AS_TOWN if c.place.kind in ("city", "capital") else -NAMED_AS_TOWN
+    return points
+
+
 def _addresses(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict[tuple, dict[str, float]]:
     """For each name written before ", <state or country>", points for its candidates inside it."""
     points: dict[tuple, dict[str, float]] = {}
@@ -299,7 +318,9 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
     groups = {tuple(c.place.place_id for c in m.candidates): m.candidates
               for m in mentions if m.candidates}  # a name repeated is resolved once
     coherence = _coherence(groups)
-    for ids, bonus in _addresses(text, mentions, gazetteer).items():
+    bonuses = list(_addresses(text, mentions, gazetteer).items())
+    bonuses += list(_named_as_towns(text, mentions).items())
+    for ids, bonus in bonuses:
         mine = coherence.setdefault(ids, {})
         for place_id, points in bonus.items():
             mine[place_id] = mine.get(place_id, 0.0) + points

@@ -143,3 +143,10 @@ def test_ambiguous_names_that_all_lie_in_one_country_name_that_country(gazetteer
             "Franklin County pays for the rest.")
     place = chosen(text, "Dublin", gazetteer).place
     assert place.country == "US"
+
+
+def test_the_city_of_a_name_is_a_town_not_the_country(gazetteer):
+    text = "Residents of the city of Jordan voted on Tuesday to expand the park."
+    place = chosen(text, "Jordan", gazetteer).place
+    assert place.kind == "city"
+    assert chosen("Jordan and Egypt signed the deal.", "Jordan", gazetteer).place.kind == "country"
