@@ -447,6 +447,16 @@ def map_caption(check: Check) -> str:
     return f"{stated}, {measured} in a straight line: {verdict}"
 
 
+def search_map_caption(check: Check) -> str:
+    """What a map of a search area shows, in words."""
+    claim, area = check.claim, check.search_area
+    words = (f"{claim.anchor.place.name} (square); the shaded area is where the claim puts "
+             f"{claim.subject.text!r}: {area_words(area)} from {claim.anchor.place.name}")
+    if check.candidates:
+        words += "; the white dots are the gazetteer's places that fit, numbered best first"
+    return words + "."
+
+
 SEARCH_AREA_KEY = "Where a subject that is not placed could be (numbered: best candidates first)"
 """The legend's words for a search area."""
 

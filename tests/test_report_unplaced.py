@@ -50,3 +50,15 @@ def test_json_and_csv_carry_the_candidates(story):
     rows = list(csv.DictReader(io.StringIO(render_csv(story))))
     assert json.loads(rows[0]["candidates"])[0]["place_id"] == story.checks[0].candidates[0].place.place_id
     assert rows[0]["subject_lat"] == "" and rows[1]["time_verdict"] == "plausible"
+
+
+def test_html_draws_the_search_area_with_its_candidates(story, gazetteer):
+    from geo.report.thumbnail import claim_map_svg
+
+    town = story.checks[0]
+    svg = claim_map_svg(town, gazetteer.countries("50m"))
+    assert 'fill-rule="evenodd"' in svg and 'stroke-dasharray="5 4"' in svg  # the shaded sector
+    assert f"1. {town.candidates[0].place.name}" in svg and ">Bukavu</text>" in svg
+    assert "the shaded area is where the claim puts &#39;a town&#39;" in svg  # its text alternative
+    page = render_html(story, gazetteer=gazetteer, generated="2026-01-01")
+    assert page.count('<svg class="claim-map"') == 2  # the search area and the travel time

@@ -16,8 +16,10 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
+from geo import explain
 from geo.explain import format_km
 from geo.geodesy import circle, geodesic_points
+from geo.maps.content import search_rings
 from geo.maps.static import fit_rectangle, projection_for
 from geo.maps.style import BORDER, INK, LAND, SEA, verdict_colour
 from geo.model import Check
@@ -30,6 +32,8 @@ _MARGIN = 0.12  # share of the content's larger side added on every side
 _MIN_HALF_SIZE_M = 20_000.0  # a map shows at least 40 km across
 _MAX_LAT = 89.0
 _MAX_RING_KM = 10_000.0  # a larger ring wraps the globe and says nothing on a small map
+_CANDIDATES_DRAWN = 10  # candidates drawn on a search area's map
+_CANDIDATES_NAMED = 3  # of them, named (the others numbered)
 _ENVELOPE_PAD = 0.5  # share of the content's span (degrees) the land is cut wider than the map
 
 
@@ -123,6 +127,8 @@ def _draws_ring(check: Check) -> bool:
 def claim_map_caption(check: Check) -> str:
     """What the claim's map shows, in words (its text alternative and caption)."""
     claim = check.claim
+    if claim.subject.place is None:
+        return explain.search_map_caption(check) + " Countries: Natural Earth."
     words = f"{claim.subject.place.name} (dot) and {claim.anchor.place.name} (square)"
     if check.actual_km is not None:
         words += f"; the line is the measured geodesic, {format_km(check.actual_km)}"
@@ -132,24 +138,48 @@ def claim_map_caption(check: Check) -> str:
     return words + ". Countries: Natural Earth."
 
 
-def claim_map_svg(check: Check, countries=None, environment=None) -> str:
-    """An inline ``<svg>`` of one claim, or "" when its two places are not both resolved.
+def _area_path(check: Check, frame: _Frame) -> str:
+    """SVG path data of the search area: one or two closed rings (a hole is drawn even-odd)."""
+    commands = []
+    for ring in search_rings(check.search_area, 96):
+        coords = np.array([(lon, lat) for lat, lon in ring])
+        commands.append("M" + " ".join(f"{x:.1f},{y:.1f}" for x, y in frame.lonlat_to_px(coords)[:-1]) + "Z")
+    return "".join(commands)
 
-    ``countries`` is a GeoDataFrame of country polygons in EPSG:4326 (``Gazetteer.countries``);
-    None draws sea only. ``environment`` is the report's autoescaping Jinja environment.
+
+def claim_map_svg(check: Check, countries=None, environment=None) -> str:
+    """An inline ``<svg>`` of one claim, or "" when a map cannot draw it.
+
+    Both places: the measured line and the stated ring. An unplaced subject with a search area
+    (``Check.search_area``): the ring or sector where it could be, with the candidates numbered
+    best first. ``countries`` is a GeoDataFrame of country polygons in EPSG:4326
+    (``Gazetteer.countries``); None draws sea only. ``environment`` is the report's
+    autoescaping Jinja environment.
     """
     anchor, subject = check.claim.anchor.place, check.claim.subject.place
-    if anchor is None or subject is None:
+    if anchor is None or (subject is None and check.search_area is None):
         return ""
-    line = geodesic_points(anchor.lat, anchor.lon, subject.lat, subject.lon, n=48)
-    ring = []
-    if _draws_ring(check):
-        ring = [(min(max(lat, -_MAX_LAT), _MAX_LAT), lon)
-                for lat, lon in circle(anchor.lat, anchor.lon, check.stated_km, n=96)]
-    frame = _frame_around(line + ring)
-    land = [p for p in (_path(g, frame) for g in _land_in(line + ring, countries)) if p]
-    ends = np.array([(lon, lat) for lat, lon in (line[0], line[-1])])
-    (anchor_x, anchor_y), (subject_x, subject_y) = frame.lonlat_to_px(ends).tolist()
+    line, ring, area_points = [], [], []
+    if subject is not None:
+        line = geodesic_points(anchor.lat, anchor.lon, subject.lat, subject.lon, n=48)
+        if _draws_ring(check):
+            ring = [(min(max(lat, -_MAX_LAT), _MAX_LAT), lon)
+                    for lat, lon in circle(anchor.lat, anchor.lon, check.stated_km, n=96)]
+    else:
+        area_points = [(anchor.lat, anchor.lon)] + [p for r in search_rings(check.search_area, 48) for p in r]
+    content = line + ring + area_points
+    frame = _frame_around(content)
+    land = [p for p in (_path(g, frame) for g in _land_in(content, countries)) if p]
+    points = [(anchor.lat, anchor.lon)] + ([(subject.lat, subject.lon)] if subject is not None else [])
+    places = frame.lonlat_to_px(np.array([(lon, lat) for lat, lon in points])).tolist()
+    names = [anchor.name] + ([subject.name] if subject is not None else [])
+    ends = [(name, x, y, x > MAP_WIDTH * 0.65) for name, (x, y) in zip(names, places)]
+    candidates = []
+    if subject is None and check.candidates:
+        fits = check.candidates[:_CANDIDATES_DRAWN]
+        spots = frame.lonlat_to_px(np.array([(f.place.lon, f.place.lat) for f in fits])).tolist()
+        candidates = [(f"{rank}. {fit.place.name}" if rank <= _CANDIDATES_NAMED else str(rank), x, y,
+                       x > MAP_WIDTH * 0.65) for rank, (fit, (x, y)) in enumerate(zip(fits, spots), start=1)]
     if environment is None:
         from geo.report.content import jinja_environment
 
@@ -161,11 +191,12 @@ def claim_map_svg(check: Check, countries=None, environment=None) -> str:
         land_colour=LAND,
         border=BORDER,
         ink=INK,
-        verdict=verdict_colour(check.distance_verdict),
+        verdict=verdict_colour(explain.headline(check)),
         land=land,
         ring=_polyline(ring, frame) if ring else "",
-        line=_polyline(line, frame),
-        anchor=(anchor.name, anchor_x, anchor_y, anchor_x > MAP_WIDTH * 0.65),
-        subject=(subject.name, subject_x, subject_y, subject_x > MAP_WIDTH * 0.65),
+        line=_polyline(line, frame) if line else "",
+        area=_area_path(check, frame) if subject is None else "",
+        ends=ends,
+        candidates=candidates,
         label=claim_map_caption(check),
     )
