@@ -22,6 +22,7 @@ import json
 import os
 import signal
 import socket
+import stat
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -32,6 +33,7 @@ from geo.atomic import atomic_target, write_text_atomically
 from geo.budget import DEFAULT_BUDGET_S, run_with_budget
 from geo.documents import TEXT_SUFFIXES, document_from_bytes, read_document
 from geo.errors import InputError, TimeBudgetExceeded
+from geo.files import describe_os_error, file_kind
 from geo.model import Document, Route
 
 if TYPE_CHECKING:
@@ -174,8 +176,13 @@ def plan_partitions(inputs: list[str], partition_size: int = DEFAULT_PARTITION_S
     partitions: list[Partition] = []
     for given in inputs:
         path = Path(given)
-        if not path.exists():
-            raise InputError(f"{given}: no such file or folder")
+        try:  # a FIFO or a device would hang or never end the reading: folders and regular files only
+            mode = os.stat(path).st_mode
+        except (OSError, ValueError) as error:
+            problem = describe_os_error(error) if isinstance(error, OSError) else "not a valid file name"
+            raise InputError(f"{given}: {'no such file or folder' if problem == 'no such file' else problem}") from None
+        if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+            raise InputError(f"{given}: {file_kind(mode)}, not a folder or a regular file")
         suffix = path.suffix.lower()
         if path.is_dir() or suffix in TEXT_SUFFIXES:
             files = _text_files(given)

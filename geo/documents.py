@@ -85,9 +85,11 @@ def read_html(markup: str, name: str = "page") -> tuple[str, dict]:
     fields = (found.as_dict() if hasattr(found, "as_dict") else found) or {}
     text = (fields.get("text") or "").strip()
     if not text:
-        warnings.warn(f"{name}: no article found in the page; reading all its visible text "
-                      "(menus and footers included)", ExtractionWarning, stacklevel=2)
-        return html_to_text(markup), {}
+        whole = html_to_text(markup)
+        if whole.strip():  # a page with no text at all is one error line, not a warning as well
+            warnings.warn(f"{name}: no article found in the page; reading all its visible text "
+                          "(menus and footers included)", ExtractionWarning, stacklevel=2)
+        return whole, {}
     metadata = {"title": fields.get("title"), "date": fields.get("date"),
                 "outlet": fields.get("sitename"), "url": fields.get("url")}
     return text, {key: str(value).strip() for key, value in metadata.items() if value and str(value).strip()}
