@@ -244,3 +244,9 @@ def test_speeds_give_no_time(text):
 def test_stray_tilde_is_read_as_about():
     (phrase,) = find_distances("Ferry terminal ~ 12 km")
     assert phrase.hedge == "about"
+
+
+@pytest.mark.parametrize("text, value, unit", [("a half-hour drive", 0.5, "h"), ("a quarter-mile walk", 0.25, "mi")])
+def test_half_and_quarter_units(text, value, unit):
+    (phrase,) = find_distances(text)
+    assert (phrase.quantities[0].value, phrase.quantities[0].unit) == (value, unit)

@@ -103,6 +103,7 @@ _QUANTITY_RE = re.compile(
       | (?P<first>{_NUMBER})\s*,?\s+and\s+(?P<second>{_NUMBER}){_SEP}(?P<pair_unit>{_UNIT})
       | (?P<fraction>{_FRACTION_WORDS})[\s-]+(?P<fraction_unit>{_ONE_UNIT})
       | (?P<one>\ban?)\s+(?P<one_unit>{_ONE_UNIT})(?P<one_half>{_AND_A_HALF})?
+      | (?<=\ba\s)(?P<part>half|quarter)[\s-](?P<part_unit>{_ONE_UNIT})
       | \{{\{{convert\|(?P<template_value>\d+(?:\.\d+)?)\|(?P<template_unit>[a-z]+)[^{{}}]{{0,40}}\}}\}}
     )
     (?:['’]s?)?
@@ -260,6 +261,9 @@ def _quantities(match: re.Match) -> list[Quantity]:
     elif groups["fraction"] is not None:
         value = parse_number(groups["fraction"])
         return [] if value is None else [Quantity(unit=parse_unit(groups["fraction_unit"]), value=value, text=text)]
+    elif groups["part"] is not None:  # "a half-hour drive", "a quarter-mile walk"
+        value = 0.5 if groups["part"].lower() == "half" else 0.25
+        return [Quantity(unit=parse_unit(groups["part_unit"]), value=value, text=text)]
     elif groups["one"] is not None:
         value = 1.0 + _half(groups["one_half"])
         return [Quantity(unit=parse_unit(groups["one_unit"]), value=value, text=text)]
