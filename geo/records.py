@@ -49,8 +49,13 @@ def _end_record(mention: Mention) -> dict:
 def quantity_record(quantity: Quantity) -> dict:
     """A stated figure: ``{value, unit}`` or, for a range, ``{low, high, unit}``."""
     if quantity.is_range:
-        return {"low": quantity.low, "high": quantity.high, "unit": quantity.unit}
-    return {"value": quantity.value, "unit": quantity.unit}
+        return {"low": _figure(quantity.low), "high": _figure(quantity.high), "unit": quantity.unit}
+    return {"value": _figure(quantity.value), "unit": quantity.unit}
+
+
+def _figure(value: float | None) -> float | None:
+    """A stated figure as JSON can hold it: None for a figure that is no finite number."""
+    return value if value is None or math.isfinite(value) else None
 
 
 def _rounded(value: float | None, digits: int = 1) -> float | None:
