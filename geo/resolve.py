@@ -51,6 +51,8 @@ IN_NAMED_COUNTRY = 2.5
 IN_NEIGHBOUR_COUNTRY = 0.75
 MOSTLY_HERE = 1.5  # more, in proportion, for the country most of the text's local places are in
 WIDE_KINDS = frozenset({"country", "continent", "ocean", "sea", "region"})
+BEYOND_COUNTRIES = frozenset({"ocean", "sea", "continent", "gulf", "bay", "strait", "channel",
+                              "sound"})
 NEARBY = 2.5  # points for a candidate at the same spot as an unambiguous place
 NEARBY_SCALE_KM = 300.0
 AMBIGUITY_MARGIN = 1.0  # a mention is unambiguous when its best prior leads by this much
@@ -276,7 +278,12 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
         country_points = _countries(evidence, ids, votes)
         together = coherence.get(ids, {})
         divisions = {c.place.country for c in candidates if c.place.kind == "admin1"}
-        scores = np.array([c.score + prior(c.place) + country_points.get(c.place.country, 0.0)
+        # an ocean, sea or continent lies in no country: it is as near the text's countries
+        # as any town of its name ("the South Pacific" beside Australia is no Missouri town)
+        beyond = max(country_points.values(), default=0.0)
+        scores = np.array([c.score + prior(c.place)
+                           + (beyond if not c.place.country and c.place.kind in BEYOND_COUNTRIES
+                              else country_points.get(c.place.country, 0.0))
                            + (CAPITAL_OVER_DIVISION if c.place.kind == "capital" and c.place.country in divisions
                               else 0.0)
                            + (COUNTRY_OVER_DIVISION if c.place.kind == "country"

@@ -164,3 +164,10 @@ def test_a_word_known_only_as_a_town_s_old_or_foreign_name_needs_a_preposition(g
     # "Passover" and "Kristina" are only alternate names of small towns in GeoNames
     found = _texts("Passover traditions spread. Kristina said she was proud.", gazetteer)
     assert found == []
+
+
+def test_a_place_heading_a_longer_name_is_a_place_but_not_before_a_single_surname(gazetteer):
+    found = _texts("Troopers of the Florida Highway Patrol met at Dublin Veterans Park. "
+                   "Paris Hilton and the New York Yankees were not there.", gazetteer)
+    assert "Florida" in found and "Dublin" in found
+    assert "Paris" not in found and "New York" not in found

@@ -150,3 +150,10 @@ def test_the_city_of_a_name_is_a_town_not_the_country(gazetteer):
     place = chosen(text, "Jordan", gazetteer).place
     assert place.kind == "city"
     assert chosen("Jordan and Egypt signed the deal.", "Jordan", gazetteer).place.kind == "country"
+
+
+def test_an_ocean_beats_a_town_of_its_name_even_among_that_country_s_towns(gazetteer):
+    # the towns around make the text American; the Pacific is still the ocean, not Missouri's
+    text = ("Sailors from Norfolk, Richmond and Charleston served in the South Pacific and the "
+            "Aleutian Islands during the war.")
+    assert chosen(text, "Pacific", gazetteer).place.kind == "ocean"

@@ -59,6 +59,10 @@ WIDE_PLACE_KINDS = frozenset({"country", "continent", "admin1", "capital", "ocea
 LOCATIVES = frozenset({"in", "from", "of", "at", "near", "to", "outside", "across"})
 """Words before a name that make it a place even when a speech verb follows ("from Brampton said")."""
 COMMON_WORD_NEEDS_PREPOSITION = True
+HEAD_OF_LONG_NAME = True
+"""A well-known place heading a name of two more words is a place ("Dublin Veterans Park", "Florida
+Highway Patrol"); followed by one word it is more often a person or a team ("Paris Hilton", "New
+York Yankees") unless that word is a body or a role."""
 SMALL_TOWN = 100_000
 """A surname is usually also the name of some small town (Welch, Meredith, Bell); a name held
 only by towns smaller than this, seen as the last word of an unknown two- or three-word name
@@ -310,7 +314,8 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         follower = tokens[end].key if end < last else ""
         head = first + 1 if tokens[first].key == "the" else first  # "The Dayton Public Library"
         modifier = i == head and (is_country or _is_title(follower) or any(
-            t.key in ORGANISATION_WORDS for t in tokens[end:last]))
+            t.key in ORGANISATION_WORDS for t in tokens[end:last])
+            or (HEAD_OF_LONG_NAME and last - end >= 2 and _prominent(entries)))
         qualified = (i <= qualifiers_end if qualifiers_end is not None
                      else _only_qualifiers(tokens[first:i]))
         if not modifier and not (i > first and qualified):
@@ -338,6 +343,13 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         if tokens[i].text.lower() in (lowercase or _LowercaseWords(text)):  # the word in lowercase
             return False
     return True
+
+
+def _prominent(entries) -> bool:
+    """True when a name is a country, state, county or capital, or a town of 20,000 or more
+    (not the hamlet "Kim" heading "Kim Jong Un")."""
+    return any((place.kind in ("country", "admin1", "admin2", "capital") or place.population >= 20_000)
+               and alias_kind != ALTERNATE for place, alias_kind in entries)
 
 
 def _largest_population(entries) -> int:
