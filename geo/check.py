@@ -52,8 +52,8 @@ Travel times
 
 Where could it be?
     When the subject is not placed ("a town 60 km north of X") and the anchor is, the gazetteer's
-    places of the kind the description names (:data:`KINDS_OF_NOUN`; populated places when it
-    names none) are searched inside the ring of distances the wording allows and the stated
+    places of the kind the description names (:data:`geo.lexicon.PLACE_NOUN_KINDS`; populated
+    places when it names none) are searched inside the ring of distances the wording allows and the stated
     direction's sector (:func:`search_area`), and listed best first (:func:`where_could_it_be`).
 
 Wording
@@ -91,7 +91,6 @@ from geo.verdicts import DirectionVerdict, DistanceVerdict, TimeVerdict, UnitVer
 __all__ = [
     "AVERAGE_SPEEDS_KMH",
     "Allowance",
-    "KINDS_OF_NOUN",
     "ROUTE_FACTORS",
     "check_claim",
     "check_direction",
@@ -152,26 +151,6 @@ AVERAGE_SPEEDS_KMH = {
 
 TIME_MODE_DEFAULT = "road"
 """The mode a travel time is read in when its wording names none ("40 minutes from downtown")."""
-
-POPULATED_KINDS = ("city", "capital", "town", "village", "settlement")
-"""Gazetteer kinds of populated places."""
-
-KINDS_OF_NOUN = {
-    **{noun: POPULATED_KINDS for noun in (
-        "town", "city", "village", "hamlet", "settlement", "community", "township", "locality",
-        "municipality", "suburb", "neighbourhood", "neighborhood", "place", "outpost")},
-    "capital": ("capital",),
-    "lake": ("lake",), "crater-lake": ("lake",), "reservoir": ("lake", "reservoir"),
-    "river": ("river",),
-    "airport": ("airport",), "airfield": ("airport",), "airstrip": ("airport",),
-    "port": ("port",), "harbour": ("port",), "harbor": ("port",),
-    "station": ("station",),
-    "island": ("island",),
-    "mountain": ("mountain", "peak"), "peak": ("mountain", "peak"), "volcano": ("volcano", "mountain"),
-    "province": ("admin1",), "state": ("admin1",), "region": ("admin1", "region"),
-    "district": ("admin2",), "county": ("admin2",),
-}  # fmt: skip
-"""The head noun of a description ("a town", "the lake") -> the gazetteer kinds it may be."""
 
 CANDIDATES_SHOWN = 10
 """The most candidates a "where could it be" search lists."""
@@ -518,9 +497,10 @@ def description_noun(claim: DistanceClaim) -> str:
 def _kinds_for(noun: str, gazetteer) -> tuple[str, ...]:
     """The gazetteer kinds a noun may name, of those the gazetteer has; populated places for none."""
     if not noun:
-        wanted = POPULATED_KINDS
+        wanted = lexicon.POPULATED_KINDS
     else:
-        wanted = KINDS_OF_NOUN.get(noun) or KINDS_OF_NOUN.get(noun.rsplit("-", 1)[-1], ())
+        nouns = lexicon.PLACE_NOUN_KINDS
+        wanted = nouns.get(noun) or nouns.get(noun.rsplit("-", 1)[-1], ())
     present = gazetteer.kinds() if gazetteer is not None else set(wanted)
     return tuple(kind for kind in wanted if kind in present)
 

@@ -43,7 +43,7 @@ __all__ = [
     "DIMENSION_WORDS", "DIRECTION_ABBREVIATIONS", "DIRECTION_WORDS", "DISTANCE_UNITS",
     "EVENT_NOUNS", "EVENT_VERBS", "EXTENT_VERBS", "HEDGES", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_VEHICLES",
     "KM_PER_UNIT", "LEXICON_FILE", "LINK_VERBS", "LINK_WORDS", "MEASURED_NOUNS", "MODES",
-    "PART_NOUNS", "PRONOUNS", "DETERMINERS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
+    "PART_NOUNS", "PLACE_NOUN_KINDS", "POPULATED_KINDS", "PRONOUNS", "DETERMINERS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
     "Hedge", "Mode", "Unit", "alternation", "hedge_bounds", "hedge_reading", "mode_of",
     "unit_code",
 ]  # fmt: skip
@@ -263,4 +263,17 @@ PRONOUNS = _set("references", "pronouns")
 """Words that stand for a place without naming it ("it", "there")."""
 DETERMINERS = _set("references", "determiners")
 """Words opening a description rather than a name ("the", "a", "its")."""
+
+
+def _place_nouns(data: dict) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    section = data.get("place_nouns", {})
+    populated = tuple(section.get("populated_kinds", ()))
+    kinds = {_norm(noun): populated for noun in section.get("populated", ())}
+    kinds.update({_norm(noun): tuple(found) for noun, found in section.get("kinds", {}).items()})
+    return populated, kinds
+
+
+POPULATED_KINDS, PLACE_NOUN_KINDS = _place_nouns(_DATA)
+"""Gazetteer kinds of populated places; and the head noun of a description ("town", "lake") ->
+the gazetteer kinds it may be."""
 EXTENT_VERBS = _set("lookalikes", "extent_verbs")
