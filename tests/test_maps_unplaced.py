@@ -49,7 +49,7 @@ def test_interactive_map_shows_the_area_and_the_candidates(story, gazetteer):
 
 
 def test_static_map_of_the_claim_draws_the_area_with_its_key(story, gazetteer):
-    figure = static_figure(story, extent="claim:1", gazetteer=gazetteer, dpi=60)
+    figure = static_figure(story, extent="claim:1", gazetteer=gazetteer, dpi=72)
     labels = [handle.get_label() for handle in figure.legends[0].legend_handles]
     assert explain.SEARCH_AREA_KEY in labels
     assert not any(label.startswith("Distance claim") for label in labels)  # no measured line to key
