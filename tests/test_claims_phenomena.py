@@ -176,6 +176,20 @@ def test_part_of_a_place_is_an_unplaced_anchor():
         "Buses reach 80 km/h on the road to Ardent.",
         "They walked 40 km to reach Ardent.",
         "In a 40km radius of Ardent there are few people.",
+        # durations and clock times, not travel times
+        "Nine people died in Ardent in the past 24 hours from the fever.",
+        "Glenrock moved its clocks forward an hour to Central European Time.",
+        "He was sent off six minutes past the hour mark in Ardent.",
+        "Belmont scored after just 25 minutes of the final against Ardent.",
+        # a figure written as an adjective measures its noun
+        "Guests rode in a 30-foot limousine from Ardent.",
+        "The 130-mile Ardent River is clean.",
+        "Bonds pay for the 123-mile western portion from Ardent to Belmont.",
+        # lengths of lines, distances of seeing, lines of events
+        "The river meanders over 400 miles from Ardent to Belmont.",
+        "Witnesses saw the smoke from more than ten miles away near Ardent.",
+        "It represents the 180 miles of the trail in Quill.",
+        "The tremor was centred about six miles north-east of Ardent and 30 miles from Belmont.",
     ],
 )  # fmt: skip
 def test_look_alikes(text):
@@ -279,3 +293,13 @@ def test_figure_chains_give_no_subject():
 def test_both_anchors_give_two_claims():
     found = claims("Ardent is about three and a half hours' drive from both Belmont and Corvale.")
     assert [(c.anchor.text, c.stated[0].hours) for c in found] == [("Belmont", 3.5), ("Corvale", 3.5)]
+
+
+def test_a_journey_between_two_named_ends_is_a_claim():
+    (claim,) = claims("The convoy drove 300 km from Ardent to Belmont.")
+    assert (claim.subject.text, claim.anchor.text) == ("Belmont", "Ardent")
+
+
+def test_the_place_after_a_preposition_before_an_apposition():
+    (claim,) = claims("The president visited troops at Fort Harlow, about five miles from Belmont.")
+    assert claim.subject.text.endswith("Harlow") and claim.anchor.text == "Belmont"

@@ -640,7 +640,7 @@ _LOOSE_RELATION_RE = re.compile(
     )
     \s*,?\s*
     (?:
-        (?:to\s+the\s+|(?P<due>due)\s+|further\s+|farther\s+)?(?P<direction>{_LOOSE_DIRECTION})
+        (?:to\s+the\s+|(?P<due>due)\s+|further\s+|farther\s+)?(?P<direction>{_LOOSE_DIRECTION})\b
           (?:\s+(?P<dir_link>of|from|to)\b)?
       | (?P<link>from|of|off(?:\s+of)?|outside(?:\s+of)?|out\s+of|to|past|beyond|short\s+of|inland\s+(?:from|of)|
           (?:{_RELATIVE_DIRECTIONS})(?:\s+(?:from|of))?)\b
@@ -788,8 +788,11 @@ def _appositive_subject(context: _Context, sentence: _Sentence, phrase: Distance
         return None
     offset = phrase.start - len(before)
     start = offset + match.start("np")
-    first = re.match(r"\w+", match.group("np"))
-    if first is None or first.group(0).lower() in _NOT_SUBJECT_OPENERS:
+    words = list(re.finditer(r"[\w’'-]+", match.group("np")))
+    after_preposition = [w for w in words[:-1] if w.group(0).lower() in _PREPOSITIONS]
+    if after_preposition:  # "defenders at Fort Stevens, about five miles from": the place after "at"
+        start = offset + match.start("np") + after_preposition[-1].end() + 1
+    elif not words or words[0].group(0).lower() in _NOT_SUBJECT_OPENERS:
         return None
     span = _noun_phrase_after(context, start, offset + match.end("np"))
     if span is None or span[1] < offset + match.end("np") - 1:
@@ -874,6 +877,24 @@ def _ends_with(words: list[str], phrases: frozenset[str], skip: frozenset[str] =
     return end > 0 and (words[end - 1] in phrases or (end > 1 and f"{words[end - 2]} {words[end - 1]}" in phrases))
 
 
+_ADJECTIVAL_FIGURE_RE = re.compile(r"[\d½¼¾.,]+(?:\s*[½¼¾])?-[a-z]+(?:[-\s]|$)|[a-z]+-(?:hour|minute|mile|kilometre|kilometer|km)\b", re.IGNORECASE)
+"""A figure written as an adjective ("a 30-foot", "the 130-mile", "a two-hour"): it measures
+the noun after it, a claim only when that noun is a journey ("a 600-mile drive")."""
+_RELATION_WORDS = frozenset(
+    "from of to away off outside beyond past apart by drive ride journey trip flight walk".split()
+) | lexicon.DIRECTION_WORDS | lexicon.RELATIVE_DIRECTIONS
+
+
+_FROM_TO_AFTER_RE = re.compile(r"[^.;]{0,30}?\bfrom\b[^.;]{1,60}?\bto\b", re.IGNORECASE)
+
+
+def _journey_or_relation(word: str) -> bool:
+    return (
+        word in _RELATION_WORDS or word in lexicon.JOURNEY_NOUNS or word in lexicon.JOURNEY_VEHICLES
+        or any(word.startswith(d) for d in lexicon.DIRECTION_WORDS)
+    )
+
+
 def _lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> bool:
     """Whether the figure measures something other than a separation of two places: a length,
     height, area, range or radius, a zone ("within"), an event's position or a threshold."""
@@ -891,16 +912,29 @@ def _lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -
         end -= 1
     if end >= 2 and tail[end - 1] in ("of", "at", "measures", "measuring", ":"):
         noun = re.sub(r"['’]s$", "", tail[end - 2])
-        if noun in lexicon.MEASURED_NOUNS:
-            return True  # "a range of 1,500 km", "missile range at 1,300 km"
+        if _measured(noun):
+            return True  # "a range of 1,500 km", "missile range at 1,300 km" ("a journey of" is none)
     if _ends_with(tail, lexicon.EVENT_VERBS) or _ends_with(tail, lexicon.EXTENT_VERBS):
         return True  # "occurred about 4 miles from", "the river runs 300 km"
-    if not phrase.is_time and _ends_with(tail, lexicon.TRAVEL_VERBS, _FILLERS - {"the"}):
+    if not phrase.is_time and _ends_with(tail, lexicon.TRAVEL_VERBS, _FILLERS - {"the"}) and not _FROM_TO_AFTER_RE.match(
+        text, phrase.end, min(sentence.end, phrase.end + 120)
+    ):
         return True  # "protesters marched 12 miles from X": a distance travelled ("travelling
         # the 40 km from X to Y" names the known distance; "we drove 5 hours to X" is a time)
     after = text[phrase.end : min(sentence.end, phrase.end + 40)]
     if _DIMENSION_AFTER_RE.match(after):
         return True
+    if end and tail[end - 1] == "from" and re.match(r"\s*away\b", after):
+        return True  # "could see the smoke from ten miles away": a distance of seeing, no place
+    after_words = re.findall(r"[a-z]+", after.lower())[:2]
+    if phrase.is_time:
+        if (end and tail[end - 1] in lexicon.TIME_BEFORE) or (tail and tail[-1] in lexicon.TIME_BEFORE):
+            return True  # "in the past 24 hours", "after just 25 minutes"
+        if after_words and (after_words[0] in lexicon.TIME_AFTER or " ".join(after_words) in lexicon.TIME_AFTER):
+            return True  # "25 minutes of the final", "two hours later"
+    figure = text[phrase.figure_start : phrase.end]
+    if _ADJECTIVAL_FIGURE_RE.match(figure) and after_words and not _journey_or_relation(after_words[0]):
+        return True  # "a 30-foot limousine", "the 130-mile river", "the 123-mile western portion"
     words = re.findall(r"[a-z]+", after.lower())[:2]
     if words and _measured(words[0]):
         return True  # "a 553 km border", "a 40km radius"
@@ -916,6 +950,8 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     it) gives the anchor as a text span; the subject is the nearest fitting span before."""
     text = context.text
     relation = _LOOSE_RELATION_RE.match(text, phrase.end, sentence.end)
+    if relation is not None and phrase.is_time and (relation.group("link") or "").lower() == "past":
+        relation = None  # "six minutes past the hour": a clock time
     continuing = previous is not None and previous.sentence_start == sentence.start
     if relation is None and not continuing and not _MAY_ANCHOR_BEFORE_RE.search(
         text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start
@@ -935,8 +971,11 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
             if anchor is None and ends_relation and relation.group("link") not in (None,) and relation.group("link").lower() == "to":
                 return None
         if relation.group("link") and relation.group("link").lower() == "of" and not direction:
-            # "6 km of the city centre" (a slip for "from"); "100 km of asphalt" is a length
-            if anchor is None or not anchor.text.lower().startswith("the ") or (relation.group("lead") or "").strip():
+            # "6 km of the city centre" (a slip for "from"); "100 km of asphalt", "the 180 miles
+            # of the trail" are lengths
+            head = anchor.text.lower().split()[-1] if anchor is not None and anchor.text else ""
+            if anchor is None or not anchor.text.lower().startswith("the ") or (relation.group("lead") or "").strip() \
+                    or _measured(head) or _tail_words(text[max(sentence.start, phrase.start - 20) : phrase.start])[-1:] == ["the"]:
                 return None
     if anchor is not None and _is_destination(text, sentence, phrase, relation):
         # "we should go 6 hours south to X", "a one-hour drive to X": X is where one arrives
@@ -1242,6 +1281,8 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
     text = context.text
     if phrase.hedge == "within" or _rejected_by_words_before(text, sentence, phrase):
         return None
+    if _lookalike(context, sentence, phrase):
+        return None
     relation = _relation(text, phrase.end, sentence.end)
     if relation is None or relation.apart:  # "X and Y are 30 km apart", "the distance between"
         pair = _pair_before(context, sentence, phrase)
@@ -1313,6 +1354,7 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
     claims: list[DistanceClaim] = []
     for sentence in context.sentences:
         previous = None
+        rejected_end = None
         for phrase in find_distances(text[sentence.start : sentence.end]):
             phrase = replace(
                 phrase,
@@ -1320,9 +1362,13 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
                 end=phrase.end + sentence.start,
                 figure_start=phrase.figure_start + sentence.start,
             )
+            if rejected_end is not None and _LOOKALIKE_CONTINUED_RE.fullmatch(text, rejected_end, phrase.start):
+                rejected_end = phrase.end  # "centred 6 miles north-east of X and 30 miles from Y"
+                continue
             claim = _claim_for(context, sentence, phrase, previous) or _figure_claim(
                 context, sentence, phrase, previous
             )
+            rejected_end = phrase.end if claim is None and _lookalike(context, sentence, phrase) else None
             if claim is not None:
                 claims.append(claim)
                 previous = claim
@@ -1332,6 +1378,8 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
     return claims
 
 
+_LOOKALIKE_CONTINUED_RE = re.compile(r"[^,.;:()]{0,60}?\band\s+(?:(?:about|some|around|roughly|nearly|just|only)\s+)*")
+"""The words joining a look-alike figure to the next one, which shares its reading."""
 _BOTH_BEFORE_RE = re.compile(r"\bboth\s+$", re.IGNORECASE)
 _AND_AFTER_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
 
