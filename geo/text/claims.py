@@ -44,7 +44,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from geo import lexicon
 from geo.errors import InputError
@@ -243,6 +243,7 @@ class _Context:
     document: Document
     sentences: tuple[_Sentence, ...]
     mentions: tuple[Mention, ...]
+    lookalikes: dict = field(default_factory=dict, compare=False, repr=False)  # figure start -> bool
 
     @property
     def text(self) -> str:
@@ -897,7 +898,15 @@ def _journey_or_relation(word: str) -> bool:
 
 def _lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> bool:
     """Whether the figure measures something other than a separation of two places: a length,
-    height, area, range or radius, a zone ("within"), an event's position or a threshold."""
+    height, area, range or radius, a zone ("within"), an event's position or a threshold.
+    Worked out once per figure."""
+    known = context.lookalikes.get(phrase.figure_start)
+    if known is None:
+        known = context.lookalikes[phrase.figure_start] = _is_lookalike(context, sentence, phrase)
+    return known
+
+
+def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> bool:
     text = context.text
     if phrase.hedge in ("within",):
         return True
@@ -1281,8 +1290,6 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
     text = context.text
     if phrase.hedge == "within" or _rejected_by_words_before(text, sentence, phrase):
         return None
-    if _lookalike(context, sentence, phrase):
-        return None
     relation = _relation(text, phrase.end, sentence.end)
     if relation is None or relation.apart:  # "X and Y are 30 km apart", "the distance between"
         pair = _pair_before(context, sentence, phrase)
@@ -1322,6 +1329,8 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
         return None
     if _same_place(subject, anchor):
         return None  # "X is 30 km from the city" read back to X itself: no two places
+    if _lookalike(context, sentence, phrase):
+        return None
     return DistanceClaim(
         document=context.document.path,
         sentence=text[sentence.start : sentence.end],
@@ -1354,7 +1363,7 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
     claims: list[DistanceClaim] = []
     for sentence in context.sentences:
         previous = None
-        rejected_end = None
+        unclaimed = None  # the last figure that gave no claim
         for phrase in find_distances(text[sentence.start : sentence.end]):
             phrase = replace(
                 phrase,
@@ -1362,13 +1371,15 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
                 end=phrase.end + sentence.start,
                 figure_start=phrase.figure_start + sentence.start,
             )
-            if rejected_end is not None and _LOOKALIKE_CONTINUED_RE.fullmatch(text, rejected_end, phrase.start):
-                rejected_end = phrase.end  # "centred 6 miles north-east of X and 30 miles from Y"
+            if unclaimed is not None and _LOOKALIKE_CONTINUED_RE.fullmatch(text, unclaimed.end, phrase.start) \
+                    and _lookalike(context, sentence, unclaimed):
+                unclaimed = phrase  # "centred 6 miles north-east of X and 30 miles from Y"
+                context.lookalikes[phrase.figure_start] = True
                 continue
             claim = _claim_for(context, sentence, phrase, previous) or _figure_claim(
                 context, sentence, phrase, previous
             )
-            rejected_end = phrase.end if claim is None and _lookalike(context, sentence, phrase) else None
+            unclaimed = phrase if claim is None else None
             if claim is not None:
                 claims.append(claim)
                 previous = claim
