@@ -10,7 +10,9 @@ Post"), days, months and sentence openers.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from typing import NamedTuple
 
@@ -257,11 +259,22 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 def _numbered_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """Places named by a number ("Pier 33") that no gazetteer entry or story pack holds: an
     unresolved mention in place of any match of the head word alone ("Pier" as a town)."""
-    found = [match for match in numbered_place_pattern().finditer(text)
-             if not any(m.start <= match.start() and match.end() <= m.end for m in mentions)]
+    # linear: the furthest end of the mentions starting at or before each offset says whether a
+    # match lies inside one; a mask of the matches says which mentions they overlap
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    furthest = list(itertools.accumulate((m.end for m in ordered), max))
+    found = []
+    for match in numbered_place_pattern().finditer(text):
+        before = bisect.bisect_right(starts, match.start())
+        if not (before and furthest[before - 1] >= match.end()):
+            found.append(match)
     if not found:
         return mentions
-    kept = [m for m in mentions if not any(m.start < f.end() and f.start() < m.end for f in found)]
+    covered = bytearray(len(text))
+    for f in found:
+        covered[f.start():f.end()] = b"\x01" * (f.end() - f.start())
+    kept = [m for m in mentions if covered.find(1, m.start, m.end) < 0]
     return kept + [Mention(text=f.group(), start=f.start(), end=f.end()) for f in found]
 
 
