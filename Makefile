@@ -1,7 +1,8 @@
 # Two commands do everything on a fresh machine:
 #   make run    set up .venv (core + dashboard), prepare the caches (gazetteer, basemap frames),
 #               read the bundled story, open the dashboard at http://localhost:8501
-#   make test   set up .venv (core + every extra) and Chromium where it can, run the whole suite
+#   make test   set up .venv (core + every extra) and Chromium where it can, prepare the caches
+#               (the dashboard tests time out on a first gazetteer build), run the whole suite
 # Installs are pinned by constraints.txt (make lock refreshes it).
 PYTHON ?= python3
 VENV := .venv
@@ -43,6 +44,7 @@ places: $(VENV)/.installed-run
 
 test: $(VENV)/.installed-all
 	scripts/install-browser
+	$(BIN)/geo prepare
 	$(BIN)/python -m pytest -q -rs
 
 bench: $(VENV)/.installed-all
