@@ -303,3 +303,21 @@ def test_a_journey_between_two_named_ends_is_a_claim():
 def test_the_place_after_a_preposition_before_an_apposition():
     (claim,) = claims("The president visited troops at Fort Harlow, about five miles from Belmont.")
     assert claim.subject.text.endswith("Harlow") and claim.anchor.text == "Belmont"
+
+
+@pytest.mark.parametrize(
+    "text, subject, anchor",
+    [
+        ("Only 40 km separate Ardent from Belmont.", "Ardent", "Belmont"),
+        ("Some 200 kilometres separate the two cities, Ardent and Belmont.", "Ardent", "Belmont"),
+        ("It takes about 3 hours to drive from Ardent to Belmont.", "Belmont", "Ardent"),
+        ("It takes two hours to get to Belmont from Ardent.", "Belmont", "Ardent"),
+    ],
+)  # fmt: skip
+def test_ends_named_after_the_figure(text, subject, anchor):
+    (claim,) = claims(text)
+    assert (claim.subject.text, claim.anchor.text) == (subject, anchor)
+
+
+def test_a_difference_is_no_claim():
+    assert claims("The new bridge cuts the journey from Ardent to Belmont by 40 minutes.") == []

@@ -911,8 +911,8 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     if phrase.hedge in ("within",):
         return True
     tail = _tail_words(text[max(sentence.start, phrase.start - 60) : phrase.start])
-    if tail and (tail[-1] in ("<", "≤", "for") or "within" in tail[-4:]):
-        return True  # "<50 km", "for 140 km", "within a 100 miles"
+    if tail and (tail[-1] in ("<", "≤", "for", "by") or "within" in tail[-4:]):
+        return True  # "<50 km", "for 140 km", "within a 100 miles", "cuts the trip by 40 minutes"
     joined = " ".join(tail)
     if any(joined.endswith(zone) for zone in lexicon.ZONE_WORDS):
         return True  # "reported as far as 300 km away", "in a radius of 40 km"
@@ -964,12 +964,16 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     continuing = previous is not None and previous.sentence_start == sentence.start
     if relation is None and not continuing and not _MAY_ANCHOR_BEFORE_RE.search(
         text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start
-    ):
+    ) and not _ENDS_AFTER_RE.match(text, phrase.end, sentence.end):
         return None  # nothing relates the figure to a place: cheap exit for most figures
     if _lookalike(context, sentence, phrase):
         return None
     anchor = subject = None
     direction = ""
+    ends = _ends_after(context, sentence, phrase) if _ENDS_AFTER_RE.match(text, phrase.end, sentence.end) else None
+    if ends is not None:  # "it takes 3 hours to drive from X to Y", "40 km separate X from Y"
+        anchor, subject = ends
+        relation = None
     if relation and not relation.group("apart"):
         if relation.group("direction"):
             direction = _direction(relation.group("direction"), bool(relation.group("due"))) or ""
@@ -996,6 +1000,10 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         if pair:  # "Ein X and Y are about 20 km apart", names the gazetteer may lack
             subject = _np_mention(context, sentence, pair.start("a"), pair.end("a"), None)
             anchor = _np_mention(context, sentence, pair.start("b"), pair.end("b"), None)
+    if anchor is None:
+        found = _ends_after(context, sentence, phrase)
+        if found is not None:
+            anchor, subject = found
     if anchor is None:
         found = _anchor_before(context, sentence, phrase)
         if found is not None:
@@ -1128,6 +1136,45 @@ def previous_end(claim: DistanceClaim, text: str) -> int:
     end = max(end, figure + len(claim.stated[0].text) if figure >= 0 else end)
     mode = re.match(rf"\s*,?\s*\(?(?:{_MODE_PHRASE})\)?", text[end:])
     return end + mode.end() if mode else end
+
+
+_ENDS_AFTER_RE = re.compile(
+    r"\s+(?:(?P<separate>separates?|separated|lie\s+between|lies\s+between)"
+    r"|to\s+(?:drive|get|travel|fly|walk|sail|go|ride|cycle|reach)(?:\s+there)?)\s+",
+    re.IGNORECASE,
+)
+
+
+def _ends_after(context: _Context, sentence: _Sentence,
+                phrase: DistancePhrase) -> tuple[Mention, Mention | None] | None:
+    """(anchor, subject) named after the figure: "40 km separate X from Y", "200 km separate
+    the two cities, X and Y", "it takes 3 hours to drive from X to Y" / "to get to Y from X"."""
+    text = context.text
+    verb = _ENDS_AFTER_RE.match(text, phrase.end, sentence.end)
+    if verb is None:
+        return None
+    start = verb.end()
+    if verb.group("separate"):
+        comma = re.match(r"the\s+(?:two\s+)?[a-z]+\s*,\s*", text[start : sentence.end], re.IGNORECASE)
+        first = _loose_anchor(context, sentence, start + (comma.end() if comma else 0))
+        if first is None:
+            return None
+        joined = re.match(r"\s*,?\s+(?:from|and)\s+", text[first.end : sentence.end], re.IGNORECASE)
+        second = _loose_anchor(context, sentence, first.end + joined.end()) if joined else None
+        return (second, first) if second is not None else None
+    origin = re.match(r"from\s+", text[start : sentence.end], re.IGNORECASE)
+    destination = re.match(r"to\s+", text[start : sentence.end], re.IGNORECASE)
+    if origin:
+        anchor = _loose_anchor(context, sentence, start + origin.end())
+        onward = re.match(r"\s+to\s+", text[anchor.end : sentence.end]) if anchor else None
+        subject = _loose_anchor(context, sentence, anchor.end + onward.end()) if onward else None
+        return (anchor, subject) if anchor is not None else None
+    if destination:
+        subject = _loose_anchor(context, sentence, start + destination.end())
+        back = re.match(r"\s+from\s+", text[subject.end : sentence.end]) if subject else None
+        anchor = _loose_anchor(context, sentence, subject.end + back.end()) if back else None
+        return (anchor, subject) if anchor is not None else None
+    return None
 
 
 def _anchor_before(context: _Context, sentence: _Sentence,
