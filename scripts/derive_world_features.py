@@ -237,9 +237,18 @@ def _big_cities() -> set[str]:
             .get_cities().values() if int(c["population"] or 0) >= 100_000}
 
 
+def _given_names() -> set[str]:
+    """The project's given names (data/gazetteer/given_names.txt): an airport named after a
+    person ("John Wayne", "Charles de Gaulle") answers only to "... Airport"."""
+    path = ROOT / "data" / "gazetteer" / "given_names.txt"
+    return {line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
 def airports_and_ports(folder: Path) -> list[dict]:
     rows = []
     cities = _big_cities()
+    given = _given_names()
     for f in features(folder / "ne_10m_airports.geojson"):
         p = f["properties"]
         bare = title(re.sub(r"\s*\(.*?\)", "", p["name"]))
@@ -249,6 +258,7 @@ def airports_and_ports(folder: Path) -> list[dict]:
         first, _, rest = plain.partition(" ")
         if rest and first.lower() in cities:  # "London Heathrow": also "Heathrow (Airport)"
             aliases += [rest, f"{rest} Airport"]
+        aliases = [a for a in aliases if "Airport" in a or a.split(" ")[0].lower() not in given]
         iata = p.get("iata_code") or ""
         rows.append(row(name, aliases, "airport", shape(f["geometry"]),
                         f"{NE}, airports" + (f" (IATA {iata})" if iata else ""), p.get("scalerank")))

@@ -186,3 +186,9 @@ def test_warm_load_reads_the_cache_without_rebuilding(gazetteer):
 def test_a_province_sits_at_the_middle_of_its_land_not_of_its_towns(gazetteer, name, country, lat, lon):
     province = next(p for p in gazetteer.lookup(name) if p.kind == "admin1" and p.country == country)
     assert distance_km(province.lat, province.lon, lat, lon) < 200
+
+
+def test_an_airport_named_after_a_person_answers_only_to_its_airport_name(gazetteer):
+    assert not any(p.kind == "airport" for p in gazetteer.lookup("Charles de Gaulle"))
+    assert any(p.kind == "airport" for p in gazetteer.lookup("Charles de Gaulle Airport"))
+    assert any(p.kind == "airport" for p in gazetteer.lookup("Heathrow"))

@@ -403,7 +403,10 @@ def add_world_features(table: PlaceTable) -> None:
             raise DataError(f"{FEATURES}, line {number}: {error}") from error
         aliases = []
         for alias in split_list(row["aliases"]):
-            bare = row["kind"] == "river" and fold(alias) == fold(_BARE_RIVER.sub(r"\1", row["name"]))
+            # a river's or lake's bare name ("Volga", "Egridir") is an alternate name
+            bare = ((row["kind"] == "river" and fold(alias) == fold(_BARE_RIVER.sub(r"\1", row["name"])))
+                    or (row["kind"] in ("lake", "reservoir") and row["name"].startswith("Lake ")
+                        and fold(alias) == fold(row["name"][5:])))
             aliases.append((alias, ALTERNATE if bare else ALIAS))
         slug = key.replace(" ", "-")
         seen[slug] = seen.get(slug, 0) + 1
