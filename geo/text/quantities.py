@@ -330,17 +330,19 @@ def _hedge_before(text: str, position: int) -> re.Match | None:
     return None
 
 
-_UNIT_HINT_RE = re.compile(
-    r"(?<![a-z])(?:km|kms|mi|nm|nmi|m|ft|yds?|hrs?|mins?)\b|kilomet|mile|nautical|klick|met(?:re|er)"
-    r"|feet|foot|yard|hour|minute|convert\|",
-    re.IGNORECASE,
-)
-"""A cheap test for a unit word: most sentences of news have none and skip the full grammar."""
+_UNIT_WORDS = ("km", "kilomet", "mile", "hour", "minute", "metre", "meter", "feet", "foot", "yard",
+               "nautical", "klick", "convert|")
+_SHORT_UNIT_RE = re.compile(r"\d[\s\u00a0-]?(?:m|ft|h|hrs?|mins?|mi|nm|nmi|yds?)\b", re.IGNORECASE)
 
 
 def may_state_distance(text: str) -> bool:
-    """False when ``text`` has no unit word at all, so it states no distance or travel time."""
-    return _UNIT_HINT_RE.search(text) is not None
+    """False when ``text`` has no unit word at all, so it states no distance or travel time.
+
+    A cheap test (substring checks, then short units right after a digit): most sentences of
+    news have none and skip the full grammar.
+    """
+    lower = text.lower()
+    return any(word in lower for word in _UNIT_WORDS) or _SHORT_UNIT_RE.search(text) is not None
 
 
 PAIR_TOLERANCE = 0.25
