@@ -226,8 +226,11 @@ def _names(text: str) -> set[str]:
 
 def anchor_matches(gold: str, claim: DistanceClaim) -> bool:
     """Whether the returned anchor is the gold one: one text holds the other, or they share a
-    capitalised name, or the gold's parenthetical referent is the resolved place's name."""
+    capitalised name, or the gold's parenthetical referent is the resolved place's name, or
+    both are empty (an anchor the sentence does not state)."""
     returned = claim.anchor.text
+    if not gold.strip() and not returned.strip():
+        return True  # both say the anchor is not stated
     place = claim.anchor.place.name if claim.anchor.place is not None else ""
     referents = _PAREN_RE.findall(gold)
     bare = _PAREN_RE.sub(" ", gold)

@@ -190,6 +190,9 @@ def test_part_of_a_place_is_an_unplaced_anchor():
         "Witnesses saw the smoke from more than ten miles away near Ardent.",
         "It represents the 180 miles of the trail in Quill.",
         "The tremor was centred about six miles north-east of Ardent and 30 miles from Belmont.",
+        # where a thing was found, and distances to keep
+        "Police found the stolen van 15 miles from Ardent.",
+        "Fishing boats must stay 12 nautical miles from the coast of Glenrock.",
     ],
 )  # fmt: skip
 def test_look_alikes(text):
@@ -321,3 +324,8 @@ def test_ends_named_after_the_figure(text, subject, anchor):
 
 def test_a_difference_is_no_claim():
     assert claims("The new bridge cuts the journey from Ardent to Belmont by 40 minutes.") == []
+
+
+def test_fronted_origin_is_the_anchor_of_a_bare_direction():
+    (claim,) = claims("From Belmont, Ardent is a three-hour drive north along the old road.")
+    assert (claim.subject.text, claim.anchor.text, claim.direction) == ("Ardent", "Belmont", "N")

@@ -671,7 +671,7 @@ _SIGN_RE = re.compile(r"\s*[-–—:~]\s*$")
 _ANCHOR_TO_FIGURE_RE = re.compile(
     r"(?:\s*\([^()]{0,40}\))?\s*,?\s*"
     r"(?:(?:is|was|are|were|be|takes?|took|taking|can|will|would|could|may|might|should|usually|typically|"
-    r"normally|generally|only|just|about|around|approximately|roughly|nearly|it|you|there|them|us|one|"
+    r"normally|generally|only|just|about|around|approximately|roughly|nearly|it|you|there|them|us|one|a|an|"
     r"in|by|road|car|train|bus|air|plane|via|to|[A-Z][\w’'-]*|[a-z]+ly)\s+|\([^()]{0,40}\)\s*)*"
     r"(?:[~:–—-]\s*)?(?:\(\s*)?$"
 )
@@ -923,6 +923,8 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         noun = re.sub(r"['’]s$", "", tail[end - 2])
         if _measured(noun):
             return True  # "a range of 1,500 km", "missile range at 1,300 km" ("a journey of" is none)
+    if end and tail[end - 1] in lexicon.EVENT_OBJECTS:
+        return True  # "found the stolen car 15 miles from X": where a thing was, not a place
     if _ends_with(tail, lexicon.EVENT_VERBS) or _ends_with(tail, lexicon.EXTENT_VERBS):
         return True  # "occurred about 4 miles from", "the river runs 300 km"
     if not phrase.is_time and _ends_with(tail, lexicon.TRAVEL_VERBS, _FILLERS - {"the"}) and not _FROM_TO_AFTER_RE.match(
