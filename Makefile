@@ -7,7 +7,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PIP := $(BIN)/python -m pip
+# setuptools warns at length about data folders it ships as package data: nothing to act on
+PIP := PYTHONWARNINGS=ignore $(BIN)/python -m pip
 CONSTRAINTS := constraints.txt
 NEEDS := 3.11
 RUN_EXTRAS := dashboard
@@ -51,7 +52,7 @@ bench: $(VENV)/.installed-all
 	$(BIN)/python benchmarks/run.py
 
 wheel: | python-version
-	$(PYTHON) -m pip wheel --no-deps --quiet -w dist .
+	PYTHONWARNINGS=ignore $(PYTHON) -m pip wheel --no-deps --quiet -w dist .
 
 # Refresh constraints.txt: a clean install of every extra into a throw-away environment,
 # frozen. Run it after changing a requirement in pyproject.toml, and commit the result.
