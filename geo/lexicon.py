@@ -24,7 +24,7 @@ Public API (all read once, immutable):
   text, or "").
 * ``JOURNEY_NOUNS``, ``JOURNEY_VEHICLES``; ``DIRECTION_WORDS``, ``DIRECTION_ABBREVIATIONS``,
   ``RELATIVE_DIRECTIONS``; ``LINK_VERBS``, ``LINK_WORDS``; ``MEASURED_NOUNS``,
-  ``EVENT_NOUNS``, ``EVENT_VERBS``, ``EVENT_OBJECTS``, ``ZONE_WORDS``, ``PART_NOUNS``, ``DIMENSION_WORDS``, ``TRAVEL_VERBS``, ``EXTENT_VERBS``, ``TIME_BEFORE``, ``TIME_AFTER`` (words
+  ``EVENT_NOUNS``, ``EVENT_VERBS``, ``EVENT_OBJECTS``, ``FACILITY_NOUNS``, ``ZONE_WORDS``, ``PART_NOUNS``, ``DIMENSION_WORDS``, ``TRAVEL_VERBS``, ``EXTENT_VERBS``, ``TIME_BEFORE``, ``TIME_AFTER`` (words
   that make a time a duration or a clock time)
   (frozensets of lower-case phrases).
 * :func:`alternation` (a regex alternation of phrases, longest first, white space flexible).
@@ -42,7 +42,7 @@ from geo.paths import DATA_DIR
 
 __all__ = [
     "DIMENSION_WORDS", "DIRECTION_ABBREVIATIONS", "DIRECTION_WORDS", "DISTANCE_UNITS",
-    "EVENT_NOUNS", "EVENT_OBJECTS", "EVENT_VERBS", "EXTENT_VERBS", "TIME_AFTER", "TIME_BEFORE", "HEDGES", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_VEHICLES",
+    "EVENT_NOUNS", "EVENT_OBJECTS", "EVENT_VERBS", "FACILITY_NOUNS", "EXTENT_VERBS", "TIME_AFTER", "TIME_BEFORE", "HEDGES", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_VEHICLES",
     "KM_PER_UNIT", "LEXICON_FILE", "LINK_VERBS", "LINK_WORDS", "MEASURED_NOUNS", "MODES",
     "PART_NOUNS", "PLACE_NOUN_KINDS", "POPULATED_KINDS", "PRONOUNS", "DETERMINERS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
     "Hedge", "Mode", "Unit", "alternation", "hedge_bounds", "hedge_reading", "mode_of",
@@ -257,6 +257,7 @@ MEASURED_NOUNS = _set("lookalikes", "measured")
 EVENT_NOUNS = _set("lookalikes", "event_nouns")
 EVENT_VERBS = _set("lookalikes", "event_verbs")
 EVENT_OBJECTS = _set("lookalikes", "event_objects")
+FACILITY_NOUNS = _set("lookalikes", "facility_nouns")
 ZONE_WORDS = _set("lookalikes", "zones")
 PART_NOUNS = _set("lookalikes", "parts")
 DIMENSION_WORDS = _set("lookalikes", "dimensions")

@@ -193,6 +193,7 @@ def test_part_of_a_place_is_an_unplaced_anchor():
         # where a thing was found, and distances to keep
         "Police found the stolen van 15 miles from Ardent.",
         "Fishing boats must stay 12 nautical miles from the coast of Glenrock.",
+        "Guards stand every 10 km along the road to Ardent.",
     ],
 )  # fmt: skip
 def test_look_alikes(text):
@@ -329,3 +330,10 @@ def test_a_difference_is_no_claim():
 def test_fronted_origin_is_the_anchor_of_a_bare_direction():
     (claim,) = claims("From Belmont, Ardent is a three-hour drive north along the old road.")
     assert (claim.subject.text, claim.anchor.text, claim.direction) == ("Ardent", "Belmont", "N")
+
+
+def test_a_facility_of_the_anchor_town_is_the_subject():
+    text = "Ardent is a river town.\nArdent airport is a 20-minute taxi ride from the town."
+    (claim,) = claims(text)
+    assert claim.subject.text == "Ardent airport" and claim.subject.place is None
+    assert claim.anchor.text == "the town" and claim.anchor.place.name == "Ardent"

@@ -801,6 +801,9 @@ def _appositive_subject(context: _Context, sentence: _Sentence, phrase: Distance
     return _np_mention(context, sentence, span[0], span[1], anchor)
 
 
+_FACILITY_AFTER_RE = re.compile(
+    rf"(?:['’]s)?\s+(?:[A-Za-z]+\s+)?(?:{lexicon.alternation(lexicon.FACILITY_NOUNS)})\b", re.IGNORECASE
+)
 _NOT_SUBJECT_OPENERS = _PREPOSITIONS | frozenset(
     "except after before when while if although though because since halfway once as then so but "
     "and or however meanwhile still yet".split()
@@ -911,7 +914,7 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     if phrase.hedge in ("within",):
         return True
     tail = _tail_words(text[max(sentence.start, phrase.start - 60) : phrase.start])
-    if tail and (tail[-1] in ("<", "≤", "for", "by") or "within" in tail[-4:]):
+    if tail and (tail[-1] in ("<", "≤", "for", "by", "every", "each") or "within" in tail[-4:]):
         return True  # "<50 km", "for 140 km", "within a 100 miles", "cuts the trip by 40 minutes"
     joined = " ".join(tail)
     if any(joined.endswith(zone) for zone in lexicon.ZONE_WORDS):
@@ -1046,6 +1049,12 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         if _FIGURE_IN_RE.search(found.text):
             same = True  # another figure is no subject ("1113 m above sea level, 42 km ...";
             continue  # "295 MI…475 KM N OF X", a storm advisory)
+        if _same_place(found, anchor) and (found.start, found.end) != (anchor.start, anchor.end):
+            facility = _FACILITY_AFTER_RE.match(text, found.end, phrase.start)
+            last = found.text.lower().split()[-1] if found.text.split() else ""
+            if facility or last in lexicon.FACILITY_NOUNS:
+                # "Kutaisi airport is 20 minutes from the city": the airport is the subject
+                found = _span(context, found.start, facility.end() if facility else found.end)
         if (found.start, found.end) == (anchor.start, anchor.end) or _same_place(found, anchor) or (
             anchor.text and found.text.lower() == anchor.text.lower()
         ):
