@@ -20,6 +20,7 @@ CONDA_FORGE = {
     "trafilatura": {"trafilatura"}, "streamlit": {"streamlit"},
     "streamlit-folium": {"streamlit-folium"}, "dask[distributed]": {"dask", "distributed"},
     "dask": {"dask"}, "geopy": {"geopy"}, "pytest": {"pytest"}, "filelock": {"filelock"},
+    "hypothesis": {"hypothesis"},
     "lxml": {"lxml"}, "numpy": {"numpy"}, "pandas": {"pandas"},
 }
 EXTRAS = ("dashboard", "batch", "online", "test")
