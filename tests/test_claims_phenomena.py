@@ -194,6 +194,8 @@ def test_part_of_a_place_is_an_unplaced_anchor():
         "Police found the stolen van 15 miles from Ardent.",
         "Fishing boats must stay 12 nautical miles from the coast of Glenrock.",
         "Guards stand every 10 km along the road to Ardent.",
+        "The blast could be heard 20 km away in Ardent.",
+        "The smoke cloud drifted 300 miles east of Ardent.",
     ],
 )  # fmt: skip
 def test_look_alikes(text):
@@ -337,3 +339,13 @@ def test_a_facility_of_the_anchor_town_is_the_subject():
     (claim,) = claims(text)
     assert claim.subject.text == "Ardent airport" and claim.subject.place is None
     assert claim.anchor.text == "the town" and claim.anchor.place.name == "Ardent"
+
+
+def test_a_bracketed_conversion_after_an_abbreviated_unit_stays_in_the_sentence():
+    (claim,) = claims("The abbey is 8 mi. (13 km) west of Belmont.")
+    assert claim.anchor.text == "Belmont" and claim.direction == "W"
+
+
+def test_an_anchor_named_by_a_where_clause():
+    (claim,) = claims("The farm is barely 3 km from where the shell landed.")
+    assert claim.anchor.text == "where the shell landed" and claim.anchor.place is None

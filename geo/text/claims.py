@@ -751,6 +751,9 @@ def _loose_anchor(context: _Context, sentence: _Sentence, start: int, after_to: 
     words = context.text[np_start:np_end].lower().split()
     if words and words[0] in _PRONOUNS - {"this", "these"}:
         return None
+    if words and words[0] == "where":  # "3 km from where the missile landed": a spot, unplaced
+        clause = re.match(r"where\b[^,.;:()]{1,60}", context.text[np_start:sentence.end], re.IGNORECASE)
+        return _span(context, np_start, np_start + clause.end()) if clause else None
     first = context.text[np_start:np_end][:1]
     if words and not first.isupper() and words[0] not in _DETERMINERS and words[0] not in _PLACE_MODIFIERS and (
         after_to or not inside_any(context, np_start, np_end)

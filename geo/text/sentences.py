@@ -114,6 +114,8 @@ def _ends_sentence(text: str, run_end: int, limit: int) -> int | None:
     while after < limit and text[after].isspace():
         after += 1
     if after < limit and text[after] in _OPENERS:
+        if text[after] in "([" and after + 1 < limit and text[after + 1].isdigit():
+            return None  # "8 mi. (13 km) west": a bracketed conversion goes on the sentence
         after += 1
     if after < limit and (text[after].isupper() or text[after].isdigit()):
         return end
