@@ -128,8 +128,9 @@ def own_corrections(document, corrections: tuple) -> tuple:
 def analysed(document, pack: str, corrections: tuple):
     """One document through geo's one pipeline, with the pack and its own corrections; one
     that takes longer than :data:`DOCUMENT_BUDGET_S` comes back failed (``Analysis.error``)."""
+    places, story_pack = gazetteer(), pack_named(pack)  # loaded (or built) outside the document's budget
     try:
-        return run_with_budget(lambda: analyse_document(document, gazetteer=gazetteer(), pack=pack_named(pack),
+        return run_with_budget(lambda: analyse_document(document, gazetteer=places, pack=story_pack,
                                                         corrections=corrections),
                                DOCUMENT_BUDGET_S, document.path)
     except TimeBudgetExceeded as error:
