@@ -349,3 +349,15 @@ def test_a_bracketed_conversion_after_an_abbreviated_unit_stays_in_the_sentence(
 def test_an_anchor_named_by_a_where_clause():
     (claim,) = claims("The farm is barely 3 km from where the shell landed.")
     assert claim.anchor.text == "where the shell landed" and claim.anchor.place is None
+
+
+def test_a_list_of_travel_times_after_one_frame():
+    found = claims("From Belmont a trip to Ardent can take two hours; Corvale, four hours; and Dunmore, nine hours.")
+    assert [(c.subject.text, c.anchor.text, c.stated[0].hours) for c in found] == [
+        ("Ardent", "Belmont", 2), ("Corvale", "Belmont", 4), ("Dunmore", "Belmont", 9)
+    ]
+
+
+def test_a_trip_to_a_place_without_its_origin():
+    (claim,) = claims("A trip to Ardent usually takes about five hours.")
+    assert (claim.subject.text, claim.anchor.text, claim.stated[0].hours) == ("Ardent", "", 5)

@@ -1017,9 +1017,24 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         if found is not None:
             anchor, subject = found
     if anchor is None and previous is not None and previous.sentence_start == sentence.start:
-        continued = _CONTINUED_FIGURE_RE.fullmatch(text, previous_end(previous, text), phrase.start)
+        gap_start = previous_end(previous, text)
+        continued = _CONTINUED_FIGURE_RE.fullmatch(text, gap_start, phrase.start)
+        listed = _LISTED_FIGURE_RE.fullmatch(text, gap_start, phrase.start)
         if continued and (relation is None or not (relation.group("link") or relation.group("dir_link"))):
             anchor, subject = previous.anchor, previous.subject  # "... and 6 hours by bus"
+        elif listed and relation is None:  # "X can take two hours; Y, four hours; and Z, twelve"
+            anchor = previous.anchor
+            subject = _np_mention(context, sentence, listed.start("name"), listed.end("name"), anchor)
+    if anchor is None:
+        trip = _TRIP_TO_RE.search(text, max(sentence.start, phrase.start - 120), phrase.start)
+        if trip:  # "a trip to X can take two hours": X is where one arrives; whence, unstated
+            subject = _np_mention(context, sentence, trip.start("name"), trip.end("name"), None)
+            origin = _FROM_BEFORE_RE.search(text, trip.end("name"), phrase.start)
+            if origin is None:  # "From X a trip to Y can take ..."
+                before = list(_FROM_BEFORE_RE.finditer(text, max(sentence.start, trip.start() - 80), trip.start()))
+                origin = before[-1] if before else None
+            anchor = _loose_anchor(context, sentence, origin.end()) if origin else None
+            anchor = anchor or Mention(text="", start=phrase.end, end=phrase.end)
     if anchor is None and not (relation and (relation.group("away") or relation.group("direction"))):
         return None
     if anchor is None and _ends_with(_tail_words(_window_before(text, sentence, phrase.start, size=60)[0]), lexicon.TRAVEL_VERBS):
@@ -1099,7 +1114,9 @@ _TRAILING_DIRECTION_RE = re.compile(
 _FIGURE_IN_RE = re.compile(r"\d\s*(?:km|mi|miles?|kilomet|nm|m\b|ft|feet|yards?|hours?|min)", re.IGNORECASE)
 _ANCHOR_LOOK_BACK = 200
 """How far (characters) before a figure "from X" may name its anchor."""
-_MAY_ANCHOR_BEFORE_RE = re.compile(r"\bfrom\b|\bbetween\b|[-–—:~]\s*$", re.IGNORECASE)
+_MAY_ANCHOR_BEFORE_RE = re.compile(
+    rf"\bfrom\b|\bbetween\b|[-–—:~]\s*$|\b(?:{_JOURNEY_NOUN})\s+to\b", re.IGNORECASE
+)
 _JOURNEY_NP_RE = re.compile(
     rf"\s*(?P<np>(?:(?:the|a|an|this|that|our|my|your)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_JOURNEY_WORDS}|travel\s+time|distance)\b(?:\s+(?:to|from)\s+[^,;]{{1,60}}?)?)(?=\s+(?:is|was|takes?|took|will|can|usually|lasts?|should)\b|\s*[~:–—-])",
     re.IGNORECASE,
@@ -1135,6 +1152,15 @@ _JOURNEY_TAKES_RE = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN_RE = re.compile(r"\bbetween\s+", re.IGNORECASE)
+_LISTED_FIGURE_RE = re.compile(
+    rf"\s*[;,]\s*(?:and\s+)?(?P<name>{_NAME_SPAN})\s*,\s*(?:(?:about|around|some|roughly|only|just)\s+)*"
+)
+_TRIP_TO_RE = re.compile(
+    rf"\b(?:a|the|an)\s+(?:[\w-]+\s+)?(?:{_JOURNEY_NOUN})\s+to\s+(?P<name>(?-i:{_NAME_SPAN}))"
+    r"(?:\s+from\s+[^,;.]{1,60}?)?\s+(?:(?:can|could|will|would|usually|typically|normally|may)\s+)*"
+    r"(?:takes?|took|lasts?|is)\s+(?:(?:about|around|roughly|approximately|just|only|a\s+little\s+over)\s+)*$",
+    re.IGNORECASE,
+)
 _CONTINUED_FIGURE_RE = re.compile(
     r"\s*,?\s*(?:(?:and|or|but)\s+)?(?:(?:is|it'?s|about|around|some|roughly|approximately|only|just|takes?|a|an)\s+)*"
     rf"(?:(?:{_JOURNEY_NOUN})\s+of\s+(?:(?:about|around|some|roughly|approximately|only|just)\s+)*)?",
@@ -1146,7 +1172,9 @@ def previous_end(claim: DistanceClaim, text: str) -> int:
     """Where the previous claim's words end: after its anchor (its figure when the anchor is
     unstated or comes first), with a trailing mode phrase ("by road") skipped."""
     end = claim.anchor.end if claim.anchor.text and claim.anchor.start > claim.sentence_start else 0
-    figure = text.find(claim.stated[0].text, claim.sentence_start)
+    figure = text.find(claim.stated[0].text, max(claim.sentence_start, claim.subject.end))
+    if figure < 0:
+        figure = text.find(claim.stated[0].text, claim.sentence_start)
     end = max(end, figure + len(claim.stated[0].text) if figure >= 0 else end)
     mode = re.match(rf"\s*,?\s*\(?(?:{_MODE_PHRASE})\)?", text[end:])
     return end + mode.end() if mode else end
