@@ -29,7 +29,14 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
+
+if __name__ == "__main__" and not st.runtime.exists():  # `python app.py`: no page runs until serve()
+    import logging
+
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+        lambda record: "missing ScriptRunContext" not in record.getMessage())
+
+from streamlit_folium import st_folium  # noqa: E402
 
 from geo.corrections import (Correction, add_correction, corrections_path, read_corrections,
                              matching_mentions, text_digest, undo_all, undo_correction)
@@ -727,6 +734,7 @@ def serve(argv: list[str]) -> None:
     """`python app.py [--section.option VALUE ...]`: fill the shared caches by running the page
     once here, with no reader, then start Streamlit's server in this process (its caches are
     this process's)."""
+    import logging
     import sys
     import time
 
@@ -739,6 +747,9 @@ def serve(argv: list[str]) -> None:
         return int(value) if value.isdigit() else {"true": True, "false": False}.get(lowered, value)
 
     options = {name[2:]: typed(value) for name, value in zip(argv[::2], argv[1::2])}
+    # before the warm-up, and before any server: its "restart to apply [server] options" note is moot
+    logging.getLogger("streamlit.config").addFilter(lambda record: "please restart" not in record.getMessage())
+    bootstrap.load_config_options(flag_options=options)
     started = time.perf_counter()
     print("dashboard: warming the caches (gazetteer, bundled story, its map)…", file=sys.stderr, flush=True)
     # The page, run once by Streamlit's own script runner with no browser: every st.cache_resource
@@ -758,7 +769,6 @@ def serve(argv: list[str]) -> None:
         del sys.modules[name]
     print(f"dashboard: caches warm in {time.perf_counter() - started:.1f} s; starting the server",
           file=sys.stderr, flush=True)
-    bootstrap.load_config_options(flag_options=options)
     bootstrap.run(__file__, False, [], options)
 
 
