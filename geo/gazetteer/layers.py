@@ -22,6 +22,7 @@ that story's pack (geo.packs) and joins the gazetteer only when the pack is load
 from __future__ import annotations
 
 import csv
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -179,7 +180,14 @@ def _near(ring: np.ndarray, lon: float) -> np.ndarray:
 
 
 def read_topojson(path: Path, layer: str):
-    """A TopoJSON layer as a GeoDataFrame of valid (lon, lat) geometries in EPSG:4326."""
+    """A TopoJSON layer as a GeoDataFrame of valid (lon, lat) geometries in EPSG:4326 (a copy:
+    the repaired frame is kept for the process, so the gazetteer's build and the maps' frames,
+    both in a first run, repair the 1:10m countries once)."""
+    return _repaired_topojson(path, layer).copy()
+
+
+@functools.lru_cache(maxsize=4)
+def _repaired_topojson(path: Path, layer: str):
     import geopandas as gpd  # here, not at the top: it adds ~0.5 s to every command's start
 
     frame = gpd.read_file(path, layer=layer).set_crs(4326, allow_override=True)
