@@ -243,7 +243,7 @@ class _Context:
     document: Document
     sentences: tuple[_Sentence, ...]
     mentions: tuple[Mention, ...]
-    lookalikes: dict = field(default_factory=dict, compare=False, repr=False)  # figure start -> bool
+    lookalikes: dict = field(default_factory=dict, compare=False, repr=False)  # answers worked out once
 
     @property
     def text(self) -> str:
@@ -433,10 +433,15 @@ def _subject_before(context: _Context, sentence: _Sentence, position: int) -> Me
     The nearest mention first; an earlier one when the nearer ones sit inside its appositive
     ("Sderot, an Israeli town just a mile from Gaza").
     """
-    for mention in reversed(context.mentions_between(sentence.start, position)[-3:]):
-        if _is_subject_link(context.text[mention.end : position]):
-            return _appositive_head(context, mention)
-    return None
+    key = ("subject before", position)
+    if key not in context.lookalikes:
+        found = None
+        for mention in reversed(context.mentions_between(sentence.start, position)[-3:]):
+            if _is_subject_link(context.text[mention.end : position]):
+                found = _appositive_head(context, mention)
+                break
+        context.lookalikes[key] = found
+    return context.lookalikes[key]
 
 
 def _pair_before(
@@ -970,7 +975,7 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     if relation is not None and phrase.is_time and (relation.group("link") or "").lower() == "past":
         relation = None  # "six minutes past the hour": a clock time
     continuing = previous is not None and previous.sentence_start == sentence.start
-    if relation is None and not continuing and not _MAY_ANCHOR_BEFORE_RE.search(
+    if relation is None and not continuing and not _may_anchor_before(
         text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start
     ) and not _ENDS_AFTER_RE.match(text, phrase.end, sentence.end):
         return None  # nothing relates the figure to a place: cheap exit for most figures
@@ -1114,9 +1119,16 @@ _TRAILING_DIRECTION_RE = re.compile(
 _FIGURE_IN_RE = re.compile(r"\d\s*(?:km|mi|miles?|kilomet|nm|m\b|ft|feet|yards?|hours?|min)", re.IGNORECASE)
 _ANCHOR_LOOK_BACK = 200
 """How far (characters) before a figure "from X" may name its anchor."""
-_MAY_ANCHOR_BEFORE_RE = re.compile(
-    rf"\bfrom\b|\bbetween\b|[-–—:~]\s*$|\b(?:{_JOURNEY_NOUN})\s+to\b", re.IGNORECASE
-)
+_JOURNEY_TO_RE = re.compile(rf"\b(?:{_JOURNEY_NOUN})\s+to\b", re.IGNORECASE)
+
+
+def _may_anchor_before(text: str, start: int, end: int) -> bool:
+    """A cheap test: whether the words before a figure may name its anchor ("from X", "between
+    X and Y", a sign "X - 30 km", "a trip to X takes")."""
+    window = text[start:end].lower()
+    if "from" in window or "between" in window or window.rstrip()[-1:] in ("-", "–", "—", ":", "~"):
+        return True
+    return " to " in window and _JOURNEY_TO_RE.search(window) is not None
 _JOURNEY_NP_RE = re.compile(
     rf"\s*(?P<np>(?:(?:the|a|an|this|that|our|my|your)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_JOURNEY_WORDS}|travel\s+time|distance)\b(?:\s+(?:to|from)\s+[^,;]{{1,60}}?)?)(?=\s+(?:is|was|takes?|took|will|can|usually|lasts?|should)\b|\s*[~:–—-])",
     re.IGNORECASE,
