@@ -361,3 +361,13 @@ def test_a_list_of_travel_times_after_one_frame():
 def test_a_trip_to_a_place_without_its_origin():
     (claim,) = claims("A trip to Ardent usually takes about five hours.")
     assert (claim.subject.text, claim.anchor.text, claim.stated[0].hours) == ("Ardent", "", 5)
+
+
+@pytest.mark.parametrize(
+    "text, stated",
+    [("Ardent is a 30-minute tuk-tuk ride from Belmont.", [(30, "min")]),
+     ("Ardent is a four-to-five-hour drive from Belmont.", [(4, 5, "h")])],
+)
+def test_journeys_with_unlisted_vehicles_and_hyphenated_ranges(text, stated):
+    (claim,) = claims(text)
+    assert figures(claim) == stated and claim.anchor.text == "Belmont"

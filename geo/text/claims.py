@@ -638,7 +638,7 @@ _LOOSE_RELATION_RE = re.compile(
         (?:\([^()]{{0,40}}\)                                   # an aside "(by bus)"
           | (?:in|by|on)\s+(?:an?\s+|the\s+)?(?:{_JOURNEY_WORDS})(?:\s+ride)?\b  # "in a car", "by mule ride"
           | (?:{_MODE_PHRASE})
-          | (?:{_JOURNEY_WORDS})\b                              # "drive", "train ride"
+          | (?:[a-z][\w-]*\s+)?(?:{_JOURNEY_WORDS})\b             # "drive", "train ride", "tuk-tuk ride"
           | away\b | far\b | further(?:\s+on)?\b | farther\b | distant\b | ride\b | approximately\b
           | roughly\b | or\s+so\b
         )
@@ -955,8 +955,10 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         if after_words and (after_words[0] in lexicon.TIME_AFTER or " ".join(after_words) in lexicon.TIME_AFTER):
             return True  # "25 minutes of the final", "two hours later"
     figure = text[phrase.figure_start : phrase.end]
-    if _ADJECTIVAL_FIGURE_RE.match(figure) and after_words and not _journey_or_relation(after_words[0]):
-        return True  # "a 30-foot limousine", "the 130-mile river", "the 123-mile western portion"
+    if _ADJECTIVAL_FIGURE_RE.match(figure) and after_words and not any(
+        _journey_or_relation(w) for w in re.findall(r"[a-z]+", after.lower())[:4]
+    ):
+        return True  # "a 30-foot limousine", "the 130-mile river" ("a 30-minute tuk-tuk ride" is a journey)
     words = re.findall(r"[a-z]+", after.lower())[:2]
     if words and _measured(words[0]):
         return True  # "a 553 km border", "a 40km radius"

@@ -88,7 +88,7 @@ _NOT_A_FIGURE_AFTER = (
     r")"
 )
 _SEP = rf"(?:{_SPACE}?-{_SPACE}?|{_SPACE}*)"
-_RANGE_JOIN = r"\s*(?:-|–|—|\bto\b|\bor\b)\s*"
+_RANGE_JOIN = r"\s*(?:-(?:to|or)-|-|–|—|\bto\b|\bor\b)\s*"
 
 _QUANTITY_RE = re.compile(
     rf"""
