@@ -91,15 +91,21 @@ def _prior(kind: str, layer: str, population: int) -> float:
 
 
 def _evidence(mentions: list[Mention]) -> list[tuple[tuple[str, ...], Place]]:
-    """(candidate ids, best place) of each mention whose best candidate is clear before context."""
+    """(candidate ids, best place) of each mention whose best candidate is clear before context;
+    a name repeated is judged once."""
     evidence = []
+    judged: dict[tuple, tuple | None] = {}  # candidates -> (ids, best place), None if unclear
     for mention in mentions:
         if not mention.candidates:
             continue
-        scored = sorted(((c.score + prior(c.place), c.place) for c in mention.candidates),
-                        key=lambda sp: -sp[0])
-        if len(scored) == 1 or scored[0][0] - scored[1][0] >= AMBIGUITY_MARGIN:
-            evidence.append((tuple(c.place.place_id for c in mention.candidates), scored[0][1]))
+        if mention.candidates not in judged:
+            scored = sorted(((c.score + prior(c.place), c.place) for c in mention.candidates),
+                            key=lambda sp: -sp[0])
+            clear = len(scored) == 1 or scored[0][0] - scored[1][0] >= AMBIGUITY_MARGIN
+            judged[mention.candidates] = ((tuple(c.place.place_id for c in mention.candidates),
+                                           scored[0][1]) if clear else None)
+        if judged[mention.candidates] is not None:
+            evidence.append(judged[mention.candidates])
     return evidence
 
 
@@ -204,20 +210,22 @@ def _coherence(groups: dict[tuple, tuple[Candidate, ...]]) -> dict[tuple, dict[s
                     if share > cells.get(key, 0.0):
                         cells[key] = float(share)
         areas[ids] = cells
+    total: dict[tuple[int, int], float] = {}  # every name's weight around each cell
+    for cells in areas.values():
+        for key, share in cells.items():
+            total[key] = total.get(key, 0.0) + share
     points = {}
     for ids, candidates in groups.items():
-        if len(candidates) < 2:
+        if len(candidates) < 2 or len(areas) - (ids in areas) < 1:
             continue
-        others = [cells for other, cells in areas.items() if other != ids]
-        if not others:
-            continue
+        own = areas.get(ids, {})
         mine = {}
         for c in candidates:
             if c.place.kind in WIDE_KINDS or c.place.kind == "admin1":
                 continue
             cell = _cell(c.place)
-            support = sum(cells.get(cell, 0.0) for cells in others)
-            if support:
+            support = total.get(cell, 0.0) - own.get(cell, 0.0)  # the other names' weight
+            if support > 1e-9:
                 mine[c.place.place_id] = COHERENCE * min(support, COHERENCE_CAP)
         points[ids] = mine
     return points
