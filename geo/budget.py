@@ -5,7 +5,8 @@ finishes; but a batch partition or a dashboard session should not wait minutes f
 hostile or odd article while the others queue. :func:`run_with_budget` runs a function in the
 calling thread (a Dask worker's task thread, Streamlit's script thread) and, if it is still
 running after ``seconds``, raises an exception *in that thread* from a watchdog timer
-(CPython's ``PyThreadState_SetAsyncExc``). The exception arrives at the thread's next Python
+(CPython's ``PyThreadState_SetAsyncExc``), again every :data:`REPEAT_S` until the work stops. The
+exception arrives at the thread's next Python
 instruction, so the work stops within moments wherever it is in pure Python; a single call into
 C (one regular expression over the text) finishes first, which the linear stages keep short.
 The process, its gazetteer and its other work carry on: nothing is killed.
@@ -29,6 +30,9 @@ __all__ = ["DEFAULT_BUDGET_S", "run_with_budget"]
 DEFAULT_BUDGET_S = 120.0
 """The default time budget of one document (s): about ten times the slowest shape of a 10 MB
 article on one core of a laptop (docs/benchmarks.md)."""
+
+REPEAT_S = 0.25
+"""How often (s) the watchdog raises again in a thread still running past its budget."""
 
 T = TypeVar("T")
 
@@ -55,24 +59,32 @@ def run_with_budget(function: Callable[[], T], seconds: float | None, name: str)
         return function()
     target = threading.get_ident()
     lock = threading.Lock()
-    state = {"running": True, "fired": False}
+    finished = threading.Event()
+    state = {"running": True}
 
-    def fire() -> None:
-        with lock:
-            if state["running"]:
-                state["fired"] = _interrupt(target)
+    def watch() -> None:
+        if finished.wait(seconds):
+            return
+        # again and again until the work stops: an exception that arrives while the thread runs
+        # a finaliser (__del__, a weakref callback during garbage collection) is dropped there
+        while True:
+            with lock:
+                if not state["running"]:
+                    return
+                _interrupt(target)
+            if finished.wait(REPEAT_S):
+                return
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
+    watchdog = threading.Thread(target=watch, name=f"time budget of {name}", daemon=True)
     began = time.perf_counter()
     try:
-        timer.start()
+        watchdog.start()
         try:
             return function()
         finally:
             with lock:
                 state["running"] = False
-            timer.cancel()
+            finished.set()
     except _OutOfTime:
         elapsed = time.perf_counter() - began
         raise TimeBudgetExceeded(f"{name}: stopped after {elapsed:.1f} s, over the time budget of "

@@ -15,6 +15,7 @@ about 100. Speeds themselves are benchmarks (benchmarks/bench_growth.py), not te
 from __future__ import annotations
 
 import functools
+import gc
 import time
 
 import pytest
@@ -32,9 +33,16 @@ FLOOR_S = 0.05
 
 
 def _cpu(step) -> float:
-    started = time.process_time()
-    step()
-    return time.process_time() - started
+    """CPU seconds of ``step()``, Python's cyclic garbage collector held off while it runs (its
+    passes over a large heap are Python's cost, not the reader's, and come at random times)."""
+    gc.collect()
+    gc.disable()
+    try:
+        started = time.process_time()
+        step()
+        return time.process_time() - started
+    finally:
+        gc.enable()
 
 
 def _growth(make_step) -> tuple[float, float]:
