@@ -59,7 +59,7 @@ wheel: | python-version
 lock: | python-version
 	@tmp=$$(mktemp -d) && $(PYTHON) -m venv $$tmp/venv \
 	  && $$tmp/venv/bin/python -m pip install --quiet --upgrade pip \
-	  && $$tmp/venv/bin/python -m pip install --quiet ".[$(ALL_EXTRAS)]" \
+	  && PYTHONWARNINGS=ignore $$tmp/venv/bin/python -m pip install --quiet ".[$(ALL_EXTRAS)]" \
 	  && { echo "# Versions that make installs (pip install -c constraints.txt); refresh with make lock."; \
 	       echo "# Python $$($$tmp/venv/bin/python -c 'import platform; print(platform.python_version())'), $$(date -u +%Y-%m-%d)."; \
 	       $$tmp/venv/bin/python -m pip freeze --exclude geo-news-reader; } > $(CONSTRAINTS).new \
