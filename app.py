@@ -707,6 +707,9 @@ def main() -> None:
     story = story_of(*key)
     for error in story.errors[len(errors):]:  # documents over the time budget
         st.sidebar.error(plain(error))
+    if not story.analyses:
+        st.info("No article could be read within the time budget: remove it, or give shorter ones.")
+        return
     views = views_of(key)
     header(story, views, origin)
     left, right = st.columns([3, 2], gap="medium")

@@ -66,3 +66,24 @@ def test_a_batch_partition_fails_the_slow_document_and_reads_the_others(tmp_path
     assert "time budget of 1 s" in error
     assert set(mentions["path"]) == {str(folder / "a.txt"), str(folder / "c.txt")}
     assert len(claims) == 2
+
+
+def test_the_dashboard_fails_a_slow_article_in_one_line_without_a_crash(monkeypatch, tmp_path):
+    """The dashboard's own budget is 60 s; here every article gets 0.2 s, which a pasted
+    article of 300 kB exceeds: one line in the sidebar names it, and the page still runs."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    import geo.budget
+
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path / "data"))
+    real = geo.budget.run_with_budget
+    monkeypatch.setattr(geo.budget, "run_with_budget", lambda function, seconds, name: real(function, 0.2, name))
+    app = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=300)
+    app.run(timeout=300)
+    app.text_area(key="paste_text").input("Slow news\n\n" + "Hue is about 100 km north of Da Nang. " * 8_000)
+    app = next(b for b in app.button if b.label == "Read pasted text").click().run(timeout=300)
+    assert not app.exception, [e.value for e in app.exception]
+    errors = [e.value for e in app.sidebar.error]
+    assert len(errors) == 1 and errors[0].startswith("pasted text: stopped after"), errors
