@@ -30,6 +30,7 @@ import numpy as np
 import shapely
 
 from geo.gazetteer import Gazetteer, fold
+from geo.gazetteer.layers import DIVISION_WORDS
 from geo.geodesy import distance_km
 from geo.model import Candidate, Mention, Place
 from geo.text.recognise import MATCH_SCORE, find_mentions
@@ -70,6 +71,27 @@ CAPITAL_OVER_DIVISION = 2.5
 """Points for a capital over a state or province of its country with the same name: in the
 news "Washington" is the US capital (or its government), not the state, unless nearby places
 say otherwise."""
+SEAT_OVER_DIVISION = 1.5
+"""Points for a town over the province around it that bears its name (its seat: "Kharkiv",
+"Aleppo", "Zurich"): the bare name means the town, unless the text says "region", "oblast" ...
+after it (see :func:`_named_as_towns`)."""
+SEAT_MIN_POPULATION = 20_000
+"""A same-named town inside a province is its seat only from this size (and under its own name:
+"New York" is an old name of New York City, and the state is meant)."""
+
+
+def _seats(candidates) -> set[str]:
+    """Ids of the candidates that are the town a province among the candidates is named after:
+    a town of SEAT_MIN_POPULATION or more under its own name, inside that province's extent."""
+    divisions = [c.place for c in candidates if c.place.kind == "admin1"]
+    if not divisions:
+        return set()
+    return {c.place.place_id for c in candidates
+            if c.place.kind == "city" and c.score >= 0.0  # a capital: CAPITAL_OVER_DIVISION
+            and c.place.population >= SEAT_MIN_POPULATION
+            and any(d.country == c.place.country
+                    and distance_km(c.place.lat, c.place.lon, d.lat, d.lon) <= d.radius_km
+                    for d in divisions)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -252,20 +274,36 @@ def _within(place: Place, container: Place, gazetteer: Gazetteer) -> bool:
 
 NAMED_AS_TOWN = 3.0
 """Points for a town or city among a name's candidates when the text calls it one, and against
-the others: "the city of Turkey" is the Texas town, not the country."""
+the others: "the city of Turkey" is the Texas town, not the country; likewise for a division
+when the text calls it one ("the Kharkiv region")."""
 _TOWN_BEFORE = re.compile(r"\b(?:city|town|village|township|borough|hamlet|suburb)\s+of\s+$", re.I)
+_CAPITALISED_DIVISION_WORDS = ("oblast", "province", "governorate", "prefecture", "region", "krai",
+                               "kray", "voivodeship")
+"""Division words that say so capitalised too ("Kharkiv Oblast"); "Ohio State", "Chicago
+Department" name bodies."""
+_DIVISION_AFTER = re.compile(
+    rf"^[ \t]+(?:{'|'.join(DIVISION_WORDS)}|(?i:{'|'.join(_CAPITALISED_DIVISION_WORDS)}))\b")
+_DIVISION_KINDS = ("admin1", "admin2")
 
 
 def _named_as_towns(text: str, mentions: list[Mention]) -> dict[tuple, dict[str, float]]:
-    """For each name written after "city of", "town of" ..., points for its towns."""
+    """For each name written after "city of", "town of" ..., points for its towns; for each
+    written before "region", "oblast", "province" ..., points for its divisions."""
     points: dict[tuple, dict[str, float]] = {}
     for mention in mentions:
-        if len(mention.candidates) < 2 or not _TOWN_BEFORE.search(text[max(0, mention.start - 20):mention.start]):
+        if len(mention.candidates) < 2:
+            continue
+        if _TOWN_BEFORE.search(text[max(0, mention.start - 20):mention.start]):
+            named = ("city", "capital")  # a country or a province is never "the city of"
+        elif (_DIVISION_AFTER.match(text[mention.end:mention.end + 30])
+              and any(c.place.kind in _DIVISION_KINDS for c in mention.candidates)):
+            named = _DIVISION_KINDS  # "Lancaster county": no division of that very name, no points
+        else:
             continue
         ids = tuple(c.place.place_id for c in mention.candidates)
         mine = points.setdefault(ids, {})
-        for c in mention.candidates:  # a country or a province is never "the city of"
-            mine[c.place.place_id] = NAMED_AS_TOWN if c.place.kind in ("city", "capital") else -NAMED_AS_TOWN
+        for c in mention.candidates:
+            mine[c.place.place_id] = NAMED_AS_TOWN if c.place.kind in named else -NAMED_AS_TOWN
     return points
 
 
@@ -316,6 +354,7 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
         # an ocean, sea or continent lies in no country: it is as near the text's countries
         # as any town of its name ("the South Pacific" beside Australia is no Missouri town)
         beyond = max(country_points.values(), default=0.0)
+        seats = _seats(candidates)
         scores = np.array([c.score + prior(c.place)
                            + (beyond if not c.place.country and c.place.kind in BEYOND_COUNTRIES
                               else country_points.get(c.place.country, 0.0))
@@ -323,6 +362,7 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
                               else 0.0)
                            + (COUNTRY_OVER_DIVISION if c.place.kind == "country"
                               and divisions - {c.place.country} else 0.0)
+                           + (SEAT_OVER_DIVISION if c.place.place_id in seats else 0.0)
                            + together.get(c.place.place_id, 0.0)
                            for c in candidates])
         if anchors and len(candidates) > 1:

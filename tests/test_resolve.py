@@ -157,3 +157,13 @@ def test_an_ocean_beats_a_town_of_its_name_even_among_that_country_s_towns(gazet
     text = ("Sailors from Norfolk, Richmond and Charleston served in the South Pacific and the "
             "Aleutian Islands during the war.")
     assert chosen(text, "Pacific", gazetteer).place.kind == "ocean"
+
+
+def test_a_province_s_name_alone_is_the_town_it_is_named_after(gazetteer):
+    text = "Artillery hit Kharkiv at dawn, and trains from Kyiv were cancelled."
+    assert chosen(text, "Kharkiv", gazetteer).place.kind == "city"
+
+
+def test_a_name_followed_by_region_or_oblast_is_the_province(gazetteer):
+    text = "Villages across the Kharkiv region lost power, officials in Kyiv said."
+    assert chosen(text, "Kharkiv", gazetteer).place.kind == "admin1"

@@ -304,9 +304,11 @@ def geonames_source(place_id: str) -> str:
     return f"{GEONAMES_CREDIT} id {place_id.split(':', 1)[1]}"
 
 
-_DIVISION_WORDS = re.compile(
-    r"\s+(sheng|shi|province|oblast|oblast'|kray|krai|region|state|governorate|prefecture|"
-    r"county|district|department|municipality|voivodeship|autonomous region|republic)$", re.I)
+DIVISION_WORDS = ("sheng", "shi", "province", "oblast", "oblast'", "kray", "krai", "region",
+                  "state", "governorate", "prefecture", "county", "district", "department",
+                  "municipality", "voivodeship", "autonomous region", "republic")
+"""Words after a name that make it a division's ("Kharkiv Oblast", "the Idlib region")."""
+_DIVISION_WORDS = re.compile(rf"\s+({'|'.join(DIVISION_WORDS)})$", re.I)
 
 
 _COMPASS_WORDS = frozenset("""north south east west northern southern eastern western central
