@@ -156,3 +156,24 @@ def test_the_core_imports_no_extra_at_module_level():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in extras))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_geo_dashboard_finds_the_app_and_passes_streamlit_options_on(monkeypatch):
+    from geo.cli import dashboard, main
+
+    assert dashboard.app_path() == ROOT / "app.py"  # a checkout runs its own app.py
+    ran = []
+    monkeypatch.setattr(dashboard.os, "execv", lambda program, argv: ran.append(argv))
+    monkeypatch.setattr(dashboard.os, "chdir", lambda folder: ran.append(folder))
+    assert main(["dashboard", "--server.port", "8502"]) == 0
+    assert ran[0] == ROOT and ran[1][1:] == ["app.py", "--server.port", "8502"]
+
+
+def test_other_commands_still_refuse_unknown_options(capsys):
+    import pytest
+
+    from geo.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["places", "--server.port", "8502"])
+    assert "unrecognized arguments: --server.port" in capsys.readouterr().err

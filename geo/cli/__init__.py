@@ -49,7 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     import warnings
 
     warnings.showwarning = _one_line_warning
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.command != "dashboard":  # only the dashboard passes options on (Streamlit's)
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if unknown:
+        args.options = unknown
     try:
         return args.func(args)
     except GeoError as error:
