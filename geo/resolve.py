@@ -326,24 +326,83 @@ def _addresses(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict
     return points
 
 
+_SPHERE_SLACK = 1.02
+"""A geodesic on the WGS84 ellipsoid is within 0.6 % of the angle between its ends times the
+Earth's mean radius; so the anchor nearest by geodesic is among those whose angle is within 2 %
+of the smallest angle."""
+_BLOCK = 1024  # candidates whose angles to every anchor are taken at once (memory: block x anchors)
+_ALL_PAIRS = 200_000  # up to this many candidate-anchor pairs, every distance is measured
+
+
+def _unit_vectors(places) -> np.ndarray:
+    lat = np.radians([p.lat for p in places])
+    lon = np.radians([p.lon for p in places])
+    return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+
+
+def _nearest_anchors(pairs, anchors) -> dict[tuple, float]:
+    """For each (name's ids, candidate place), the geodesic distance (km) to the nearest anchor
+    of another name that is not the place itself; pairs with no such anchor are left out.
+
+    The angles between unit vectors rank every anchor for a block of candidates at once (three
+    multiplications a pair); the geodesic distance (pyproj, WGS84) is measured only to the few
+    anchors within :data:`_SPHERE_SLACK` of the smallest angle, which hold the nearest one. The
+    distance is the one measuring every pair would give, at a small part of the cost (measuring
+    every candidate against every anchor grew with the square of a long text's names)."""
+    if not pairs or not anchors:
+        return {}
+    anchor_vectors = _unit_vectors([a for _, a in anchors])
+    anchor_lat = np.array([a.lat for _, a in anchors])
+    anchor_lon = np.array([a.lon for _, a in anchors])
+    by_name, by_place = defaultdict(list), defaultdict(list)
+    for index, (ids, anchor) in enumerate(anchors):
+        by_name[ids].append(index)
+        by_place[anchor.place_id].append(index)
+    found = {}
+    if len(pairs) * len(anchors) <= _ALL_PAIRS:  # an article: measure every pair in one call
+        km = distance_km(np.array([[p.lat] for _, p in pairs]), np.array([[p.lon] for _, p in pairs]),
+                         anchor_lat[np.newaxis, :], anchor_lon[np.newaxis, :])
+        for row, (ids, place) in enumerate(pairs):
+            distances = km[row]
+            unusable = by_name.get(ids, []) + by_place.get(place.place_id, [])
+            if unusable:
+                distances = distances.copy()
+                distances[unusable] = np.inf
+            if np.isfinite(distances).any():
+                found[(ids, place.place_id)] = float(distances.min())
+        return found
+    for first in range(0, len(pairs), _BLOCK):
+        block = pairs[first:first + _BLOCK]
+        cosines = _unit_vectors([place for _, place in block]) @ anchor_vectors.T
+        for row, (ids, place) in enumerate(block):
+            unusable = by_name.get(ids, []) + by_place.get(place.place_id, [])
+            cosine = cosines[row]
+            if unusable:
+                cosine[unusable] = -2.0
+            best = cosine.max()
+            if best < -1.5:
+                continue  # every anchor is this name's own or this very place
+            angle = math.acos(min(1.0, best))
+            threshold = math.cos(min(math.pi, angle * _SPHERE_SLACK)) - 1e-12
+            near = np.nonzero(cosine >= threshold)[0]
+            km = distance_km(np.full(len(near), place.lat), np.full(len(near), place.lon),
+                             anchor_lat[near], anchor_lon[near])
+            found[(ids, place.place_id)] = float(np.min(km))
+    return found
+
+
 def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=None, votes=()
               ) -> dict[tuple, tuple[tuple[Candidate, ...], float]]:
     """For each group of candidates (one name), the candidates re-scored with the evidence of
     the other names, best first, and the best one's softmax share.
 
-    All distances from candidates to the evidence's places are measured in one call.
+    Each candidate's distance to the nearest place of the evidence is found by
+    :func:`_nearest_anchors`.
     """
     anchors = [(ids, place) for ids, place in evidence if place.kind not in WIDE_KINDS]
-    locals_ = {c.place.place_id: c.place for candidates in groups.values() for c in candidates
-               if c.place.kind not in ("country", "continent") and len(candidates) > 1}
-    row = {pid: i for i, pid in enumerate(locals_)}
-    if anchors and locals_:
-        km = distance_km(np.array([[p.lat] for p in locals_.values()]),
-                         np.array([[p.lon] for p in locals_.values()]),
-                         np.array([[a.lat for _, a in anchors]]),
-                         np.array([[a.lon for _, a in anchors]]))
-        anchor_ids = [ids for ids, _ in anchors]
-        anchor_places = np.array([a.place_id for _, a in anchors])
+    nearest = _nearest_anchors(
+        [(ids, c.place) for ids, candidates in groups.items() if len(candidates) > 1
+         for c in candidates if c.place.kind not in ("country", "continent")], anchors)
     ranked = {}
     coherence = coherence or {}
     countries = _CountryEvidence(evidence, votes)
@@ -366,13 +425,10 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
                            + together.get(c.place.place_id, 0.0)
                            for c in candidates])
         if anchors and len(candidates) > 1:
-            others = np.array([a != ids for a in anchor_ids])
             for i, c in enumerate(candidates):
-                if c.place.place_id in row:
-                    usable = others & (anchor_places != c.place.place_id)
-                    if usable.any():
-                        nearest = km[row[c.place.place_id]][usable].min()
-                        scores[i] += NEARBY * np.exp(-nearest / NEARBY_SCALE_KM)
+                km = nearest.get((ids, c.place.place_id))
+                if km is not None:
+                    scores[i] += NEARBY * np.exp(-km / NEARBY_SCALE_KM)
         order = np.argsort(-scores, kind="stable")
         weights = np.exp(scores[order] - scores[order[0]])
         ranked[ids] = (tuple(Candidate(candidates[i].place, round(float(scores[i]), 3))
