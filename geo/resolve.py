@@ -123,12 +123,29 @@ def _evidence(mentions: list[Mention]) -> list[tuple[tuple[str, ...], Place]]:
         if mention.candidates not in judged:
             scored = sorted(((c.score + prior(c.place), c.place) for c in mention.candidates),
                             key=lambda sp: -sp[0])
-            clear = len(scored) == 1 or scored[0][0] - scored[1][0] >= AMBIGUITY_MARGIN
+            clear = _clear(scored)
             judged[mention.candidates] = ((tuple(c.place.place_id for c in mention.candidates),
                                            scored[0][1]) if clear else None)
         if judged[mention.candidates] is not None:
             evidence.append(judged[mention.candidates])
     return evidence
+
+
+SAME_SPOT_KM = 50.0
+"""Readings of a name that all lie this close together (Texarkana, Texas and Texarkana,
+Arkansas) place it as well as one reading would."""
+
+
+def _clear(scored: list[tuple[float, Place]]) -> bool:
+    """Whether a name's best reading (``scored``: (points, place), best first) is clear: alone,
+    ahead of the next by AMBIGUITY_MARGIN, or with every reading close behind it at the same spot."""
+    if len(scored) == 1 or scored[0][0] - scored[1][0] >= AMBIGUITY_MARGIN:
+        return True
+    best = scored[0][1]
+    close = [place for points, place in scored[1:] if scored[0][0] - points < AMBIGUITY_MARGIN]
+    return best.kind not in WIDE_KINDS and bool(np.all(distance_km(
+        best.lat, best.lon, np.array([p.lat for p in close]), np.array([p.lon for p in close]))
+        <= SAME_SPOT_KM))
 
 
 def _country_votes(groups: dict[tuple, tuple[Candidate, ...]]) -> list[tuple[tuple, str]]:
@@ -210,10 +227,14 @@ def _cell(place: Place) -> tuple[int, int]:
             int(math.floor(place.lon / COHERENCE_CELL_DEG)))
 
 
-def _coherence(groups: dict[tuple, tuple[Candidate, ...]]) -> dict[tuple, dict[str, float]]:
+def _coherence(groups: dict[tuple, tuple[Candidate, ...]]
+               ) -> tuple[dict[tuple, dict[str, float]], dict[tuple, dict[str, float]]]:
     """For each name (group of candidates), points for each of its local candidates from the
-    other names' candidates in the same or a neighbouring grid cell: linear in the candidates."""
+    other names' candidates in the same or a neighbouring grid cell: linear in the candidates.
+    Two parts: the points from afar (neighbouring cells), and those from the same cell, which
+    are near evidence (:data:`NEAR_KM`)."""
     areas = {}  # name -> {cell: the largest prior share of its candidates around that cell}
+    spots = {}  # name -> {cell: the largest prior share of its candidates in that cell}
     for ids, candidates in groups.items():
         local = [c for c in candidates if c.place.kind not in WIDE_KINDS and c.place.kind != "admin1"]
         if not local:
@@ -222,35 +243,45 @@ def _coherence(groups: dict[tuple, tuple[Candidate, ...]]) -> dict[tuple, dict[s
         shares = np.exp(priors - priors.max())
         shares /= shares.sum()
         cells: dict[tuple[int, int], float] = {}
+        here: dict[tuple[int, int], float] = {}
         for c, share in zip(local, shares):
             if share < 0.02:
                 continue
             row, col = _cell(c.place)
+            if share > here.get((row, col), 0.0):
+                here[(row, col)] = float(share)
             for dr in (-1, 0, 1):
                 for dc in (-1, 0, 1):
                     key = (row + dr, col + dc)
                     if share > cells.get(key, 0.0):
                         cells[key] = float(share)
-        areas[ids] = cells
+        areas[ids], spots[ids] = cells, here
     total: dict[tuple[int, int], float] = {}  # every name's weight around each cell
     for cells in areas.values():
         for key, share in cells.items():
             total[key] = total.get(key, 0.0) + share
-    points = {}
+    inside: dict[tuple[int, int], float] = {}  # every name's weight in each cell
+    for cells in spots.values():
+        for key, share in cells.items():
+            inside[key] = inside.get(key, 0.0) + share
+    points, near = {}, {}
     for ids, candidates in groups.items():
         if len(candidates) < 2 or len(areas) - (ids in areas) < 1:
             continue
-        own = areas.get(ids, {})
-        mine = {}
+        own, own_here = areas.get(ids, {}), spots.get(ids, {})
+        mine, mine_near = {}, {}
         for c in candidates:
             if c.place.kind in WIDE_KINDS or c.place.kind == "admin1":
                 continue
             cell = _cell(c.place)
             support = total.get(cell, 0.0) - own.get(cell, 0.0)  # the other names' weight
             if support > 1e-9:
-                mine[c.place.place_id] = COHERENCE * min(support, COHERENCE_CAP)
-        points[ids] = mine
-    return points
+                same = max(0.0, inside.get(cell, 0.0) - own_here.get(cell, 0.0))
+                whole = COHERENCE * min(support, COHERENCE_CAP)
+                mine_near[c.place.place_id] = min(whole, COHERENCE * min(same, COHERENCE_CAP))
+                mine[c.place.place_id] = whole - mine_near[c.place.place_id]
+        points[ids], near[ids] = mine, mine_near
+    return points, near
 
 
 WITHIN_NAMED = 4.0
@@ -391,11 +422,25 @@ def _nearest_anchors(pairs, anchors) -> dict[tuple, float]:
     return found
 
 
-def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=None, votes=()
-              ) -> dict[tuple, tuple[tuple[Candidate, ...], float]]:
+PROMINENCE_GAP = 2.5
+"""Points of prior by which a well-known town (a capital, a city of millions) leads a small
+namesake abroad (Paris, France over Paris, Illinois: 3.2) for :data:`NEAR_KM` to apply."""
+NEAR_KM = 200.0
+"""A small town that far behind a famous namesake needs near evidence to beat it: a place the
+text names within this distance, or its state or country written next to it ("Paris, Tenn."),
+or "the town of". The text's country, coherence over a wider area and farther places can bring
+it up to the famous one, not past it: "the mayor of Chicago met officials in Paris" is France."""
+PROMINENCE_MARGIN = 0.25
+SMALL_NAMESAKE = 100_000  # people; a city larger than this ("London, Ontario") is no small town
+
+
+def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=None, votes=(),
+              written=None) -> dict[tuple, tuple[tuple[Candidate, ...], float]]:
     """For each group of candidates (one name), the candidates re-scored with the evidence of
     the other names, best first, and the best one's softmax share.
 
+    ``written``: points from what is written next to a name (its state after it, "the town of"
+    before it), near evidence like a neighbouring place (see :data:`NEAR_KM`).
     Each candidate's distance to the nearest place of the evidence is found by
     :func:`_nearest_anchors`.
     """
@@ -405,17 +450,19 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
          for c in candidates if c.place.kind not in ("country", "continent")], anchors)
     ranked = {}
     coherence = coherence or {}
+    written = written or {}
     countries = _CountryEvidence(evidence, votes)
     for ids, candidates in groups.items():
         country_points = countries.points(ids)
         together = coherence.get(ids, {})
+        beside = written.get(ids, {})
         divisions = {c.place.country for c in candidates if c.place.kind == "admin1"}
         # an ocean, sea or continent lies in no country: it is as near the text's countries
         # as any town of its name ("the South Pacific" beside Australia is no Missouri town)
         beyond = max(country_points.values(), default=0.0)
         seats = _seats(candidates)
-        scores = np.array([c.score + prior(c.place)
-                           + (beyond if not c.place.country and c.place.kind in BEYOND_COUNTRIES
+        base = np.array([c.score + prior(c.place) for c in candidates])
+        scores = np.array([(beyond if not c.place.country and c.place.kind in BEYOND_COUNTRIES
                               else country_points.get(c.place.country, 0.0))
                            + (CAPITAL_OVER_DIVISION if c.place.kind == "capital" and c.place.country in divisions
                               else 0.0)
@@ -423,17 +470,51 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
                               and divisions - {c.place.country} else 0.0)
                            + (SEAT_OVER_DIVISION if c.place.place_id in seats else 0.0)
                            + together.get(c.place.place_id, 0.0)
-                           for c in candidates])
+                           for c in candidates])  # context from afar
+        near = np.array([beside.get(c.place.place_id, 0.0) for c in candidates])
         if anchors and len(candidates) > 1:
             for i, c in enumerate(candidates):
                 km = nearest.get((ids, c.place.place_id))
                 if km is not None:
-                    scores[i] += NEARBY * np.exp(-km / NEARBY_SCALE_KM)
+                    points = NEARBY * np.exp(-km / NEARBY_SCALE_KM)
+                    if km <= NEAR_KM:
+                        near[i] += points
+                    else:
+                        scores[i] += points
+        if len(candidates) > 1:
+            _hold_back_small_namesakes(candidates, base, scores)
+        scores = scores + base + near
         order = np.argsort(-scores, kind="stable")
         weights = np.exp(scores[order] - scores[order[0]])
         ranked[ids] = (tuple(Candidate(candidates[i].place, round(float(scores[i]), 3))
                              for i in order), float(weights[0] / weights.sum()))
     return ranked
+
+
+def _hold_back_small_namesakes(candidates, base, context) -> None:
+    """Lowers, in place, the context from afar (``context``) of the towns of a country that
+    are all small (under SMALL_NAMESAKE people) and far behind a famous namesake in another
+    country, so that with it
+    they at most draw level with that namesake's prior and context: only near evidence carries
+    one past it (see :data:`NEAR_KM`). The towns of one country are lowered by the same amount,
+    so that the context still orders them among themselves (Athens, Georgia or Athens, Texas)."""
+    towns = [i for i, c in enumerate(candidates) if c.place.kind in ("city", "capital")]
+    if len(towns) < 2:
+        return
+    famous = max(towns, key=lambda i: base[i])
+    level = base[famous] + context[famous] - PROMINENCE_MARGIN
+    by_country: dict[str, list[int]] = defaultdict(list)
+    for i in towns:
+        if candidates[i].place.country != candidates[famous].place.country:
+            by_country[candidates[i].place.country].append(i)
+    for members in by_country.values():
+        if not all(candidates[i].place.kind == "city" and candidates[i].place.population < SMALL_NAMESAKE
+                   and base[i] <= base[famous] - PROMINENCE_GAP for i in members):
+            continue  # a sizeable namesake there (Athens, Georgia; London, Ontario)
+        excess = max(base[i] + context[i] for i in members) - level
+        if excess > 0:
+            for i in members:
+                context[i] -= excess
 
 
 def confidence(score: float, lead: float) -> float:
@@ -455,18 +536,18 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
     mentions = list(mentions)
     groups = {tuple(c.place.place_id for c in m.candidates): m.candidates
               for m in mentions if m.candidates}  # a name repeated is resolved once
-    coherence = _coherence(groups)
+    coherence, written = _coherence(groups)
     bonuses = list(_addresses(text, mentions, gazetteer).items())
     bonuses += list(_named_as_towns(text, mentions).items())
     for ids, bonus in bonuses:
-        mine = coherence.setdefault(ids, {})
+        mine = written.setdefault(ids, {})
         for place_id, points in bonus.items():
             mine[place_id] = mine.get(place_id, 0.0) + points
     votes = _country_votes(groups)
-    first = _rank_all(groups, _evidence(mentions), coherence, votes)
+    first = _rank_all(groups, _evidence(mentions), coherence, votes, written)
     evidence = [(ids, ranked[0].place) for ids, (ranked, share) in first.items()
-                if share >= CONFIDENT]
-    final = _rank_all(groups, evidence, coherence, votes)
+                if share >= CONFIDENT or _clear([(c.score, c.place) for c in ranked])]
+    final = _rank_all(groups, evidence, coherence, votes, written)
     resolved = []
     for mention in mentions:
         if not mention.candidates:

@@ -167,3 +167,16 @@ def test_a_province_s_name_alone_is_the_town_it_is_named_after(gazetteer):
 def test_a_name_followed_by_region_or_oblast_is_the_province(gazetteer):
     text = "Villages across the Kharkiv region lost power, officials in Kyiv said."
     assert chosen(text, "Kharkiv", gazetteer).place.kind == "admin1"
+
+
+def test_a_small_namesake_needs_a_neighbour_not_just_the_country(gazetteer):
+    # the text is about the US (Houston), but nothing near either small Paris or London is named
+    text = "After the summit, the Houston delegation flew on to Paris and then to London."
+    assert chosen(text, "Paris", gazetteer).place.country == "FR"
+    assert chosen(text, "London", gazetteer).place.country == "GB"
+
+
+def test_a_small_namesake_with_a_place_nearby_keeps_its_reading(gazetteer):
+    text = "The fire in Paris spread toward Lamar County before crews from Texarkana arrived."
+    place = chosen(text, "Paris", gazetteer).place
+    assert (place.country, round(place.lat)) == ("US", 34)
