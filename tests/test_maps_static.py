@@ -252,3 +252,32 @@ def test_russia_has_no_band_across_the_map(gazetteer):
     assert not russia.contains(shapely.Point(-100.0, 67.0))  # northern Canada
     assert russia.contains(shapely.Point(100.0, 65.0))
     assert russia.contains(shapely.Point(-175.0, 66.0))  # Chukotka, east of the antimeridian
+
+
+@pytest.fixture(scope="module")
+def bundled_story(gazetteer):
+    """The bundled story: its meetings note and five routes fill the legend and the page's width."""
+    import geo
+    return geo.analyse(gazetteer=gazetteer)
+
+
+@pytest.mark.parametrize("family", [None, "DejaVu Sans"])
+def test_every_text_stays_on_the_page(bundled_story, gazetteer, monkeypatch, family):
+    """Titles, legend, notes and credits are wrapped to the map's width in whichever font the machine has:
+    DejaVu Sans (the fallback) sets the same words about 12 % wider than Liberation Sans."""
+    from matplotlib.text import Text
+
+    from geo.maps import static
+    if family:
+        monkeypatch.setattr(static, "_FONT", family)
+        monkeypatch.setattr(static, "_EM_PER_CHAR", static._em_per_char(family))
+        monkeypatch.setattr(static, "_LEGEND_CHARS", int(static._LEGEND_WIDTH_EM / static._EM_PER_CHAR))
+    figure = static_figure(bundled_story, title="A title", subtitle="A subtitle that runs on and on, " * 8,
+                           gazetteer=gazetteer, dpi=72)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    assert len(texts) > 5
+    right = max(axes.get_window_extent(renderer).x1 for axes in figure.axes)  # the map's edge
+    for text in texts:
+        box = text.get_window_extent(renderer)
+        assert figure.bbox.x0 <= box.x0 and box.x1 <= right + 1, text.get_text()[:60]

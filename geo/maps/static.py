@@ -27,10 +27,11 @@ from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
-from matplotlib.font_manager import fontManager
+from matplotlib.font_manager import FontProperties, fontManager
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, PathPatch, Patch
 from matplotlib.path import Path as MplPath
+from matplotlib.textpath import TextToPath
 from matplotlib.transforms import Bbox
 from pyproj import CRS, Transformer
 
@@ -84,7 +85,9 @@ _MIN_HALF_SIZE_M = 40_000.0  # a map shows at least 80 km across
 _MERGE_PT = 3.0  # places, venues and route ends closer than this on paper are one point
 _HALO = [patheffects.withStroke(linewidth=2.4, foreground=style.HALO)]
 _SCALE_STEPS = (1, 2, 2.5, 5)
-_LEGEND_CHARS = 62  # characters a line of a two-column legend entry holds
+_LEGEND_WIDTH_EM = 28.6  # ems of the legend's font a line of a two-column legend entry holds
+_WRAP_SLACK = 1.085  # lines are broken a little short of the width the average character gives
+_SAMPLE = "Kim Jong Un's armoured train, Pyongyang – Khasan – Vladivostok 1,057 km along the line"
 
 
 def _font_family() -> str:
@@ -92,7 +95,20 @@ def _font_family() -> str:
     return next((f for f in ("Liberation Sans", "Arial", "Helvetica") if f in available), "DejaVu Sans")
 
 
+def _em_per_char(family: str) -> float:
+    """The average width of a character of running text set in ``family``, in ems.
+
+    Measured rather than assumed, so that text is wrapped to the page whichever font the machine
+    has (DejaVu Sans is about 12 % wider than Liberation Sans).
+    """
+    width, _, _ = TextToPath().get_text_width_height_descent(
+        _SAMPLE, FontProperties(family=family, size=10), ismath=False)
+    return width / len(_SAMPLE) / 10
+
+
 _FONT = _font_family()
+_EM_PER_CHAR = _em_per_char(_FONT)
+_LEGEND_CHARS = int(_LEGEND_WIDTH_EM / _EM_PER_CHAR)  # characters a line of a legend entry holds
 
 
 def _centre(bounds: tuple[float, float, float, float]) -> tuple[float, float]:
@@ -214,7 +230,7 @@ def _data_extent(axes, texts, renderer) -> tuple[float, float, float, float]:
 
 def _wrap(text: str, fontsize: float) -> str:
     """``text`` broken into lines that fit the map's width at ``fontsize`` points."""
-    return textwrap.fill(text, int(_MAP_WIDTH_IN * 72 / (fontsize * 0.5)))
+    return textwrap.fill(text, int(_MAP_WIDTH_IN * 72 / (fontsize * _EM_PER_CHAR * _WRAP_SLACK)))
 
 
 def _nice_length_km(target_km: float) -> float:
