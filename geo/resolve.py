@@ -468,6 +468,8 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
                               else 0.0)
                            + (COUNTRY_OVER_DIVISION if c.place.kind == "country"
                               and divisions - {c.place.country} else 0.0)
+                           + (COUNTRY_OVER_DIVISION if c.place.kind in BEYOND_COUNTRIES
+                              and divisions else 0.0)  # the Red Sea, not Egypt's governorate
                            + (SEAT_OVER_DIVISION if c.place.place_id in seats else 0.0)
                            + together.get(c.place.place_id, 0.0)
                            for c in candidates])  # context from afar

@@ -171,3 +171,25 @@ def test_a_place_heading_a_longer_name_is_a_place_but_not_before_a_single_surnam
                    "Paris Hilton and the New York Yankees were not there.", gazetteer)
     assert "Florida" in found and "Dublin" in found
     assert "Paris" not in found and "New York" not in found
+
+
+def test_a_river_s_bare_name_after_the_is_the_river(gazetteer):
+    text = "Barges were stuck on the Rhine for a week. The Danube was too low as well."
+    found = dict(places(text, gazetteer))
+    assert found.get("Rhine") == "Rhine River"
+    assert found.get("Danube") == "Danube River"
+
+
+def test_a_town_s_old_name_after_the_is_still_no_place(gazetteer):
+    # "Passover" is only an old name of some town: "the" makes no feature of it
+    assert places("Families gathered for the Passover meal.", gazetteer) == []
+
+
+def test_a_strait_of_a_name_is_one_mention(gazetteer):
+    found = places("Two tankers were seized in the Strait of Hormuz at dawn.", gazetteer)
+    assert found == [("Strait of Hormuz", "Strait of Hormuz")]
+
+
+def test_a_feature_of_a_name_the_gazetteer_lacks_is_one_unresolved_mention(gazetteer):
+    found = places("Patrol boats closed the Strait of Tiran to shipping.", gazetteer)
+    assert found == [("Strait of Tiran", None)]

@@ -180,3 +180,8 @@ def test_a_small_namesake_with_a_place_nearby_keeps_its_reading(gazetteer):
     text = "The fire in Paris spread toward Lamar County before crews from Texarkana arrived."
     place = chosen(text, "Paris", gazetteer).place
     assert (place.country, round(place.lat)) == ("US", 34)
+
+
+def test_a_sea_beats_the_province_named_after_it(gazetteer):
+    text = "Cargo ships avoided the Red Sea after the attacks, insurers in London said."
+    assert chosen(text, "Red Sea", gazetteer).place.kind == "sea"

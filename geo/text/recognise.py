@@ -17,7 +17,7 @@ import re
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer, fold
-from geo.gazetteer.layers import ALTERNATE, DEMONYM, GAZETTEER_DIR
+from geo.gazetteer.layers import ALIAS, ALTERNATE, DEMONYM, GAZETTEER_DIR
 from geo.model import Candidate, Mention
 
 WORD = re.compile(r"\w+(?:[’'.]\w+)*\.?")
@@ -50,6 +50,16 @@ southwest northeastern northwestern southeastern southwestern far new old""".spl
 PRODUCT_WORDS = frozenset("""missile missiles rocket rockets intercontinental ballistic cruise
 drone drones tank tanks class vaccine warhead warheads""".split())
 """Nouns after a name that make it a weapon's or product's, not a place's."""
+THE_KINDS = frozenset({"river", "sea", "ocean", "gulf", "strait", "channel", "desert", "range",
+                       "archipelago", "canal"})
+"""Kinds of feature that English names with "the" before a bare name ("the Seine", "the
+Danube"): after "the", such a feature's bare name counts as its own name, not as an
+alternate one, and a word held otherwise only by a town's old name is this feature."""
+FEATURE_HEADS = frozenset("""strait straits gulf bay sea lake isle island islands cape canal channel
+sound""".split())
+"""Capitalised heads of a feature's name before "of" ("Strait of Hormuz", "Gulf of Sidra"): the
+whole phrase is the mention, resolved when the gazetteer holds it, else left unresolved rather
+than read as the town that the last word may also name."""
 CONTRACTION = re.compile(r"['’](re|ve|ll|d|m|t)$", re.I)
 MATCH_SCORE = {ALTERNATE: -1.5}
 """A candidate's score from the name matched: an old or foreign variant counts against it."""
@@ -236,10 +246,22 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 continue
             end, key = match
             entries = gazetteer.entries(key)
-            partial = end - i < last - first
+            # "The Danube" opening a sentence: the run is the name after its article
+            partial = end - i < last - (first + 1 if tokens[first].key == "the" and i == first + 1 else first)
             organisation = last_media >= end
             if _accept(tokens, i, end, first, last, key, entries, organisation, partial, stop,
                        text, persons, lowercase=lowercase, qualifiers_end=qualifiers_end):
+                if _after_the(tokens, i, text, entries):  # "the Seine": the river's own name
+                    entries = tuple((place, kind if place.kind not in THE_KINDS else ALIAS)
+                                    for place, kind in entries)
+                head = _feature_head(tokens, i, text)
+                if head is not None:  # "Strait of Hormuz" that the gazetteer lacks
+                    mentions.append(Mention(text=text[tokens[head].start:tokens[end - 1].end],
+                                            start=tokens[head].start, end=tokens[end - 1].end))
+                    for k in range(i, end):
+                        taken[k] = True
+                    i = end
+                    continue
                 mentions.append(_mention(text, tokens[i].start, tokens[end - 1].end, entries))
                 for k in range(i, end):
                     taken[k] = True
@@ -276,6 +298,17 @@ def _numbered_places(text: str, mentions: list[Mention]) -> list[Mention]:
         covered[f.start():f.end()] = b"\x01" * (f.end() - f.start())
     kept = [m for m in mentions if covered.find(1, m.start, m.end) < 0]
     return kept + [Mention(text=f.group(), start=f.start(), end=f.end()) for f in found]
+
+
+def _feature_head(tokens, i, text) -> int | None:
+    """Index of the capitalised feature head two tokens before token i ("Strait" in "Strait of
+    Hormuz"), when the words between are exactly " of "; None otherwise. A name the gazetteer
+    holds whole ("Gulf of Aden") was matched from its head already."""
+    if i < 2 or tokens[i - 1].key != "of" or not tokens[i - 2].capitalised:
+        return None
+    if tokens[i - 2].key not in FEATURE_HEADS or text[tokens[i - 2].end:tokens[i].start] != " of ":
+        return None
+    return i - 2
 
 
 def _longest_match(tokens, i, text, gazetteer) -> tuple[int, str] | None:
@@ -350,12 +383,20 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
                 and not (i and tokens[i - 1].key in LOCATIVES)):
             return False  # "Bell", "Day", "Superior": a word, a name, unless "in Superior"
         if (all(alias_kind == ALTERNATE for _, alias_kind in entries) and not key.endswith(".")
-                and not tokens[i].text.endswith(".") and not (i and tokens[i - 1].key in LOCATIVES)):
+                and not tokens[i].text.endswith(".") and not (i and tokens[i - 1].key in LOCATIVES)
+                and not _after_the(tokens, i, text, entries)):
             return False  # only an old or foreign name of a town ("Passover", "Kristina")
     if end - i == 1 and _sentence_initial(text, tokens[i]) and not (is_country or "admin1" in kinds):
         if tokens[i].text.lower() in (lowercase or _LowercaseWords(text)):  # the word in lowercase
             return False
     return True
+
+
+def _after_the(tokens, i, text, entries) -> bool:
+    """True when the name at token i follows "the" and one of its entries is a feature that
+    English names so ("the Seine")."""
+    return (i > 0 and tokens[i - 1].key == "the" and text[tokens[i - 1].end:tokens[i].start] == " "
+            and any(place.kind in THE_KINDS for place, _ in entries))
 
 
 def _prominent(entries) -> bool:
@@ -519,4 +560,7 @@ def _unknown_places(tokens, runs, text, taken, persons, stop, gazetteer) -> list
             in_country = any(p.kind in ("country", "admin1") for p, _ in entries)
         if heads or in_country:
             mentions.append(Mention(text=text[name_start:name_end], start=name_start, end=name_end))
+        elif _feature_head(tokens, first, text) is not None:  # "Strait of Tiran": the whole name
+            start = tokens[first - 2].start
+            mentions.append(Mention(text=text[start:name_end], start=start, end=name_end))
     return mentions
