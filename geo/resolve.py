@@ -284,6 +284,49 @@ def _coherence(groups: dict[tuple, tuple[Candidate, ...]]
     return points, near
 
 
+SHARED_COUNTRY = 0.5
+"""Points for a candidate per other ambiguous name of the text that may lie in its country
+(weighted by how likely that reading is before context), up to SHARED_COUNTRY_CAP: "Queenstown",
+"Christchurch" and "Dunedin" each have readings abroad, but New Zealand is where all three may
+be. Names that lie almost all in one country vote for it instead (:func:`_country_votes`)."""
+SHARED_COUNTRY_CAP = 2.0
+
+
+def _shared_countries(groups: dict[tuple, tuple[Candidate, ...]]) -> dict[tuple, dict[str, float]]:
+    """For each ambiguous name, points for each local candidate from the other ambiguous names'
+    likelihood of lying in its country: one total per country less the name's own, linear."""
+    shares: dict[tuple, dict[str, float]] = {}
+    for ids, candidates in groups.items():
+        local = [c for c in candidates if c.place.kind not in WIDE_KINDS and c.place.country]
+        if len(local) < 2:
+            continue
+        priors = np.array([c.score + prior(c.place) for c in local])
+        weights = np.exp(priors - priors.max())
+        weights /= weights.sum()
+        mine: dict[str, float] = {}
+        for c, weight in zip(local, weights):
+            mine[c.place.country] = mine.get(c.place.country, 0.0) + float(weight)
+        if len(mine) > 1 and max(mine.values()) < ONE_COUNTRY_SHARE:
+            shares[ids] = mine
+    total: dict[str, float] = defaultdict(float)
+    for mine in shares.values():
+        for country, share in mine.items():
+            total[country] += share
+    points = {}
+    for ids, candidates in groups.items():
+        own = shares.get(ids, {})
+        mine = {}
+        for c in candidates:
+            if c.place.kind in WIDE_KINDS or len(candidates) < 2:
+                continue
+            support = total.get(c.place.country, 0.0) - own.get(c.place.country, 0.0)
+            if support > 1e-9:
+                mine[c.place.place_id] = SHARED_COUNTRY * min(support, SHARED_COUNTRY_CAP)
+        if mine:
+            points[ids] = mine
+    return points
+
+
 WITHIN_NAMED = 4.0
 """Points for a candidate inside the state, province or country written after it: "Richmond,
 Virginia", "Paris, Tenn.", "London, Ontario" (an address names its container)."""
@@ -539,6 +582,10 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
     groups = {tuple(c.place.place_id for c in m.candidates): m.candidates
               for m in mentions if m.candidates}  # a name repeated is resolved once
     coherence, written = _coherence(groups)
+    for ids, bonus in _shared_countries(groups).items():
+        mine = coherence.setdefault(ids, {})
+        for place_id, points in bonus.items():
+            mine[place_id] = mine.get(place_id, 0.0) + points
     bonuses = list(_addresses(text, mentions, gazetteer).items())
     bonuses += list(_named_as_towns(text, mentions).items())
     for ids, bonus in bonuses:

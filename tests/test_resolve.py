@@ -185,3 +185,11 @@ def test_a_small_namesake_with_a_place_nearby_keeps_its_reading(gazetteer):
 def test_a_sea_beats_the_province_named_after_it(gazetteer):
     text = "Cargo ships avoided the Red Sea after the attacks, insurers in London said."
     assert chosen(text, "Red Sea", gazetteer).place.kind == "sea"
+
+
+def test_ambiguous_names_that_may_all_lie_in_one_country_settle_there(gazetteer):
+    # Queenstown's largest namesake is South African; Dunedin and Christchurch each have a
+    # namesake abroad too, but New Zealand is the one country where all three may lie
+    text = "Snow closed the passes near Queenstown, and flights from Dunedin and Christchurch were delayed."
+    assert {chosen(text, name, gazetteer).place.country
+            for name in ("Queenstown", "Dunedin", "Christchurch")} == {"NZ"}
