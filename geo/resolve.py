@@ -89,8 +89,7 @@ def _seats(candidates) -> set[str]:
     return {c.place.place_id for c in candidates
             if c.place.kind == "city" and c.score >= 0.0  # a capital: CAPITAL_OVER_DIVISION
             and c.place.population >= SEAT_MIN_POPULATION
-            and any(d.country == c.place.country
-                    and distance_km(c.place.lat, c.place.lon, d.lat, d.lon) <= d.radius_km
+            and any(d.country == c.place.country and _rough_km(c.place, d) <= d.radius_km
                     for d in divisions)}
 
 
@@ -143,9 +142,16 @@ def _clear(scored: list[tuple[float, Place]]) -> bool:
         return True
     best = scored[0][1]
     close = [place for points, place in scored[1:] if scored[0][0] - points < AMBIGUITY_MARGIN]
-    return best.kind not in WIDE_KINDS and bool(np.all(distance_km(
-        best.lat, best.lon, np.array([p.lat for p in close]), np.array([p.lon for p in close]))
-        <= SAME_SPOT_KM))
+    return best.kind not in WIDE_KINDS and all(_rough_km(best, p) <= SAME_SPOT_KM for p in close)
+
+
+def _rough_km(a: Place, b: Place) -> float:
+    """Distance (km) between two places on a sphere, flat over short distances (within a few %
+    up to a few hundred km): enough to say whether two readings share a spot or a town lies in
+    a province, at a small part of a geodesic's cost."""
+    dlat = a.lat - b.lat
+    dlon = (a.lon - b.lon + 180.0) % 360.0 - 180.0
+    return 111.2 * math.hypot(dlat, dlon * math.cos(math.radians((a.lat + b.lat) / 2)))
 
 
 def _country_votes(groups: dict[tuple, tuple[Candidate, ...]]) -> list[tuple[tuple, str]]:
