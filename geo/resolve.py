@@ -543,12 +543,12 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
 
 
 def _hold_back_small_namesakes(candidates, base, context) -> None:
-    """Lowers, in place, the context from afar (``context``) of the towns of a country that
-    are all small (under SMALL_NAMESAKE people) and far behind a famous namesake in another
-    country, so that with it
+    """Lowers, in place, the context from afar (``context``) of the small towns (under
+    SMALL_NAMESAKE people) far behind a famous namesake in another country, so that with it
     they at most draw level with that namesake's prior and context: only near evidence carries
-    one past it (see :data:`NEAR_KM`). The towns of one country are lowered by the same amount,
-    so that the context still orders them among themselves (Athens, Georgia or Athens, Texas)."""
+    one past it (see :data:`NEAR_KM`). Every town of that country is lowered by the same amount,
+    so that the context still orders them among themselves (Athens, Texas or Athens, Georgia),
+    and a larger one there wins only on its own evidence."""
     towns = [i for i, c in enumerate(candidates) if c.place.kind in ("city", "capital")]
     if len(towns) < 2:
         return
@@ -559,10 +559,12 @@ def _hold_back_small_namesakes(candidates, base, context) -> None:
         if candidates[i].place.country != candidates[famous].place.country:
             by_country[candidates[i].place.country].append(i)
     for members in by_country.values():
-        if not all(candidates[i].place.kind == "city" and candidates[i].place.population < SMALL_NAMESAKE
-                   and base[i] <= base[famous] - PROMINENCE_GAP for i in members):
-            continue  # a sizeable namesake there (Athens, Georgia; London, Ontario)
-        excess = max(base[i] + context[i] for i in members) - level
+        small = [i for i in members if candidates[i].place.kind == "city"
+                 and candidates[i].place.population < SMALL_NAMESAKE
+                 and base[i] <= base[famous] - PROMINENCE_GAP]
+        if not small:
+            continue
+        excess = max(base[i] + context[i] for i in small) - level
         if excess > 0:
             for i in members:
                 context[i] -= excess

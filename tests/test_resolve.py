@@ -193,3 +193,12 @@ def test_ambiguous_names_that_may_all_lie_in_one_country_settle_there(gazetteer)
     text = "Snow closed the passes near Queenstown, and flights from Dunedin and Christchurch were delayed."
     assert {chosen(text, name, gazetteer).place.country
             for name in ("Queenstown", "Dunedin", "Christchurch")} == {"NZ"}
+
+
+def test_a_larger_namesake_in_the_small_town_s_country_wins_only_on_its_own_evidence(gazetteer):
+    # the US has a small Athens in Texas and a larger one in Georgia; neither is near anything
+    # the text names, so the capital of Greece is meant
+    text = "The Texas governor said the protests in Cairo and Athens were worrying."
+    assert chosen(text, "Athens", gazetteer).place.country == "GR"
+    text = "The Georgia governor visited Athens and Atlanta on Friday."
+    assert chosen(text, "Athens", gazetteer).place.country == "US"
