@@ -76,18 +76,23 @@ SEAT_OVER_DIVISION = 1.5
 "Aleppo", "Zurich"): the bare name means the town, unless the text says "region", "oblast" ...
 after it (see :func:`_named_as_towns`)."""
 SEAT_MIN_POPULATION = 20_000
-"""A same-named town inside a province is its seat only from this size (and under its own name:
-"New York" is an old name of New York City, and the state is meant)."""
+"""A same-named town inside a province is its seat only from this size."""
+SEAT_DIVISIONS = "admin1:"
+"""Id prefix of the divisions that may be named after their seat: the world's provinces
+(data/gazetteer/admin1.csv: oblasts, governorates, Chinese and Turkish provinces), whose seat
+often carries an older or local spelling as its own name (Hamah, Chattogram). Not the US states
+(the Census layer), none named after its capital: "New York" is the state in the US news."""
 
 
 def _seats(candidates) -> set[str]:
     """Ids of the candidates that are the town a province among the candidates is named after:
-    a town of SEAT_MIN_POPULATION or more under its own name, inside that province's extent."""
-    divisions = [c.place for c in candidates if c.place.kind == "admin1"]
+    a town of SEAT_MIN_POPULATION or more inside that province's extent."""
+    divisions = [c.place for c in candidates
+                 if c.place.kind == "admin1" and c.place.place_id.startswith(SEAT_DIVISIONS)]
     if not divisions:
         return set()
     return {c.place.place_id for c in candidates
-            if c.place.kind == "city" and c.score >= 0.0  # a capital: CAPITAL_OVER_DIVISION
+            if c.place.kind == "city"  # a capital: CAPITAL_OVER_DIVISION
             and c.place.population >= SEAT_MIN_POPULATION
             and any(d.country == c.place.country and _rough_km(c.place, d) <= d.radius_km
                     for d in divisions)}
@@ -519,7 +524,9 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
                               and divisions - {c.place.country} else 0.0)
                            + (COUNTRY_OVER_DIVISION if c.place.kind in BEYOND_COUNTRIES
                               and divisions else 0.0)  # the Red Sea, not Egypt's governorate
-                           + (SEAT_OVER_DIVISION if c.place.place_id in seats else 0.0)
+                           # a seat's spelling that is the province's is the town's own name
+                           + (SEAT_OVER_DIVISION - min(c.score, 0.0) if c.place.place_id in seats
+                              else 0.0)
                            + together.get(c.place.place_id, 0.0)
                            for c in candidates])  # context from afar
         near = np.array([beside.get(c.place.place_id, 0.0) for c in candidates])

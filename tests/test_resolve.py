@@ -202,3 +202,9 @@ def test_a_larger_namesake_in_the_small_town_s_country_wins_only_on_its_own_evid
     assert chosen(text, "Athens", gazetteer).place.country == "GR"
     text = "The Georgia governor visited Athens and Atlanta on Friday."
     assert chosen(text, "Athens", gazetteer).place.country == "US"
+
+
+def test_a_province_s_seat_under_another_spelling_is_still_the_town(gazetteer):
+    # GeoNames spells the port Chattogram; the division keeps the older spelling
+    text = "Container ships queued outside the port of Chittagong for a week."
+    assert chosen(text, "Chittagong", gazetteer).place.kind == "city"
