@@ -401,7 +401,7 @@ def claims_panel(story: Story, views: dict) -> None:
     claims = views["claims"]
     if not claims:
         st.info("No distance claims in these articles (a claim reads like "
-                "“about 950 kilometres north of Vladivostok”).")
+                "“Hue is about 100 km north of Da Nang”).")
         return
     counts = Counter(views["summary"]["distance"])
     counts.update(views["summary"].get("time", {}))

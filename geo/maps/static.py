@@ -85,9 +85,9 @@ _MIN_HALF_SIZE_M = 40_000.0  # a map shows at least 80 km across
 _MERGE_PT = 3.0  # places, venues and route ends closer than this on paper are one point
 _HALO = [patheffects.withStroke(linewidth=2.4, foreground=style.HALO)]
 _SCALE_STEPS = (1, 2, 2.5, 5)
-_LEGEND_WIDTH_EM = 28.6  # ems of the legend's font a line of a two-column legend entry holds
-_WRAP_SLACK = 1.085  # lines are broken a little short of the width the average character gives
-_SAMPLE = "Kim Jong Un's armoured train, Pyongyang – Khasan – Vladivostok 1,057 km along the line"
+_LEGEND_WIDTH_EM = 26.5  # ems of the legend's font a line of a two-column legend entry holds
+_WRAP_SLACK = 1.17  # lines are broken a little short of the width the average character gives
+_SAMPLE = "A night train from the capital to the coast, about 1,060 km along the line (published)"
 
 
 def _font_family() -> str:
