@@ -59,8 +59,7 @@ def run_with_budget(function: Callable[[], T], seconds: float | None, name: str)
         return function()
     target = threading.get_ident()
     lock = threading.Lock()
-    finished = threading.Event()
-    state = {"running": True}
+    finished = threading.Event()  # set, under the lock, when the work has stopped
 
     def watch() -> None:
         if finished.wait(seconds):
@@ -69,7 +68,7 @@ def run_with_budget(function: Callable[[], T], seconds: float | None, name: str)
         # a finaliser (__del__, a weakref callback during garbage collection) is dropped there
         while True:
             with lock:
-                if not state["running"]:
+                if finished.is_set():
                     return
                 _interrupt(target)
             if finished.wait(REPEAT_S):
@@ -82,9 +81,8 @@ def run_with_budget(function: Callable[[], T], seconds: float | None, name: str)
         try:
             return function()
         finally:
-            with lock:
-                state["running"] = False
-            finished.set()
+            with lock:  # no interrupt lands once this is set
+                finished.set()
     except _OutOfTime:
         elapsed = time.perf_counter() - began
         raise TimeBudgetExceeded(f"{name}: stopped after {elapsed:.1f} s, over the time budget of "

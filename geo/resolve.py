@@ -219,11 +219,6 @@ class _CountryEvidence:
         return points
 
 
-def _countries(evidence, exclude: tuple[str, ...], votes=()) -> dict[str, float]:
-    """Points for a candidate in each country (see :meth:`_CountryEvidence.points`)."""
-    return _CountryEvidence(evidence, votes).points(exclude)
-
-
 COHERENCE = 0.7
 """Points for a candidate per other name of the text that may lie in the same area (weighted by
 how likely that reading is before context), up to COHERENCE_CAP: "Paris" and "Lamar County"

@@ -26,7 +26,7 @@ from geo.geodesy import distance_km
 from geo.maps.content import format_km, sentence_at
 from geo.maps.style import NOT_POINTS
 from geo.model import Check, Document, Mention, Place, Route, Story
-from geo.text.sentences import split_sentences
+from geo.text.sentences import sentences, split_sentences
 
 __all__ = [
     "DISTANCE_SPREAD",
@@ -240,12 +240,13 @@ def _distance_differences(summaries: list[SourceSummary]) -> list[Difference]:
 def _place_differences(story: Story, labels: list[str]) -> list[Difference]:
     readings: dict[str, dict[tuple[str, str], tuple[Place, str]]] = {}  # words -> (label, place) -> first
     for analysis, label in zip(story.analyses, labels):
-        text = analysis.document.text
+        text, spans = analysis.document.text, None
         for mention in analysis.mentions:
             if mention.place is not None:
                 seen = readings.setdefault(mention.text.casefold(), {})
                 if (label, mention.place.place_id) not in seen:
-                    sentence = sentence_at(text, mention.start, mention.end)
+                    spans = sentences(text) if spans is None else spans  # split once per text
+                    sentence = sentence_at(text, mention.start, mention.end, spans)
                     seen[(label, mention.place.place_id)] = (mention.place, sentence)
     differences = []
     for words, seen in readings.items():
@@ -296,10 +297,11 @@ def mentions_of_place(story: Story, place_id: str) -> list[tuple[str, Mention, s
     """(source label, mention, sentence) for each mention of the place, in story order."""
     found = []
     for analysis, label in zip(story.analyses, source_labels(story.documents)):
-        text = analysis.document.text
+        text, spans = analysis.document.text, None
         for mention in analysis.mentions:
             if mention.place is not None and mention.place.place_id == place_id:
-                found.append((label, mention, sentence_at(text, mention.start, mention.end)))
+                spans = sentences(text) if spans is None else spans  # split once per text
+                found.append((label, mention, sentence_at(text, mention.start, mention.end, spans)))
     return found
 
 

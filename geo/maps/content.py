@@ -79,12 +79,14 @@ def parse_layers(layers: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(layer for layer in LAYERS if layer in chosen)
 
 
-def sentence_at(text: str, start: int, end: int) -> str:
+def sentence_at(text: str, start: int, end: int, spans=None) -> str:
     """The sentence of ``text`` holding the span ``start``..``end`` (character offsets).
 
-    Sentences are those of :mod:`geo.text.sentences` (the one splitter). Long sentences are cut around the span with ellipses.
+    Sentences are those of :mod:`geo.text.sentences` (the one splitter); pass ``spans``
+    (``sentences(text)``) when quoting many spans of one text. Long sentences are cut around the
+    span with ellipses.
     """
-    found = split_sentence_at(text, start)
+    found = split_sentence_at(text, start, spans)
     sentence_start, sentence_end = (found.start, max(found.end, end)) if found else (0, len(text))
     raw = text[sentence_start:sentence_end]
     sentence = raw.strip()

@@ -38,6 +38,7 @@ from pyproj import CRS, Transformer
 from geo.errors import InputError
 from geo import explain
 from geo.geodesy import circle, geodesic_points
+from geo.gazetteer.layers import OSM_TRACK_CREDIT
 from geo.maps import style
 from geo.maps.style import DPI_RANGE, FORMATS, STATIC_LAYERS
 from geo.maps.basemap import (
@@ -450,7 +451,7 @@ class _StaticMap:
         drawn = [] if "routes" not in self.layers else list(dict.fromkeys(
             f"{start} – {end}" for route in self.story.routes for start, end, _ in route.tracks))
         if drawn:
-            credits += (f". Routes follow railway track (© OpenStreetMap contributors, ODbL) on "
+            credits += (f". Routes follow railway track ({OSM_TRACK_CREDIT}) on "
                         f"{', '.join(drawn)}; elsewhere they run straight between stations")
         return credits + "."
 

@@ -17,7 +17,7 @@ from geo import explain
 from geo.check import judged_measure
 from geo.explain import compass_words, direction_words, format_km, format_latlon, format_pct, stated_words
 from geo.geodesy import compass_point
-from geo.model import Check, Document, Mention, Place, PlaceFit, Story
+from geo.model import Check, Document, Mention, Place, Story
 from geo.records import document_name
 from geo.verdicts import VERDICTS as ALL_VERDICTS
 
@@ -70,6 +70,7 @@ DATA_SOURCES = _data_sources()
 def route_sources(story: Story) -> tuple[tuple[str, str], ...]:
     """(what, source) pairs for the story's routes: how each is drawn (which sections along real
     track, which from station to station), its source, and the track's licence."""
+    from geo.gazetteer.layers import OSM_TRACK_CREDIT
     from geo.routes import route_drawing
 
     def sentence(text: str) -> str:
@@ -78,7 +79,7 @@ def route_sources(story: Story) -> tuple[tuple[str, str], ...]:
     pairs = tuple((f"Route: {route.name}", f"{sentence(route_drawing(route))}. {route.source}")
                   for route in story.routes)
     if any(route.tracks for route in story.routes):
-        pairs += (("Railway track", "© OpenStreetMap contributors, ODbL 1.0; the simplified track "
+        pairs += (("Railway track", f"{OSM_TRACK_CREDIT}; the simplified track "
                                     "in the story pack is a derived database under the same licence."),)
     return pairs
 

@@ -51,7 +51,7 @@ from geo.errors import InputError
 from geo.geodesy import compass_bearing, compass_point
 from geo.model import DistanceClaim, Document, Mention
 from geo.text.quantities import DistancePhrase, find_distances, may_state_distance
-from geo.text.sentences import MAX_SENTENCE_CHARS, Sentence, sentences, split_sentences
+from geo.text.sentences import Sentence, sentences, split_sentences
 
 __all__ = [
     "DESCRIPTION_CONFIDENCE",
@@ -1100,22 +1100,29 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         if trailing:  # "70 km from X in the north-west", "from X, to the south"
             direction = _direction(trailing.group("direction"), False) or ""
     lead = relation.group(0) if relation else ""
+    return _claim(context, sentence, phrase, subject, anchor, direction, lexicon.mode_of(lead))
+
+
+def _claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase, subject: Mention,
+           anchor: Mention, direction: str, mode: str) -> DistanceClaim:
+    """The claim of ``phrase`` between ``subject`` and ``anchor``; with no ``mode`` stated at the
+    figure, the one the words around it name."""
     return DistanceClaim(
         document=context.document.path,
-        sentence=text[sentence.start : sentence.end],
+        sentence=context.text[sentence.start : sentence.end],
         sentence_start=sentence.start,
         subject=subject,
         anchor=anchor,
         stated=phrase.quantities,
         hedge=phrase.hedge,
         direction=direction,
-        mode=lexicon.mode_of(lead) or _mode_around(context, sentence, phrase, subject, anchor),
+        mode=mode or _mode_around(context, sentence, phrase, subject, anchor),
         subject_kind=_subject_kind(subject),
     )
 
 
 _TRAILING_DIRECTION_RE = re.compile(
-    rf"\s*,?\s+(?:in|to)\s+the\s+(?P<direction>(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){{0,2}})\b(?!\s+(?:of|bank|coast|side|part|region|province|state|end)\b)",
+    r"\s*,?\s+(?:in|to)\s+the\s+(?P<direction>(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2})\b(?!\s+(?:of|bank|coast|side|part|region|province|state|end)\b)",
     re.IGNORECASE,
 )
 _FIGURE_IN_RE = re.compile(r"\d\s*(?:km|mi|miles?|kilomet|nm|m\b|ft|feet|yards?|hours?|min)", re.IGNORECASE)
@@ -1138,9 +1145,9 @@ _JOURNEY_NP_RE = re.compile(
 
 
 _MOTION_BEFORE_RE = re.compile(
-    rf"\b(?:go|goes|going|went|drive|drives|driving|drove|head|heads|heading|headed|travel|travels|"
-    rf"travelling|traveling|walk|walks|walking|ride|rides|fly|flies|flying|sail|sails|take|takes|took)"
-    rf"\s+(?:(?:for|about|around|some|roughly|just|only|another|a|an)\s+)*$",
+    r"\b(?:go|goes|going|went|drive|drives|driving|drove|head|heads|heading|headed|travel|travels|"
+    r"travelling|traveling|walk|walks|walking|ride|rides|fly|flies|flying|sail|sails|take|takes|took)"
+    r"\s+(?:(?:for|about|around|some|roughly|just|only|another|a|an)\s+)*$",
     re.IGNORECASE,
 )
 
@@ -1434,18 +1441,7 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
         return None  # "X is 30 km from the city" read back to X itself: no two places
     if _lookalike(context, sentence, phrase):
         return None
-    return DistanceClaim(
-        document=context.document.path,
-        sentence=text[sentence.start : sentence.end],
-        sentence_start=sentence.start,
-        subject=subject,
-        anchor=anchor,
-        stated=phrase.quantities,
-        hedge=phrase.hedge,
-        direction=relation.direction,
-        mode=relation.mode or _mode_around(context, sentence, phrase, subject, anchor),
-        subject_kind=_subject_kind(subject),
-    )
+    return _claim(context, sentence, phrase, subject, anchor, relation.direction, relation.mode)
 
 
 def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[DistanceClaim]:

@@ -169,8 +169,8 @@ def parse_number(text: str) -> float | None:
     text = " ".join(text.split())
     lowered = text.lower()
     digits = re.fullmatch(
-        rf"(?P<n>\d[\d, \u00a0\u202f\u2009]*(?:\.\d+)?|\.\d+)?\s?(?P<f>[½¼¾⅓⅔⅛]|[1-3]/[2-4])?"
-        rf"(?:\s+(?P<scale>thousand|million))?",
+        r"(?P<n>\d[\d, \u00a0\u202f\u2009]*(?:\.\d+)?|\.\d+)?\s?(?P<f>[½¼¾⅓⅔⅛]|[1-3]/[2-4])?"
+        r"(?:\s+(?P<scale>thousand|million))?",
         lowered,
     )
     if digits and (digits.group("n") or digits.group("f")):
