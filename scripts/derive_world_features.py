@@ -30,6 +30,7 @@ import numpy as np
 import shapely
 from shapely.geometry import shape
 
+from geo.gazetteer.layers import read_word_list
 from geo.geodesy import distance_km
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -241,8 +242,7 @@ def _given_names() -> set[str]:
     """The project's given names (data/gazetteer/given_names.txt): an airport named after a
     person ("John Wayne", "Charles de Gaulle") answers only to "... Airport"."""
     path = ROOT / "data" / "gazetteer" / "given_names.txt"
-    return {line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+    return set(read_word_list(path, lambda line: line.strip().lower()))
 
 
 def airports_and_ports(folder: Path) -> list[dict]:

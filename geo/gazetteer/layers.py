@@ -134,6 +134,17 @@ def read_csv(path: Path, required: tuple[str, ...]) -> list[dict]:
         raise DataError(f"{path}: cannot read ({error.strerror})") from error
 
 
+def read_word_list(path: Path, key=str.strip) -> frozenset[str]:
+    """The words of a data word list, one a line, each through ``key`` (``fold`` for index
+    keys); blank lines and lines starting with "#" are skipped. DataError naming the file when
+    it cannot be read."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise DataError(f"{path}: cannot read ({error.strerror})") from error
+    return frozenset(key(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
 def split_list(cell: str | None) -> list[str]:
     """The items of a "|"-separated cell."""
     return [item.strip() for item in (cell or "").split("|") if item.strip()]
@@ -319,8 +330,7 @@ south-east south-west""".split())
 
 def generic_words() -> frozenset[str]:
     """Folded geographic common nouns (data/gazetteer/generic_words.txt): "gulf", "coast"."""
-    lines = GENERIC_WORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+    return read_word_list(GENERIC_WORDS, fold)
 
 
 def add_world_admin1(table: PlaceTable) -> None:

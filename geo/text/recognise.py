@@ -17,7 +17,7 @@ import re
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer, fold
-from geo.gazetteer.layers import ALIAS, ALTERNATE, DEMONYM, GAZETTEER_DIR
+from geo.gazetteer.layers import ALIAS, ALTERNATE, DEMONYM, GAZETTEER_DIR, read_word_list
 from geo.model import Candidate, Mention
 
 WORD = re.compile(r"\w+(?:[’'.]\w+)*\.?")
@@ -84,30 +84,26 @@ only by towns smaller than this, seen as the last word of an unknown two- or thr
 @functools.lru_cache(maxsize=1)
 def not_places() -> frozenset[str]:
     """Folded words that name no place when capitalised alone (data/gazetteer/not_places.txt)."""
-    lines = (GAZETTEER_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+    return read_word_list(GAZETTEER_DIR / "not_places.txt", fold)
 
 
 @functools.lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """English common words that some place is named (data/gazetteer/common_words.txt)."""
-    lines = (GAZETTEER_DIR / "common_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return read_word_list(GAZETTEER_DIR / "common_words.txt")
 
 
 @functools.lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Folded given names (data/gazetteer/given_names.txt): a run starting with one is a person."""
-    lines = (GAZETTEER_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+    return read_word_list(GAZETTEER_DIR / "given_names.txt", fold)
 
 
 @functools.lru_cache(maxsize=1)
 def numbered_place_pattern() -> re.Pattern:
     """"Pier 33", "Terminal 2": a capitalised head noun of data/gazetteer/numbered_places.txt
     and a number (with an optional letter)."""
-    lines = (GAZETTEER_DIR / "numbered_places.txt").read_text(encoding="utf-8").splitlines()
-    heads = sorted(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    heads = sorted(read_word_list(GAZETTEER_DIR / "numbered_places.txt"))
     alternatives = "|".join(re.escape(h[0].upper() + h[1:]) for h in heads)
     return re.compile(rf"\b(?:{alternatives}) \d+[A-Z]?\b")
 
@@ -193,8 +189,7 @@ def _is_word_char(character: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Function words that may open a sentence before a name (data/gazetteer/function_words.txt)."""
-    lines = (GAZETTEER_DIR / "function_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return read_word_list(GAZETTEER_DIR / "function_words.txt")
 
 
 def _runs(tokens: list[Token], text: str) -> list[tuple[int, int]]:
