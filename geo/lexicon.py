@@ -17,7 +17,8 @@ Public API (all read once, immutable):
 * ``HEDGES``: hedge words (lower case) -> :class:`Hedge` (``words``, ``reading``, ``below``,
   ``above``); :func:`hedge_bounds` (hedge -> (below, above), each "rounding", "approximate"
   or "open"; an unknown hedge reads as approximate on both sides) and :func:`hedge_reading`
-  ("well over" -> "more than").
+  ("well over" -> "more than"); ``HEDGES_AFTER_ONLY`` and ``HEDGES_ALSO_AFTER``, the hedges
+  written after the figure ("40 km, or thereabouts"; "40 km approximately").
 * ``MODES``: mode -> :class:`Mode` (``name``, ``route``: the Route.mode it is measured
   along, "" for the straight line, ``phrases``; for the modes a story's travellers use,
   ``reader``, ``travel_words`` and ``vehicles``); :func:`mode_of` (the first mode named in a
@@ -42,7 +43,8 @@ from geo.paths import DATA_DIR
 
 __all__ = [
     "DIMENSION_WORDS", "DIRECTION_ABBREVIATIONS", "DIRECTION_WORDS", "DISTANCE_UNITS",
-    "EVENT_NOUNS", "EVENT_OBJECTS", "EVENT_VERBS", "FACILITY_NOUNS", "EXTENT_VERBS", "TIME_AFTER", "TIME_BEFORE", "HEDGES", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_VEHICLES",
+    "EVENT_NOUNS", "EVENT_OBJECTS", "EVENT_VERBS", "FACILITY_NOUNS", "EXTENT_VERBS", "TIME_AFTER", "TIME_BEFORE", "HEDGES", "HEDGES_AFTER_ONLY",
+    "HEDGES_ALSO_AFTER", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_VEHICLES",
     "KM_PER_UNIT", "LEXICON_FILE", "LINK_VERBS", "LINK_WORDS", "MEASURED_NOUNS", "MODES",
     "PART_NOUNS", "PLACE_NOUN_KINDS", "POPULATED_KINDS", "PRONOUNS", "DETERMINERS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
     "Hedge", "Mode", "Unit", "alternation", "hedge_bounds", "hedge_reading", "mode_of",
@@ -282,3 +284,7 @@ the gazetteer kinds it may be."""
 EXTENT_VERBS = _set("lookalikes", "extent_verbs")
 TIME_BEFORE = _set("lookalikes", "time_before")
 TIME_AFTER = _set("lookalikes", "time_after")
+HEDGES_AFTER_ONLY = _set("hedges_after_figure", "only")
+"""Hedges written only after the figure, also after a comma ("40 km, or so")."""
+HEDGES_ALSO_AFTER = _set("hedges_after_figure", "also")
+"""Hedges written before the figure or right after it ("40 km approximately")."""

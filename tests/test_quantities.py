@@ -124,7 +124,10 @@ def test_hedges_before_a_figure(hedge_text, hedge):
     assert phrase.hedge in HEDGES or phrase.hedge in {"about", "more than", "only"}
 
 
-@pytest.mark.parametrize("after, hedge", [("or so", "about"), ("or more", "at least"), ("or less", "up to")])
+@pytest.mark.parametrize("after, hedge", [
+    ("or so", "about"), ("or more", "at least"), ("or less", "up to"), (", or so", "about"),
+    ("or thereabouts", "about"), (", or thereabouts", "about"), ("roughly", "roughly"), ("approximately", "approximately"),
+])  # fmt: skip
 def test_hedges_after_a_figure(after, hedge):
     (phrase,) = find_distances(f"The town is 40 km {after} from the sea.")
     assert phrase.hedge == hedge

@@ -32,13 +32,11 @@ __all__ = [
     "HEDGES", "DistancePhrase", "find_distances", "may_state_distance", "parse_number", "parse_unit",
 ]  # fmt: skip
 
-_AFTER_ONLY = frozenset({"or so", "or more", "or less"})
-
-HEDGES = tuple(h for h in lexicon.HEDGES if h not in _AFTER_ONLY)
+HEDGES = tuple(h for h in lexicon.HEDGES if h not in lexicon.HEDGES_AFTER_ONLY)
 """Hedges recognised before a figure, lower case (from the lexicon). ``DistancePhrase.hedge``
 is the hedge's reading (:func:`geo.lexicon.hedge_reading`: "well over" -> "more than", "a mere"
--> "only"); "or so" after a figure reads as "about", "or more" as "at least" and "or less" as
-"up to". The bounds each hedge implies: :func:`geo.lexicon.hedge_bounds`."""
+-> "only"); "or so" and "or thereabouts" after a figure read as "about", "or more" as "at least" and
+"or less" as "up to" (the lexicon's hedge readings). The bounds each hedge implies: :func:`geo.lexicon.hedge_bounds`."""
 
 _SMALL_NUMBERS = {
     word: value
@@ -117,8 +115,10 @@ _HEDGE_BEFORE_RE = re.compile(
     rf"(?:(?:{_HEDGE_ALTERNATIVES})\s+)??(?P<hedge>{_HEDGE_ALTERNATIVES})(?:\s+|(?<=~)\s*)", re.IGNORECASE
 )
 _WORD_STARTS_RE = re.compile(r"(?:^|(?<=[\s(\[,—–\-\"“'~]))[\w~]")
-_HEDGE_AFTER_RE = re.compile(r"\s*,?\s+(?P<hedge>or\s+so|or\s+more|or\s+less)\b", re.IGNORECASE)
-_HEDGE_WORD_AFTER_RE = re.compile(r"\s+(?P<hedge>approximately|roughly|or\s+thereabouts)\b", re.IGNORECASE)
+_HEDGE_AFTER_RE = re.compile(
+    rf"\s*,?\s+(?P<hedge>{lexicon.alternation(lexicon.HEDGES_AFTER_ONLY)})\b", re.IGNORECASE
+)
+_HEDGE_WORD_AFTER_RE = re.compile(rf"\s+(?P<hedge>{lexicon.alternation(lexicon.HEDGES_ALSO_AFTER)})\b", re.IGNORECASE)
 _PAIR_OPEN_RE = re.compile(rf"\s*[(\[]\s*(?:(?P<hedge>{_HEDGE_ALTERNATIVES})\s+)?", re.IGNORECASE)
 _PAIR_JOIN_RE = re.compile(
     rf"(?:\s*/\s*|\s*,?\s+or\s+|\s*[–—]\s*|\s*,\s*)(?:(?P<hedge>{_HEDGE_ALTERNATIVES})\s+)?",
@@ -370,7 +370,7 @@ def find_distances(text: str) -> list[DistancePhrase]:
         quantity, figure_start, end, enumerated = figures[i]
         quantities = [quantity]
         hedge_match = _hedge_before(text, figure_start)
-        hedge = _hedge_reading(hedge_match.group("hedge")) if hedge_match else ""
+        hedge = lexicon.hedge_reading(hedge_match.group("hedge")) if hedge_match else ""
         start = hedge_match.start() if hedge_match else figure_start
         if enumerated:  # "600 and 700 km (370 and 430 miles)": each figure with its own
             first, second = figures[i][0], figures[i + 1][0]
@@ -413,13 +413,8 @@ def find_distances(text: str) -> list[DistancePhrase]:
                 end = closing.end()
         after = _HEDGE_AFTER_RE.match(text, end) or _HEDGE_WORD_AFTER_RE.match(text, end)
         if after and not hedge:
-            hedge, end = _hedge_reading(after.group("hedge")), after.end()
-        hedge = hedge or _hedge_reading(inner_hedge)
+            hedge, end = lexicon.hedge_reading(after.group("hedge")), after.end()
+        hedge = hedge or lexicon.hedge_reading(inner_hedge)
         phrases.append(DistancePhrase(tuple(quantities), hedge, start, end, figure_start))
         i += 1
     return phrases
-
-
-def _hedge_reading(hedge: str) -> str:
-    reading = lexicon.hedge_reading(hedge)
-    return {"or thereabouts": "about"}.get(reading, reading)
