@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
-from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -322,8 +321,7 @@ def header(story: Story, views: dict, origin: str) -> None:
              "the bundled story (open the sidebar › to read your own articles)" if origin == "bundled"
              else "your articles"]
     st.caption(plain(" · ".join(f for f in facts if f)))
-    verdicts = {**views["summary"]["distance"], **{k: v for k, v in views["summary"].get("time", {}).items()
-                                                     if k != TimeVerdict.UNVERIFIABLE}}
+    verdicts = explain.headline_counts(story.checks)
     off = sum(verdicts.get(v, 0) for v in (DistanceVerdict.INACCURATE, DistanceVerdict.CLOSE, TimeVerdict.IMPLAUSIBLE))
     held = verdicts.get(DistanceVerdict.ACCURATE, 0) + verdicts.get(TimeVerdict.PLAUSIBLE, 0)
     columns = st.columns(4)
@@ -403,11 +401,7 @@ def claims_panel(story: Story, views: dict) -> None:
         st.info("No distance claims in these articles (a claim reads like "
                 "“Hue is about 100 km north of Da Nang”).")
         return
-    counts = Counter(views["summary"]["distance"])
-    counts.update(views["summary"].get("time", {}))
-    # a travel time's distance verdict is unverifiable: count it once, by its time verdict
-    counts[DistanceVerdict.UNVERIFIABLE] -= sum(views["summary"].get("time", {}).values())
-    st.markdown("  ".join(f"{badge(v)} **{n}**" for v, n in counts.items() if n))
+    st.markdown("  ".join(f"{badge(v)} **{n}**" for v, n in explain.headline_counts(story.checks).items()))
     labels = dict(zip((d.path for d in story.documents), views["labels"]))
     table = pd.DataFrame(spreadsheet_safe_rows({  # a table's toolbar saves it as CSV
         "Verdict": explain.headline(view.check),

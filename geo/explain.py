@@ -10,7 +10,8 @@ degrees clockwise from north, times in hours.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 from geo.errors import InputError
 from geo.geodesy import COMPASS_POINTS, compass_bearing, compass_point
@@ -36,6 +37,7 @@ __all__ = [
     "format_pct",
     "format_quantity",
     "headline",
+    "headline_counts",
     "legend_words",
     "method",
     "place_words",
@@ -391,6 +393,16 @@ def candidates_sentence(area: SearchArea, fits: Sequence[PlaceFit], anchor: Plac
 def headline(check: Check) -> str:
     """The one verdict to show first: the time verdict for a travel time, else the distance's."""
     return str(check.time_verdict) if check.time_verdict is not None else str(check.distance_verdict)
+
+
+_HEADLINE_ORDER = tuple(dict.fromkeys(str(v) for v in (*DistanceVerdict, *TimeVerdict)))
+
+
+def headline_counts(checks: Iterable[Check]) -> dict[str, int]:
+    """How many claims show each headline verdict (each claim counted once), in the verdicts'
+    order (distance, then time), the verdicts no claim shows left out."""
+    seen = Counter(headline(check) for check in checks)
+    return {verdict: seen[verdict] for verdict in _HEADLINE_ORDER if seen[verdict]}
 
 
 def verdict_words(check: Check) -> str:

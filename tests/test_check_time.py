@@ -95,3 +95,14 @@ def test_a_time_with_an_unplaced_end_is_unverifiable_with_the_reason():
         in result.explanation
     record = claim_record(result)
     assert record["time_verdict"] == "unverifiable" and record["stated"] == [{"value": 4.0, "unit": "h"}]
+
+
+def test_headline_counts_count_a_travel_time_once_by_its_time_verdict():
+    from geo.explain import headline_counts
+
+    checks = [check_claim(travel(east(300.0), Quantity("h", 4.0))),  # plausible (distance unverifiable)
+              check_claim(travel(east(1500.0), Quantity("h", 1.0))),  # implausible
+              check_claim(travel(east(300.0), Quantity("km", 300.0), mode="")),  # an accurate distance
+              check_claim(travel(None, Quantity("km", 300.0), mode=""))]  # unverifiable distance
+    assert headline_counts(checks) == {"accurate": 1, "unverifiable": 1, "plausible": 1, "implausible": 1}
+    assert list(headline_counts(checks)) == ["accurate", "unverifiable", "plausible", "implausible"]
