@@ -30,6 +30,7 @@ __all__ = [
     "direction_words",
     "distance_sentence",
     "end_name",
+    "factor_span_words",
     "format_figure",
     "format_hours",
     "format_km",
@@ -41,6 +42,7 @@ __all__ = [
     "legend_words",
     "method",
     "place_words",
+    "route_factor_reason",
     "route_sentence",
     "span_words",
     "stated_words",
@@ -54,14 +56,24 @@ __all__ = [
 
 _CARDINAL_WORDS = {"N": "north", "E": "east", "S": "south", "W": "west"}
 
-ROUTE_FACTOR_REASONS = {
-    "road": "the typical detour of a road, 1.2 to 1.4",
-    "rail": "the typical detour of a railway, 1.2 to 1.4",
-    "foot": "the typical detour of a path, 1.2 to 1.4",
+_ROUTE_FACTOR_REASONS = {
+    "road": "the typical detour of a road, {span}",
+    "rail": "the typical detour of a railway, {span}",
+    "foot": "the typical detour of a path, {span}",
     "sea": "a voyage keeps nearer its line than a road",
     "flight": "a flight follows the geodesic",
 }
-"""Why a travel mode's route factor (:data:`geo.check.ROUTE_FACTORS`) is what it is."""
+
+
+def route_factor_reason(mode: str, road_span: tuple[float, float]) -> str:
+    """Why a travel mode's route factor (:data:`geo.check.ROUTE_FACTORS`) is what it is, with
+    the span roads typically run (:data:`geo.check.ROAD_FACTOR_SPAN`); "" for another mode."""
+    return _ROUTE_FACTOR_REASONS.get(mode, "").format(span=factor_span_words(road_span))
+
+
+def factor_span_words(span: tuple[float, float]) -> str:
+    """A span of factors over the straight line: "1.2 to 1.4"."""
+    return f"{span[0]:.1f} to {span[1]:.1f}"
 
 MODE_WORDS = {"road": "road", "rail": "rail", "flight": "air", "sea": "sea", "foot": "foot"}
 """A travel mode as the words after "by": "by road", "by air"."""
@@ -306,7 +318,7 @@ def never_shorter_sentence(mode: str) -> str:
 def fits_a_road_sentence(ratio: float, span: tuple[float, float]) -> str:
     """A figure longer than the straight line by as much as roads are."""
     return (f"The figure is {ratio:.2f} times the straight line, as a road distance typically is "
-            f"({span[0]:.1f} to {span[1]:.1f} times): it may be one, though the wording does not say so "
+            f"({factor_span_words(span)} times): it may be one, though the wording does not say so "
             "and no known route measures it.")
 
 
@@ -538,7 +550,7 @@ def method() -> tuple[tuple[str, str], ...]:
             "not fit, the figure is also measured against a known route between the two places (the "
             "section between the waypoints nearest each) and the report says which measure it matches. "
             "A road or railway is never shorter than the straight line. A figure that names no mode "
-            f"and runs {rules.ROAD_FACTOR_SPAN[0]:.1f} to {rules.ROAD_FACTOR_SPAN[1]:.1f} times the straight "
+            f"and runs {factor_span_words(rules.ROAD_FACTOR_SPAN)} times the straight "
             "line, as roads typically do, is still judged on the straight line, and the explanation says "
             "it may be a road distance.",
         ),
@@ -547,7 +559,7 @@ def method() -> tuple[tuple[str, str], ...]:
             "A time ('a four-hour drive', '40 minutes by train') is no distance, so its distance verdict "
             "is unverifiable and it gets a time verdict instead. The distance travelled is a known route "
             f"between the two places, or else the straight line times {rules.ROUTE_FACTORS['road']:.2g} (by road and rail): road and rail "
-            "distances typically run 1.2 to 1.4 times the straight line (the detour index of road "
+            f"distances typically run {factor_span_words(rules.ROAD_FACTOR_SPAN)} times the straight line (the detour index of road "
             "networks), and the middle of that span is used. The time, widened as a figure is, then gives "
             "a span of average speeds: plausible when it meets the span a journey of that mode keeps to "
             f"door to door ({speeds}), implausible when not.",
