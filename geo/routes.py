@@ -376,13 +376,20 @@ def route_length_km(route: Route) -> float:
     return path_length_km((w.lat, w.lon) for w in route.waypoints)
 
 
-def section_length_km(route: Route, from_index: int, to_index: int) -> float:
-    """Length in km along the route between two waypoints (indexes in either order)."""
+def _between(route: Route, from_index: int, to_index: int) -> tuple[int, int]:
+    """(first, last): two waypoint indexes (either order, negative from the end) in order;
+    IndexError naming the route when one is not a waypoint of it."""
     count = len(route.waypoints)
     for index in (from_index, to_index):
         if not -count <= index < count:
             raise IndexError(f"route {route.route_id!r} has {count} waypoints; no waypoint {index}")
     first, last = sorted((from_index % count, to_index % count))
+    return first, last
+
+
+def section_length_km(route: Route, from_index: int, to_index: int) -> float:
+    """Length in km along the route between two waypoints (indexes in either order)."""
+    first, last = _between(route, from_index, to_index)
     return path_length_km((w.lat, w.lon) for w in route.waypoints[first:last + 1])
 
 
@@ -394,11 +401,8 @@ def published_length_km(route: Route, from_index: int, to_index: int) -> float:
     A claim about a journey is judged against the railway's own figures (Khasan–Baranovsky
     238 km), not against how closely our line follows the track.
     """
+    first, last = _between(route, from_index, to_index)
     count = len(route.waypoints)
-    for index in (from_index, to_index):
-        if not -count <= index < count:
-            raise IndexError(f"route {route.route_id!r} has {count} waypoints; no waypoint {index}")
-    first, last = sorted((from_index % count, to_index % count))
     lats = np.array([w.lat for w in route.waypoints])
     lons = np.array([w.lon for w in route.waypoints])
     steps = np.atleast_1d(distance_km(lats[:-1], lons[:-1], lats[1:], lons[1:])) if count > 1 else np.zeros(0)
