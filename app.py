@@ -37,8 +37,9 @@ if __name__ == "__main__" and not st.runtime.exists():  # `python app.py`: no pa
 
 from streamlit_folium import st_folium  # noqa: E402
 
-from geo.corrections import (Correction, add_correction, corrections_path, read_corrections,
-                             matching_mentions, text_digest, undo_all, undo_correction)
+from geo.corrections import (Correction, CorrectionIndex, add_correction, corrections_path,
+                             read_corrections, matching_mentions, text_digest, undo_all,
+                             undo_correction)
 from geo.budget import run_with_budget
 from geo.documents import bundled_documents, document_from_bytes
 from geo.downloads import downloads
@@ -125,9 +126,9 @@ def bundled() -> tuple:
     return tuple(bundled_documents())
 
 
-def own_corrections(document, corrections: tuple) -> tuple:
-    digest = text_digest(document.text)
-    return tuple(c for c in corrections if c.digest == digest)
+def own_corrections(document, corrections: CorrectionIndex) -> tuple:
+    """The document's own corrections (the cache key of its analysis)."""
+    return corrections.of(text_digest(document.text))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -149,7 +150,8 @@ def story_of(documents: tuple, errors: tuple, corrections: tuple, pack: str) -> 
     corrections; the pack's routes and meetings, as ``geo.story.analyse`` does."""
     story_pack = pack_named(pack)
     routes, meetings = (story_pack.routes, story_pack.meetings) if story_pack else ((), ())
-    analyses = tuple(analysed(d, pack, own_corrections(d, corrections)) for d in documents)
+    index = CorrectionIndex(corrections)
+    analyses = tuple(analysed(d, pack, own_corrections(d, index)) for d in documents)
     failed = tuple(a.error for a in analyses if a.error)  # over the time budget: one line each
     return Story(tuple(a for a in analyses if not a.error), routes, meetings, errors + failed, pack=story_pack)
 
@@ -291,10 +293,11 @@ def analyse_with_progress(documents, pack: str, corrections: tuple) -> None:
     slot = st.empty()
     done = st.session_state.setdefault("analysed", set())
     waiting = [d for d in documents if (hash(d), pack) not in done]
+    index = CorrectionIndex(corrections)
     for number, document in enumerate(waiting, start=1):
         slot.progress((number - 1) / len(waiting),
                       text=f"Reading {document.title or document.path} ({number} of {len(waiting)})…")
-        analysed(document, pack, own_corrections(document, corrections))
+        analysed(document, pack, own_corrections(document, index))
         done.add((hash(document), pack))
     slot.empty()
 

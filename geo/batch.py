@@ -390,12 +390,14 @@ def analyse_partition(partition: Partition, routes: tuple[Route, ...] = (),
     analysed becomes an error row and the others go on, as does one that takes longer than
     ``budget`` seconds (:func:`geo.budget.run_with_budget`; None: no limit).
     """
+    from geo.corrections import index_corrections
     from geo.gazetteer import default_gazetteer
     from geo.packs import load_pack
     from geo.story import analyse_document
 
     gazetteer = default_gazetteer()
     pack = load_pack(story) if story else None
+    corrections = index_corrections(corrections)  # once: each document finds its own by digest
     mentions, claims, errors, documents = [], [], [], 0
     for document, doc_id, path, error in read_partition(partition):
         documents += 1

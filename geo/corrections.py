@@ -32,6 +32,7 @@ from geo.paths import user_data_dir
 __all__ = [
     "FILE_NAME",
     "Correction",
+    "CorrectionIndex",
     "CorrectionsFile",
     "add_correction",
     "apply_corrections",
@@ -39,6 +40,7 @@ __all__ = [
     "corrected_mentions",
     "corrected_place",
     "corrections_path",
+    "index_corrections",
     "load_corrections",
     "matching_mentions",
     "placed_corrections",
@@ -110,6 +112,35 @@ class Correction:
             raise InputError(f"correction of {mention.text!r}: give a place or both coordinates")
         _check_coordinates(f"correction of {mention.text!r}", lat, lon)
         return cls(name=name.strip() or mention.text, lat=float(lat), lon=float(lon), **common)
+
+
+class CorrectionIndex:
+    """Corrections indexed once by their article's text digest, so that each of many documents
+    finds its own in constant time and work over a batch stays linear in documents plus
+    corrections (not their product)."""
+
+    __slots__ = ("_by_digest",)
+
+    def __init__(self, corrections: Iterable[Correction] = ()):
+        by_digest: dict[str, list[Correction]] = {}
+        for correction in corrections:
+            by_digest.setdefault(correction.digest, []).append(correction)
+        self._by_digest = {digest: tuple(found) for digest, found in by_digest.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self._by_digest)
+
+    def __contains__(self, digest: str) -> bool:
+        return digest in self._by_digest
+
+    def of(self, digest: str) -> tuple[Correction, ...]:
+        """The corrections of the article whose text has ``digest`` (in their order)."""
+        return self._by_digest.get(digest, ())
+
+
+def index_corrections(corrections: Iterable[Correction] | CorrectionIndex) -> CorrectionIndex:
+    """``corrections`` indexed by digest (an index is returned as it is)."""
+    return corrections if isinstance(corrections, CorrectionIndex) else CorrectionIndex(corrections)
 
 
 def _check_coordinates(where: str, lat, lon) -> None:
@@ -373,13 +404,12 @@ def apply_corrections(story: Story, corrections: Iterable[Correction], gazetteer
     """
     from geo.story import analyse_document
 
-    corrections = tuple(corrections)
+    corrections = index_corrections(corrections)
     if not corrections:
         return story
-    digests = {c.digest for c in corrections}
     analyses = []
     for analysis in story.analyses:
-        if text_digest(analysis.document.text) in digests:
+        if text_digest(analysis.document.text) in corrections:
             corrected = analyse_document(analysis.document, gazetteer=gazetteer, pack=story.pack,
                                          corrections=corrections, routes=story.routes)
             if (corrected.mentions, corrected.checks) != (analysis.mentions, analysis.checks):

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from geo.check import check_claim
+from geo.corrections import CorrectionIndex, index_corrections, text_digest
 from geo.documents import read_documents
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.gazetteer.overlay import with_pack
@@ -23,7 +24,7 @@ __all__ = ["analyse", "analyse_document", "story_pack"]
 
 
 def analyse_document(document: Document, *, gazetteer: Gazetteer | None = None,
-                     pack: StoryPack | None = None, corrections: Iterable = (),
+                     pack: StoryPack | None = None, corrections: Iterable | CorrectionIndex = (),
                      routes: Iterable[Route] | None = None, geocoder=None) -> Analysis:
     """One document through the whole pipeline: recognise -> resolve -> correct -> claims -> checks.
 
@@ -32,7 +33,8 @@ def analyse_document(document: Document, *, gazetteer: Gazetteer | None = None,
       gazetteer for this document (none: the world's places alone, no story's priors);
     - ``corrections``: a reader's :class:`~geo.corrections.Correction` list; those made for this
       document's text are applied to its mentions before its claims are read, and to the
-      ends of its claims;
+      ends of its claims (give a :class:`~geo.corrections.CorrectionIndex` when reading many
+      documents, so that each finds its own without scanning them all);
     - ``routes``: the known routes that claims are also checked along (default: the pack's);
     - ``geocoder``: an optional :class:`~geo.gazetteer.online.OnlineGeocoder` that places the
       mentions left unresolved (only when the user asked for it).
@@ -41,12 +43,12 @@ def analyse_document(document: Document, *, gazetteer: Gazetteer | None = None,
     text = document.text
     mentions = resolve_mentions(text, find_mentions(text, lookup), lookup)
     placed, digest = [], ""
-    corrections = tuple(corrections)
+    corrections = index_corrections(corrections)
     if corrections:
-        from geo.corrections import corrected_mentions, placed_corrections, text_digest
+        from geo.corrections import corrected_mentions, placed_corrections
 
         digest = text_digest(text)
-        mine = [c for c in corrections if c.digest == digest]
+        mine = corrections.of(digest)
         if mine:
             placed = placed_corrections(mine, lookup)
             mentions = corrected_mentions(text, mentions, placed)
@@ -59,9 +61,16 @@ def analyse_document(document: Document, *, gazetteer: Gazetteer | None = None,
         from geo.corrections import corrected_claim
 
         claims = [corrected_claim(claim, digest, placed) for claim in claims]
-    routes = tuple(pack.routes if routes is None and pack is not None else routes or ())
+    routes = _or_the_packs(routes, pack, "routes")
     checks = tuple(check_claim(claim, routes, lookup) for claim in claims)
     return Analysis(document=document, mentions=mentions, checks=checks)
+
+
+def _or_the_packs(given: Iterable | None, pack: StoryPack | None, field: str) -> tuple:
+    """``given`` (routes or meetings) as a tuple; when None, the pack's ``field`` (none without a pack)."""
+    if given is None:
+        return tuple(getattr(pack, field)) if pack is not None else ()
+    return tuple(given)
 
 
 def story_pack(story: str | Path | StoryPack | None = None, *, bundled: bool = False) -> StoryPack | None:
@@ -97,10 +106,10 @@ def analyse(inputs: Iterable[str | Document] | None = None,
                 errors += failed
     else:
         documents, errors = (pack.documents() if pack is not None else read_documents()[0]), []
-    routes = tuple(pack.routes if routes is None and pack is not None else routes or ())
-    meetings = tuple(pack.meetings if meetings is None and pack is not None else meetings or ())
+    routes = _or_the_packs(routes, pack, "routes")
+    meetings = _or_the_packs(meetings, pack, "meetings")
     gazetteer = gazetteer or default_gazetteer()
-    corrections = tuple(corrections)
+    corrections = index_corrections(corrections)  # once for all the documents
     analyses = tuple(analyse_document(d, gazetteer=gazetteer, pack=pack, corrections=corrections,
                                       routes=routes, geocoder=geocoder) for d in documents)
     return Story(analyses=analyses, routes=routes, meetings=meetings, errors=tuple(errors), pack=pack)

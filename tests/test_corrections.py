@@ -8,12 +8,12 @@ import json
 
 import pytest
 
-from geo.corrections import (Correction, add_correction, apply_corrections, corrected_place,
+from geo.corrections import (Correction, CorrectionIndex, add_correction, apply_corrections, corrected_place,
                              corrections_path, load_corrections, matching_mentions, read_corrections,
-                             save_corrections,
+                             save_corrections, index_corrections,
                              text_digest, undo_all, undo_correction)
 from geo.errors import DataError, InputError
-from geo.story import analyse
+from geo.story import analyse, analyse_document
 
 
 @pytest.fixture(scope="module")
@@ -163,6 +163,22 @@ def test_corrections_for_other_texts_or_lost_places_change_nothing(story, gazett
                       start=mention.start, place_id="geonames:-1", name="gone")
     assert apply_corrections(story, [elsewhere, lost], gazetteer) == story
     assert apply_corrections(story, [], gazetteer) is story
+
+
+def test_corrections_are_indexed_once_by_the_text_of_their_article(story, gazetteer):
+    document, mention = first_mention(story, "Vladivostok")
+    here = Correction.for_mention(document, mention, lat=43.0, lon=132.0, name="here")
+    also = Correction.for_mention(document, mention, lat=44.0, lon=133.0, name="also", every_mention=True)
+    elsewhere = Correction(document="other.txt", digest=text_digest("another text"), text="Vladivostok",
+                           start=mention.start, lat=1.0, lon=2.0)
+    index = CorrectionIndex([here, elsewhere, also])
+    assert index.of(text_digest(document.text)) == (here, also)  # in their order
+    assert index.of(text_digest("no such text")) == () and not CorrectionIndex()
+    assert index_corrections(index) is index
+    options = dict(gazetteer=gazetteer, pack=story.pack, routes=story.routes)
+    indexed = analyse_document(document, corrections=index, **options)
+    assert indexed == analyse_document(document, corrections=[elsewhere, here, also], **options)
+    assert next(m for m in indexed.mentions if m.start == mention.start).place.name == "here"
 
 
 def test_a_point_from_coordinates_is_a_user_place_with_its_country(gazetteer):

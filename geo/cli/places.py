@@ -6,6 +6,7 @@ import sys
 
 from geo.cli._common import (add_inputs, print_json, print_table, report_errors, saved_corrections,
                              story_of_arguments, terminal_safe)
+from geo.corrections import index_corrections
 from geo.documents import read_documents
 from geo.gazetteer import default_gazetteer
 from geo.gazetteer.online import add_online_arguments, geocoder_from_arguments
@@ -30,7 +31,7 @@ def run(args) -> int:
                          else (pack.documents(), []))
     gazetteer = default_gazetteer()
     geocoder = geocoder_from_arguments(args)
-    corrections = saved_corrections(args)
+    corrections = index_corrections(saved_corrections(args))
     results = []
     for document in documents:
         mentions = analyse_document(document, gazetteer=gazetteer, pack=pack, corrections=corrections,
