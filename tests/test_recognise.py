@@ -193,3 +193,48 @@ def test_a_strait_of_a_name_is_one_mention(gazetteer):
 def test_a_feature_of_a_name_the_gazetteer_lacks_is_one_unresolved_mention(gazetteer):
     found = places("Patrol boats closed the Strait of Tiran to shipping.", gazetteer)
     assert found == [("Strait of Tiran", None)]
+
+
+# --- recognition quality on news: run heads, hyphens, dotted abbreviations ------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # an article, a determiner or a counting word opening a run is not part of the name
+    ("A Tacoma woman won the lottery.", ["Tacoma"]),
+    ("Several Oregon farms flooded overnight.", ["Oregon"]),
+    ("Three Nebraska teams reached the final.", ["Nebraska"]),
+    # ... unless the words together are the place's name
+    ("Two Rivers opened a new harbour.", ["Two Rivers"]),
+])
+def test_article_or_counting_word_opening_a_run(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+def test_abbreviated_street_before_a_comma_is_no_title(gazetteer):
+    # "St." is a title ("St. Paul") but "Elm St., Tacoma" ends an address
+    text = "She lives at 14 Elm St., Tacoma, with her sister."
+    assert "Tacoma" in [m.text for m in find_mentions(text, gazetteer)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Ann Doe, R-Spokane, voted no.", ["Spokane"]),
+    ("The bill came from Rep. Joe Roe (D-Tacoma) last week.", ["Tacoma"]),
+    ("Peruvian-Chilean trade grew.", ["Peruvian", "Chilean"]),
+    ("The Tacoma-SPU game was cancelled.", ["Tacoma"]),
+    # one name that is hyphenated stays whole; a double surname is a person
+    ("Flights to Winston-Salem resumed.", ["Winston-Salem"]),
+    ("Coach Maria Lopez-Tacoma resigned.", []),
+])
+def test_hyphens_between_names(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The N.C. Highway Patrol closed the road.", ["N.C."]),
+    ("He drove from Ohio to D.C. in a day.", ["Ohio", "D.C."]),
+    ("Rep. Mel Watt, D-N.C., objected.", ["N.C."]),
+    ("Morgantown, W. Va., is on the river.", ["Morgantown", "W. Va."]),
+    # initials of a person already named
+    ("The painter Ann Wyeth met N.C. Wyeth in 1910.", []),
+])
+def test_dotted_state_abbreviations_anywhere(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected

@@ -192,9 +192,10 @@ def function_words() -> frozenset[str]:
     return read_word_list(GAZETTEER_DIR / "function_words.txt")
 
 
-def _runs(tokens: list[Token], text: str) -> list[tuple[int, int]]:
+def _runs(tokens: list[Token], text: str, gazetteer: Gazetteer | None = None) -> list[tuple[int, int]]:
     """(first, last+1) token indices of capitalised runs joined only by spaces; a function
-    word capitalised at the head of a run ("In Columbus") is left out of it."""
+    word capitalised at the head of a run ("In Columbus", "A Gainesville man") is left out of
+    it, unless it and the next word are a place's name ("A Coruña", "Two Rivers")."""
     runs, i = [], 0
     opening = function_words()
     while i < len(tokens):
@@ -202,22 +203,47 @@ def _runs(tokens: list[Token], text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         if (tokens[i].key in opening and i + 1 < len(tokens) and tokens[i + 1].capitalised
-                and text[tokens[i].end:tokens[i + 1].start] == " "):
+                and text[tokens[i].end:tokens[i + 1].start] == " "
+                and not (gazetteer is not None and gazetteer.has_alias(
+                    fold(text[tokens[i].start:tokens[i + 1].end])))):
             i += 1  # "In Columbus, ...": the run is "Columbus"
             continue
         j = i + 1
         while (j < len(tokens) and tokens[j].capitalised
-               and text[tokens[j - 1].end:tokens[j].start] in (" ", "-")):
+               and (text[tokens[j - 1].end:tokens[j].start] == " "
+                    or (text[tokens[j - 1].end:tokens[j].start] == "-"
+                        and not _hyphen_splits(tokens, i, j, text, gazetteer)))):
             j += 1
         runs.append((i, j))
         i = j
     return runs
 
 
+def _hyphen_splits(tokens, first, j, text, gazetteer) -> bool:
+    """True when the hyphen before token j separates two names rather than joining one:
+    a party's initials and a member's home ("Rep. Lee, D-Charleston", "(DFL-Cook)"), or two names the gazetteer
+    holds each on its own ("Egyptian-US relations", "Logan-Rogersville schools"), or a place
+    and an initialism ("Watertown-ML"). A double surname ("Nina Webb-Lawton", "Amber
+    Sinclair-Alexander") and a prefix ("Sub-Saharan", "Al-Ahram", "Wal-Mart") stay whole;
+    a name that is hyphenated itself ("Winston-Salem") is still matched whole across runs."""
+    left, right = tokens[j - 1], tokens[j]
+    if (j - 1 == first and left.text.isupper() and len(left.text) <= 3
+            and text[max(0, left.start - 2):left.start] in (", ", " (")):
+        return True  # a party's initials after a comma or in brackets: "D-Charleston", "(R-Lilburn)"
+    if gazetteer is None or len(left.text) < 2 or (len(left.text) < 3 and not left.text.isupper()):
+        return False
+    given = given_names()
+    if any(t.key in given or _is_title(t.key) for t in tokens[first:j - 1]):
+        return False  # "Angela Martin-Mulu", "Coach Ann Lopez-Ruiz"
+    if not gazetteer.has_alias(fold(left.text)):
+        return False
+    return (right.text.isupper() and len(right.text) <= 4) or gazetteer.has_alias(fold(right.text))
+
+
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions in ``text``, in order, each with its candidate places (not yet resolved)."""
     tokens = tokenize(text)
-    runs = _runs(tokens, text)
+    runs = _runs(tokens, text, gazetteer)
     persons = _person_names(tokens, runs, text, gazetteer)
     stop = not_places()
     mentions: list[Mention] = []
@@ -262,7 +288,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                     taken[k] = True
             i = end
     # descriptions and abbreviations take precedence over the names inside them
-    preferred = _descriptions(text, gazetteer) + _abbreviations(text, gazetteer)
+    preferred = _descriptions(text, gazetteer) + _abbreviations(text, gazetteer, persons)
     covered = bytearray(len(text))  # 1 for each character inside a preferred mention
     for p in preferred:
         covered[p.start:p.end] = b"\x01" * (p.end - p.start)
@@ -434,7 +460,8 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
         # leader, Kim Jong Un"); not "officers, Mansfield's Pastor on Patrol"
         before = tokens[first - 1].key if first else ""
         gap = text[tokens[first - 1].end:tokens[first].start] if first else ""
-        if gap != " " and not (gap == ", " and before in TITLES):
+        if gap != " " and not (gap == ", " and before in TITLES
+                               and not tokens[first - 1].text.endswith(".")):  # "Orchard St., Alexandria"
             before = ""
         run = tokens[first:last]
         titled = [k for k, t in enumerate(run) if _is_title(t.key)]
@@ -524,14 +551,34 @@ def _descriptions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 ABBREVIATION_AFTER_PLACE = re.compile(r"(?<=, )[A-Z][A-Za-z]{0,4}\.(?:[A-Z][a-z]?\.){0,3}")
 
 
-def _abbreviations(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """State and province abbreviations after a place name: "Macon, Ga.", "Calgary, Alta."."""
-    mentions = []
+DOTTED_ABBREVIATION = re.compile(r"(?<![\w.’'])(?:[A-Z][a-z]?\. ?){1,3}[A-Z][a-z]?\.")
+"""Initials with a period after each part ("S.C.", "D.C.", "W. Va.", "N.S.W."): read as a state
+or province wherever they stand ("the S.C. Highway Patrol", "Rep. Pomeroy, D-N.D.", "a trip to
+D.C."), not only after a place name; "W. Va." is looked up as "W.Va."."""
+
+
+def _abbreviations(text: str, gazetteer: Gazetteer, persons: frozenset[str] = frozenset()) -> list[Mention]:
+    """State and province abbreviations: after a place name ("Macon, Ga.", "Calgary, Alta."),
+    and, when written as dotted initials, anywhere but before a person's name ("S.C. Johnson"
+    once Johnson is known as a person)."""
+    mentions, seen = [], set()
     for match in ABBREVIATION_AFTER_PLACE.finditer(text):
         place = gazetteer.abbreviation(match.group())
         if place:
+            seen.add(match.start())
             mentions.append(Mention(text=match.group(), start=match.start(), end=match.end(),
                                     candidates=(Candidate(place, 0.0),)))
+    for match in DOTTED_ABBREVIATION.finditer(text):
+        if match.start() in seen:
+            continue
+        place = gazetteer.abbreviation(match.group().replace(" ", ""))
+        if place is None:
+            continue
+        following = re.match(r" ([A-Z][\w’']+)", text[match.end():match.end() + 40])
+        if following and fold(following.group(1)) in persons:
+            continue  # initials of a person: "S.C. Johnson", "N.C. Wyeth"
+        mentions.append(Mention(text=match.group(), start=match.start(), end=match.end(),
+                                candidates=(Candidate(place, 0.0),)))
     return mentions
 
 
