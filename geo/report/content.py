@@ -35,9 +35,9 @@ __all__ = [
     "summary",
 ]
 
-VERDICTS = {kind: tuple(str(v) for v in values) for kind, values in ALL_VERDICTS.items() if kind != "time"}
-"""Each verdict a check gives, in the order the summary lists them (travel times' only when
-the story has one: see :func:`summary`)."""
+VERDICTS = {kind: tuple(str(v) for v in values) for kind, values in ALL_VERDICTS.items()}
+"""Each verdict a check gives, by kind, in the order the summary lists them (travel times'
+only when the story has one: see :func:`summary`)."""
 
 _VERDICT_FIELD = {"distance": "distance_verdict", "direction": "direction_verdict", "units": "unit_verdict",
                   "time": "time_verdict"}
@@ -114,10 +114,10 @@ def document_record(document: Document) -> dict:
 def summary(story: Story) -> dict:
     """Counts of each verdict over the story's claims: ``{"claims": n, "distance": {...}, ...}``."""
     counts = {"claims": len(story.checks)}
-    kinds = dict(VERDICTS)
-    if any(check.time_verdict is not None for check in story.checks):
-        kinds["time"] = tuple(str(v) for v in ALL_VERDICTS["time"])
-    for kind, verdicts in kinds.items():
+    timed = any(check.time_verdict is not None for check in story.checks)
+    for kind, verdicts in VERDICTS.items():
+        if kind == "time" and not timed:  # only a travel time has one
+            continue
         seen = Counter(str(getattr(check, _VERDICT_FIELD[kind])) for check in story.checks
                        if getattr(check, _VERDICT_FIELD[kind]) is not None)
         counts[kind] = {verdict: seen.get(verdict, 0) for verdict in verdicts}
