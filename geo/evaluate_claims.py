@@ -43,6 +43,7 @@ __all__ = [
     "direction_code",
     "evaluate_claims",
     "gold_unit",
+    "pair_tests",
     "read_claim_set",
     "score_item",
 ]
@@ -125,15 +126,15 @@ class ClaimEvaluation:
 
     @property
     def anchor_share(self) -> float:
-        return self._share(lambda g, c: anchor_matches(g.anchor, c))
+        return self._share(PAIR_TESTS["anchor_ok"])
 
     @property
     def unit_share(self) -> float:
-        return self._share(unit_matches)
+        return self._share(PAIR_TESTS["unit_ok"])
 
     @property
     def direction_share(self) -> float:
-        return self._share(lambda g, c: direction_code(g.direction) == direction_code(c.direction))
+        return self._share(PAIR_TESTS["direction_ok"])
 
     @property
     def lookalikes(self) -> int:
@@ -255,6 +256,20 @@ def direction_code(words: str) -> str:
         return ""
 
 
+PAIR_TESTS = {
+    "anchor_ok": lambda gold, claim: anchor_matches(gold.anchor, claim),
+    "unit_ok": lambda gold, claim: unit_matches(gold, claim),
+    "direction_ok": lambda gold, claim: direction_code(gold.direction) == direction_code(claim.direction),
+}
+"""What a found claim may still get wrong against its gold claim: each test by its name in the
+record (the shares of :class:`ClaimEvaluation` and the record's "wrong" list both use them)."""
+
+
+def pair_tests(gold: GoldClaim, claim: DistanceClaim) -> dict[str, bool]:
+    """Each of :data:`PAIR_TESTS` for one found pair, by name."""
+    return {name: test(gold, claim) for name, test in PAIR_TESTS.items()}
+
+
 def score_item(item: ClaimItem, returned: Sequence[DistanceClaim]) -> ItemResult:
     """Match one item's returned claims to its gold claims (one-to-one, gold in order)."""
     left = list(returned)
@@ -300,6 +315,15 @@ def claim_evaluation_record(evaluation: ClaimEvaluation) -> dict:
             "mode": claim.mode,
         }
 
+    wrong = []  # found pairs that fail a pair test, with every test's outcome
+    for result in evaluation.results:
+        for gold, claim in result.found:
+            tests = pair_tests(gold, claim)
+            if not all(tests.values()):
+                wrong.append({"line": result.item.line, "text": result.item.text, "gold_anchor": gold.anchor,
+                              "gold_direction": gold.direction,
+                              "gold_values": [f"{n:g} {u}" for n, u in gold.values], **claim_record(claim),
+                              **tests})
     return {
         "path": evaluation.path,
         "gold_claims": evaluation.gold,
@@ -323,13 +347,5 @@ def claim_evaluation_record(evaluation: ClaimEvaluation) -> dict:
             {"line": r.item.line, "text": r.item.text, **claim_record(c)}
             for r in evaluation.results for c in r.false_alarms
         ],
-        "wrong": [
-            {"line": r.item.line, "text": r.item.text, "gold_anchor": g.anchor, "gold_direction": g.direction,
-             "gold_values": [f"{n:g} {u}" for n, u in g.values], **claim_record(c),
-             "anchor_ok": anchor_matches(g.anchor, c), "unit_ok": unit_matches(g, c),
-             "direction_ok": direction_code(g.direction) == direction_code(c.direction)}
-            for r in evaluation.results for g, c in r.found
-            if not (anchor_matches(g.anchor, c) and unit_matches(g, c)
-                    and direction_code(g.direction) == direction_code(c.direction))
-        ],
+        "wrong": wrong,
     }
