@@ -182,6 +182,10 @@ def test_warm_load_reads_the_cache_without_rebuilding(gazetteer):
     ("Ontario", "CA", 50.0, -85.0),       # its towns crowd the south; its land runs to Hudson Bay
     ("Queensland", "AU", -21.0, 145.0),   # its towns crowd the east coast
     ("Western Australia", "AU", -25.5, 122.0),
+    # few towns, all in the south: cells of nearest town ran into the territories' empty north
+    ("British Columbia", "CA", 54.3, -124.8),
+    ("Saskatchewan", "CA", 54.5, -105.9),
+    ("South Australia", "AU", -30.5, 135.5),  # a long arm to the south-east pulls its box
 ])
 def test_a_province_sits_at_the_middle_of_its_land_not_of_its_towns(gazetteer, name, country, lat, lon):
     province = next(p for p in gazetteer.lookup(name) if p.kind == "admin1" and p.country == country)
@@ -192,3 +196,22 @@ def test_an_airport_named_after_a_person_answers_only_to_its_airport_name(gazett
     assert not any(p.kind == "airport" for p in gazetteer.lookup("Charles de Gaulle"))
     assert any(p.kind == "airport" for p in gazetteer.lookup("Charles de Gaulle Airport"))
     assert any(p.kind == "airport" for p in gazetteer.lookup("Heathrow"))
+
+
+@pytest.mark.parametrize("name, lat, lon", [
+    ("Hawaii", 20.8, -156.4),    # between its islands, not on the Big Island alone
+    ("Michigan", 44.3, -85.4),   # between its two peninsulas
+])
+def test_a_us_state_in_parts_sits_between_its_parts(gazetteer, name, lat, lon):
+    state = next(p for p in gazetteer.lookup(name) if p.kind == "admin1" and p.country == "US")
+    assert distance_km(state.lat, state.lon, lat, lon) < 80
+
+
+def test_a_us_county_answers_to_its_bare_name_after_the_towns_of_that_name(gazetteer):
+    # local news writes "Licking" or "DeKalb" for the county; its town, if any, comes first
+    entries = gazetteer.entries(fold("Licking"))
+    counties = [(p.name, kind) for p, kind in entries if p.kind == "admin2"]
+    assert ("Licking County", "alternate") in counties
+    dekalb = [(p.kind, kind) for p, kind in gazetteer.entries(fold("DeKalb"))]
+    assert dekalb[0] == ("city", "name") and ("admin2", "alternate") in dekalb
+    assert len([k for k, _ in dekalb if k == "admin2"]) >= 4  # Georgia, Illinois, Indiana, ...

