@@ -238,3 +238,34 @@ def test_hyphens_between_names(gazetteer, text, expected):
 ])
 def test_dotted_state_abbreviations_anywhere(gazetteer, text, expected):
     assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+# --- people whose names are also towns' names, told by the words around them ------------------
+
+@pytest.mark.parametrize("text", [
+    "She drove her daughter Marion to school in the snow.",       # a kin noun before the name
+    "They named their second child, Tyler, after his grandfather.",
+    "Beckley, 62, has coached the team for a decade.",           # an age between commas
+    "\"We will rebuild,\" said Bluefield. \"Soon.\"",              # a speech verb, then the speaker
+    "Marion's mother drove up from the coast.",                 # a possessive before a kin noun
+    "The Madison administration signed the treaty.",            # a noun of office
+    "I pray to God and thank Jesus every morning.",              # deities are no places
+])
+def test_person_named_like_a_town(gazetteer, text):
+    assert find_mentions(text, gazetteer) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"The river is rising,\" the governor told Duluth.", ["Duluth"]),   # spoken to, not by
+    ("The Czech presidency ended in June.", ["Czech"]),
+    ("The US administration protested.", ["US"]),
+    ("He said Beckley, and meant the town.", ["Beckley"]),
+])
+def test_person_contexts_spare_places(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+def test_dateline_before_a_person_name(gazetteer):
+    # a capitalised dateline runs into the name after it; the name is still a person's
+    text = "OTTAWA Margaret Beckley, who wrote the report, retired. Later Beckley moved to Halifax."
+    assert [m.text for m in find_mentions(text, gazetteer)] == ["OTTAWA", "Halifax"]

@@ -31,6 +31,13 @@ correspondent writer journalist reporter columnist editor coach ceo founder sir 
 father sister brother st saint officer detective sheriff commissioner councilman
 councilwoman professor manager administrator clerk superintendent attorney treasurer auditor
 assessor coroner trustee chief marshal inspector constable""".split())
+KIN = frozenset("""son daughter child wife husband mother father brother sister grandson
+granddaughter grandmother grandfather niece nephew cousin uncle aunt stepson stepdaughter
+fiancé fiancée fiance fiancee boyfriend girlfriend widow widower baby""".split())
+"""Kin nouns before a name ("her son Joshua", "their first child, Hailey,") and after a
+possessive ("Lucy's father"): the name is a person's."""
+PERSON_FOLLOWERS = frozenset({"administration", "presidency", "campaign"})
+"""Nouns after a one-word name that make it a person's ("the Bush administration")."""
 ORGANISATION_WORDS = frozenset("""university college school academy institute hospital times post
 news agency press daily journal herald tribune gazette network tv radio channel group company
 corp corporation inc ltd bank council party ministry department office committee commission
@@ -66,6 +73,9 @@ MATCH_SCORE = {ALTERNATE: -1.5}
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "wrote", "asked", "stated", "noted",
                           "explained", "recalled", "repeated", "replied", "insisted", "admitted",
                           "testified", "argued", "agreed", "declined", "acknowledged", "laughed"})
+QUOTES_CLOSING = frozenset("\"”'’")
+OBJECT_VERBS = frozenset({"told", "asked"})
+"""Speech verbs whose next word is the one spoken to ("told CTV Winnipeg."), not the speaker."""
 WIDE_PLACE_KINDS = frozenset({"country", "continent", "admin1", "capital", "ocean", "sea", "region"})
 """Kinds of place that news makes speak ("Russia said") and that are rarely a person's name."""
 LOCATIVES = frozenset({"in", "from", "of", "at", "near", "to", "outside", "across"})
@@ -446,8 +456,35 @@ def _candidates(entries: tuple) -> tuple[Candidate, ...]:
 
 
 def _is_title(key: str) -> bool:
-    """True for a title or role that comes before a person's name ("writers Jim Heintz")."""
-    return key in TITLES or (key.endswith("s") and key[:-1] in TITLES)
+    """True for a title or role that comes before a person's name ("writers Jim Heintz"), or
+    a kin noun ("her son Joshua")."""
+    return key in TITLES or key in KIN or (key.endswith("s") and (key[:-1] in TITLES or key[:-1] in KIN))
+
+
+AGE_AFTER = re.compile(r", \d{1,3},")
+"""A name followed by an age between commas ("Rae, 55, serves", "Hailey, 6, and Caleb") is a
+person's."""
+
+
+def _person_context(tokens, first, last, text, gazetteer) -> bool:
+    """True when the words around a run make it a person's name: an age after it ("Moon, 34,"),
+    a speech verb right after a quotation and punctuation after the name ('," said Steele.'), a possessive
+    before a kin noun ("Lucy's father"), or, for one word, a noun of office after it ("the
+    Bush administration")."""
+    end = tokens[last - 1].end
+    if AGE_AFTER.match(text, end):
+        return True
+    if (first and tokens[first - 1].key in PERSON_VERBS - OBJECT_VERBS
+            and text[tokens[first - 1].end:tokens[first].start] == " "
+            and text[end:end + 1] in (".", ",", ";", "!", "?")
+            and text[max(0, tokens[first - 1].start - 3):tokens[first - 1].start].rstrip()[-1:] in QUOTES_CLOSING):
+        return True  # '"We won," said Steele.
+    following = tokens[last].key if last < len(tokens) else ""
+    if following in KIN and text[end:end + 2] in ("'s", "’s"):
+        return True
+    head = first + 1 if tokens[first].key == "the" else first  # "The Bush administration"
+    return (last - head == 1 and following in PERSON_FOLLOWERS and text[end:end + 1] == " "
+            and not _wide(tokens[head:last], text, gazetteer))  # not "the Czech presidency"
 
 
 def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) -> frozenset[str]:
@@ -460,31 +497,40 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
         # leader, Kim Jong Un"); not "officers, Mansfield's Pastor on Patrol"
         before = tokens[first - 1].key if first else ""
         gap = text[tokens[first - 1].end:tokens[first].start] if first else ""
-        if gap != " " and not (gap == ", " and before in TITLES
+        if gap != " " and not (gap == ", " and (before in TITLES or before in KIN)
                                and not tokens[first - 1].text.endswith(".")):  # "Orchard St., Alexandria"
             before = ""
-        run = tokens[first:last]
+        run, context = tokens[first:last], False
         titled = [k for k, t in enumerate(run) if _is_title(t.key)]
         if titled:
             run = run[titled[-1] + 1:]
         elif not _is_title(before):
             after = tokens[last].key if last < len(tokens) else ""
+            if len(run) >= 3 and len(run[0].text) >= 3 and run[0].text.isupper() and run[1].key in given:
+                run = run[1:]  # "WASHINGTON Christopher Steele": a dateline, then a name
             named = (len(run) >= 2 and run[0].key in given
                      and not gazetteer.has_alias(fold(text[run[0].start:run[-1].end]))
                      and not any(t.key in ORGANISATION_WORDS or t.key in PLACE_HEADS for t in run))
             speaker = (2 <= len(run) <= 3 and after in PERSON_VERBS
                        and not any(t.key in ORGANISATION_WORDS for t in run)
                        and not gazetteer.has_alias(fold(run[0].text)))
-            if not named and not speaker:
+            context = not named and not speaker and _person_context(tokens, first, last, text, gazetteer)
+            if not named and not speaker and not context:
                 if _surname(run, text, gazetteer):
                     names.add(fold(run[-1].text))
                 continue
         if run:
             names.add(fold(" ".join(t.text for t in run)))
             names.add(fold(run[-1].text))
-            if len(run) >= 3:  # "Kim Jong Un": the family name comes first
+            if len(run) >= 3 and not context:  # "Kim Jong Un": the family name comes first
                 names.add(fold(run[0].text))
     return frozenset(names)
+
+
+def _wide(run, text: str, gazetteer: Gazetteer) -> bool:
+    """True when a run names a country, continent, state or the like ("the US administration")."""
+    entries = gazetteer.entries(fold(text[run[0].start:run[-1].end]))
+    return any(place.kind in WIDE_PLACE_KINDS or alias_kind == DEMONYM for place, alias_kind in entries)
 
 
 def _surname(run, text: str, gazetteer: Gazetteer) -> bool:
