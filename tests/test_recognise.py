@@ -269,3 +269,41 @@ def test_dateline_before_a_person_name(gazetteer):
     # a capitalised dateline runs into the name after it; the name is still a person's
     text = "OTTAWA Margaret Beckley, who wrote the report, retired. Later Beckley moved to Halifax."
     assert [m.text for m in find_mentions(text, gazetteer)] == ["OTTAWA", "Halifax"]
+
+
+# --- demonyms that name a language, landmarks that name an institution -------------------------
+
+@pytest.mark.parametrize("text", [
+    "The nurse speaks fluent Portuguese.",
+    "The station broadcasts in Polish and Ukrainian.",
+    "Night classes in German cost little; Italian lessons cost more.",
+    "The new Spanish teacher starts on Monday.",
+    "He learned English at night school.",
+])
+def test_a_demonym_naming_a_language_is_no_place(gazetteer, text):
+    assert find_mentions(text, gazetteer) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Polish farmers blocked the border.", ["Polish"]),
+    ("The Italian navy sent a ship.", ["Italian"]),
+    ("She sang in Ukrainian villages.", ["Ukrainian"]),
+])
+def test_a_demonym_before_a_noun_stays_a_place(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kremlin denied the report.", []),
+    ("A White House aide resigned on Friday.", []),
+    ("A Kremlin-backed party won seats.", []),
+    ("Protesters gathered outside the Kremlin walls.", ["Kremlin"]),
+    ("The medal ceremony was held at the White House.", ["White House"]),
+])
+def test_a_landmark_named_for_its_institution(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+def test_an_alternate_name_heading_an_institution_is_no_place(gazetteer):
+    # "Rhea" is only a county's bare name: not a place at the head of a library's name
+    assert find_mentions("She read at the Rhea Public Library.", gazetteer) == []

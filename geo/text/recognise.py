@@ -74,6 +74,21 @@ PERSON_VERBS = frozenset({"said", "says", "told", "added", "wrote", "asked", "st
                           "explained", "recalled", "repeated", "replied", "insisted", "admitted",
                           "testified", "argued", "agreed", "declined", "acknowledged", "laughed"})
 QUOTES_CLOSING = frozenset("\"”'’")
+LANGUAGE_BEFORE = frozenset("""speak speaks spoke spoken speaking learn learns learned learnt
+learning teach teaches taught teaching study studies studied studying fluent translated
+translate dubbed subtitled""".split())
+LANGUAGE_AFTER = frozenset("""language languages speaker speakers speaking immersion
+translation translations translator translators subtitles class classes course courses lesson
+lessons teacher teachers tutor tutors dub version""".split())
+"""Words before or after a demonym that make it a language ("spoke only French", "English
+language learners", "a French immersion school"): a language is not a place mention."""
+WRITTEN_IN = frozenset("""written published printed sung broadcast aired spoken conducted
+signed labelled labeled""".split())
+"""Verbs before "in" and a demonym that make it a language ("a letter written in Arabic")."""
+LOCATIVE_BUILDING = frozenset({"in", "at", "inside", "outside", "near", "into", "to", "around"})
+"""Words before "the" that make a landmark that news names for an institution a place ("a
+ceremony at the White House"); elsewhere it is the institution ("the White House said", "a
+Kremlin stooge") and no place mention."""
 OBJECT_VERBS = frozenset({"told", "asked"})
 """Speech verbs whose next word is the one spoken to ("told CTV Winnipeg."), not the speaker."""
 WIDE_PLACE_KINDS = frozenset({"country", "continent", "admin1", "capital", "ocean", "sea", "region"})
@@ -380,10 +395,16 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
     kinds = {place.kind for place, _ in entries}
     is_country = bool(kinds & {"country", "continent"}) or any(
         alias_kind == DEMONYM for _, alias_kind in entries)
+    if "building" in kinds and not _located(tokens, i, key):
+        return False  # "the White House said", "a Kremlin-backed party": the institution
+    if end - i == 1 and is_country and _language(tokens, i, text, entries):
+        return False  # "she spoke only French", "English language learners"
     if end - i == 1 and tokens[i].text.isupper() and len(tokens[i].text) <= 4 and not is_country:
         return False  # acronyms: "CIA", "PKK", "BA" (but "US", "UK", "UAE" are countries)
     if organisation and not (is_country and i == first and end < last):
         return False  # "Washington Post"; "Korean Central News Agency" still names Korea
+    if partial and end - i == 1 and all(alias_kind == ALTERNATE for _, alias_kind in entries):
+        return False  # a county's bare name or a town's old name heading "Rhea Public Library"
     if partial:
         # inside a longer capitalised name: a place only as a modifier of a role or body
         # ("Moscow Mayor", "Russian President"), or after qualifiers ("Northern Virginia");
@@ -421,6 +442,35 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         if tokens[i].text.lower() in (lowercase or _LowercaseWords(text)):  # the word in lowercase
             return False
     return True
+
+
+def _located(tokens, i, key) -> bool:
+    """True when a landmark named at token i stands after a preposition of place and "the"
+    ("at the White House"); ``key`` is the matched name, which may itself start with "the"."""
+    k = i if key.startswith("the ") else i - 1  # the index of "the"
+    return k >= 1 and tokens[k].key == "the" and tokens[k - 1].key in LOCATIVE_BUILDING
+
+
+def _language(tokens, i, text, entries) -> bool:
+    """True when the demonym at token i names a language: after a verb of speaking or
+    learning ("speaks fluent French"), before a word of language or teaching ("English
+    language", "French classes"), after "in" and such a word ("classes in German", "written in
+    Arabic"), or after "in" at the end of a phrase ("aired in English and Spanish", "shouted in
+    Turkish.")."""
+    if not any(alias_kind == DEMONYM for _, alias_kind in entries) or tokens[i].text.endswith("s"):
+        return False
+    before = tokens[i - 1].key if i else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if before in LANGUAGE_BEFORE or (after is not None and after.key in LANGUAGE_AFTER):
+        return True
+    if before not in ("in", "and", "or"):
+        return False
+    two_before = tokens[i - 2].key if i >= 2 else ""
+    if before == "in" and (two_before in LANGUAGE_AFTER or two_before in LANGUAGE_BEFORE
+                           or two_before in WRITTEN_IN):
+        return True  # "classes in German", "written in Arabic"
+    follows = text[tokens[i].end:tokens[i].end + 1]
+    return after is None or follows in (".", ",", ";", ")", "") or after.key in ("and", "or")
 
 
 def _after_the(tokens, i, text, entries) -> bool:
