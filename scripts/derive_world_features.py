@@ -10,7 +10,14 @@
   the farthest vertex of the shape) and bounding box (degrees), and the Natural Earth file.
 
 A polygon's point is the centroid of its largest part when that lies inside it, else a point
-surely inside; a river's is the middle of its longest stretch (half-way along it). Parts of one
+surely inside; a river's is its mouth, where GeoNames (and so the corpora annotated with it)
+places a stream: of the river's free ends, the one at the sea (outside Natural Earth's 1:50m land
+or on its coast), else the one that meets a river or natural lake more prominent than itself
+(a tributary's: the Ohio ends in the Mississippi; not a reservoir, which a river leaves as often),
+else the one nearest the coast (the Amur, whose
+source meets the Argun, as prominent as itself, and whose mouth Natural Earth stops short of the
+sea); an end inside a lake or reservoir the river flows on from is not an end (the Volga's
+reservoirs). Natural Earth draws most but not all rivers downstream. Parts of one
 river (Natural Earth cuts rivers into segments) are joined by name and river number; a river of
 the European or North American detail files is kept only when the world file lacks it.
 
@@ -106,8 +113,8 @@ def extent(geometry, lat: float, lon: float) -> tuple[float, list[float]]:
     return radius, [west, south, east, north]
 
 
-def row(name, aliases, kind, geometry, source, rank):
-    lat, lon = point_of(geometry)
+def row(name, aliases, kind, geometry, source, rank, point=None):
+    lat, lon = point or point_of(geometry)
     radius, box = extent(geometry, lat, lon)
     aliases = [a for a in dict.fromkeys(aliases) if a and a != name]
     return {"name": name, "aliases": "|".join(aliases), "kind": kind,
@@ -197,10 +204,78 @@ def _reaches(shapes: list, gap_deg: float = 3.0) -> list:
     return [shapely.line_merge(shapely.union_all(members)) for members in rivers.values()]
 
 
+RIVER_FILES = ("ne_10m_rivers_lake_centerlines", "ne_10m_rivers_europe", "ne_10m_rivers_north_america")
+LAKE_FILES = ("ne_10m_lakes", "ne_10m_lakes_europe", "ne_10m_lakes_north_america")
+TOUCH_DEG = 0.05  # an end this close (degrees) to other water meets it
+COAST_DEG = 0.1  # an end this close to the coast (1:50m) is at the sea
+
+
+class Waters:
+    """Where a river may end: the sea (Natural Earth 1:50m land, data/basemap) and every other
+    river and lake of the Natural Earth files, with their scale ranks."""
+
+    def __init__(self, folder: Path):
+        from geo.gazetteer import layers
+
+        self.land = shapely.union_all(list(layers.read_topojson(layers.LAND_50M, "land").geometry))
+        shapely.prepare(self.land)
+        self.coast = self.land.boundary
+        self.shapes, self.names, self.ranks, self.lakes, self.reservoirs = [], [], [], [], []
+        for file in RIVER_FILES + LAKE_FILES:
+            for f in features(folder / f"{file}.geojson"):
+                p = f["properties"]
+                raw = p.get("name_full") or p.get("name_en") or p.get("name")
+                if not f.get("geometry"):
+                    continue
+                self.shapes.append(shape(f["geometry"]))
+                self.names.append(title(raw).lower() if raw else "")
+                rank = p.get("scalerank")
+                self.ranks.append(99.0 if rank is None else float(rank))
+                self.lakes.append(file in LAKE_FILES)
+                self.reservoirs.append("reservoir" in (p.get("featurecla") or "").lower())
+        self.tree = shapely.STRtree(self.shapes)
+
+    def mouth(self, name: str, geometry, rank: float) -> tuple[float, float] | None:
+        """(lat, lon) of the mouth of a river of this scale rank (see the module docstring);
+        None for a loop."""
+        parts = list(shapely.get_parts(geometry))
+        counts = defaultdict(list)
+        for number, part in enumerate(parts):
+            coords = shapely.get_coordinates(part)
+            for lon, lat in (coords[0], coords[-1]):
+                counts[(round(lon, 6), round(lat, 6))].append(number)
+        name = name.lower()
+        best = None
+        for (lon, lat), numbers in counts.items():
+            if len(numbers) > 1:
+                continue  # where two stretches of the river meet
+            end = shapely.Point(lon, lat)
+            coast = end.distance(self.coast)
+            others = [p for n, p in enumerate(parts) if n != numbers[0]]
+            touching = []
+            for i in self.tree.query(end, predicate="dwithin", distance=TOUCH_DEG):
+                if self.names[i] == name:
+                    continue
+                if self.lakes[i] and any(self.shapes[i].dwithin(p, TOUCH_DEG) for p in others):
+                    touching = None  # the river goes on through this lake or reservoir
+                    break
+                if not self.reservoirs[i]:  # a dam's lake is as often where a river starts
+                    touching.append(self.ranks[i])
+            if touching is None:
+                continue
+            if not self.land.contains(end) or coast < COAST_DEG:
+                key = (0, coast)
+            else:  # a tributary ends in a more prominent river or lake; else the coast decides
+                key = (1 if any(r < rank for r in touching) else 2, coast)
+            if best is None or key < best[0]:
+                best = (key, (float(lat), float(lon)))
+        return None if best is None else best[1]
+
+
 def rivers(folder: Path) -> list[dict]:
     rows, kept = [], defaultdict(list)  # folded name -> points of the rivers kept
-    for file in ("ne_10m_rivers_lake_centerlines", "ne_10m_rivers_europe",
-                 "ne_10m_rivers_north_america"):
+    waters = Waters(folder)
+    for file in RIVER_FILES:
         parts = defaultdict(list)
         ranks = defaultdict(list)
         for f in features(folder / f"{file}.geojson"):
@@ -226,7 +301,8 @@ def rivers(folder: Path) -> list[dict]:
                 aliases = [f"River {bare}"] if not has_word(bare, RIVER_WORDS) else []
                 if rank <= MAJOR_RIVER_RANK and file == "ne_10m_rivers_lake_centerlines":
                     aliases.append(bare)
-                rows.append(row(name, aliases, "river", geometry, short, rank))
+                rows.append(row(name, aliases, "river", geometry, short, rank,
+                                point=waters.mouth(raw, geometry, rank)))
     return rows
 
 

@@ -215,3 +215,15 @@ def test_a_us_county_answers_to_its_bare_name_after_the_towns_of_that_name(gazet
     dekalb = [(p.kind, kind) for p, kind in gazetteer.entries(fold("DeKalb"))]
     assert dekalb[0] == ("city", "name") and ("admin2", "alternate") in dekalb
     assert len([k for k, _ in dekalb if k == "admin2"]) >= 4  # Georgia, Illinois, Indiana, ...
+
+
+@pytest.mark.parametrize("name, lat, lon, within_km", [
+    ("Mississippi River", 29.15, -89.25, 60),   # at the Gulf of Mexico
+    ("Ohio River", 37.0, -89.15, 30),           # where it meets the Mississippi, not Pittsburgh
+    ("Volga River", 46.0, 48.5, 100),           # at the Caspian, not in a reservoir upstream
+    ("Amur River", 53.0, 141.0, 100),           # its source meets the Argun, as big as itself
+])
+def test_a_river_sits_at_its_mouth_as_geonames_places_a_stream(gazetteer, name, lat, lon, within_km):
+    river = next(p for p in gazetteer.lookup(name) if p.kind == "river")
+    assert distance_km(river.lat, river.lon, lat, lon) < within_km
+    assert river.radius_km > 300  # the extent still reaches back to its source
