@@ -307,3 +307,25 @@ def test_a_landmark_named_for_its_institution(gazetteer, text, expected):
 def test_an_alternate_name_heading_an_institution_is_no_place(gazetteer):
     # "Rhea" is only a county's bare name: not a place at the head of a library's name
     assert find_mentions("She read at the Rhea Public Library.", gazetteer) == []
+
+
+# --- a well-known place ending a body's or an event's name --------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The forecast came from Environment Canada on Sunday.", ["Canada"]),
+    ("She told CBC Winnipeg about the storm.", ["Winnipeg"]),
+    ("Tickets for Rodeo Spokane sold out.", ["Spokane"]),
+    ("Only Nebraska and Iowa voted no.", ["Nebraska", "Iowa"]),
+])
+def test_a_prominent_place_ending_a_name(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The defendant, Maria K. Tyler, waived a hearing.",       # an initial before a surname
+    "Coach Bill Chandler resigned.",                          # a title and a given name
+    "Many Native Americans live nearby.",                      # a demonym after a word
+    "The film Iron Man opened well.",                          # an English word
+])
+def test_a_surname_or_word_ending_a_name_is_no_place(gazetteer, text):
+    assert find_mentions(text, gazetteer) == []

@@ -100,6 +100,10 @@ HEAD_OF_LONG_NAME = True
 """A well-known place heading a name of two more words is a place ("Dublin Veterans Park", "Florida
 Highway Patrol"); followed by one word it is more often a person or a team ("Paris Hilton", "New
 York Yankees") unless that word is a body or a role."""
+TAIL_OF_NAME = True
+"""A well-known place ending a longer name after words that are no given name or title is a
+place ("CBC Toronto", "Rodeo Gainesville", "Historic Dublin"); after a given name it is a
+surname ("Sam Houston"). See :func:`_tail_of_name`."""
 SMALL_TOWN = 100_000
 """A surname is usually also the name of some small town (Welch, Meredith, Bell); a name held
 only by towns smaller than this, seen as the last word of an unknown two- or three-word name
@@ -416,7 +420,9 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
             or (HEAD_OF_LONG_NAME and last - end >= 2 and _prominent(entries)))
         qualified = (i <= qualifiers_end if qualifiers_end is not None
                      else _only_qualifiers(tokens[first:i]))
-        if not modifier and not (i > first and qualified):
+        tail = TAIL_OF_NAME and end == last and i > first and _tail_of_name(
+            tokens, first, i, key, entries, text)
+        if not modifier and not (i > first and qualified) and not tail:
             return False
     if (end - i == 1 and i and tokens[i - 1].key in ORGANISATION_WORDS
             and text[tokens[i - 1].end:tokens[i].start] == " "):
@@ -478,6 +484,23 @@ def _after_the(tokens, i, text, entries) -> bool:
     English names so ("the Seine")."""
     return (i > 0 and tokens[i - 1].key == "the" and text[tokens[i - 1].end:tokens[i].start] == " "
             and any(place.kind in THE_KINDS for place, _ in entries))
+
+
+def _tail_of_name(tokens, first, i, key, entries, text) -> bool:
+    """True when the place at token i, ending a longer capitalised run that starts at
+    ``first``, is a place named in a body's or an event's name ("CBC Toronto", "Rodeo
+    Gainesville", "Environment Canada") rather than a person's surname: a country or state, or
+    a city of 100,000 or more, after words that are no given name, title or initial ("Kodie L.
+    Tyler"); a demonym only after one word that opens the sentence ("Former British officials",
+    not "Native Americans"); never an English word ("Iron Man")."""
+    if key in common_words() or any(t.key in given_names() or _is_title(t.key)
+                                    or (t.text.endswith(".") and len(t.text) <= 4)
+                                    for t in tokens[first:i]):
+        return False
+    if any(alias_kind == DEMONYM for _, alias_kind in entries):
+        return i == first + 1 and _sentence_initial(text, tokens[first])
+    return any((place.kind in ("country", "admin1", "continent") or place.population >= SMALL_TOWN)
+               and alias_kind != ALTERNATE for place, alias_kind in entries)
 
 
 def _prominent(entries) -> bool:
