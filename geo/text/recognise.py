@@ -30,7 +30,9 @@ pope ambassador envoy chairman chairwoman chair director comrade adviser advisor
 correspondent writer journalist reporter columnist editor coach ceo founder sir lord lady
 father sister brother st saint officer detective sheriff commissioner councilman
 councilwoman professor manager administrator clerk superintendent attorney treasurer auditor
-assessor coroner trustee chief marshal inspector constable""".split())
+assessor coroner trustee chief marshal inspector constable actor actress singer songwriter
+artist author poet novelist painter sculptor musician photographer filmmaker designer
+pastor rabbi reverend rev bishop priest imam cardinal""".split())
 KIN = frozenset("""son daughter child wife husband mother father brother sister grandson
 granddaughter grandmother grandfather niece nephew cousin uncle aunt stepson stepdaughter
 fiancé fiancée fiance fiancee boyfriend girlfriend widow widower baby""".split())
@@ -100,6 +102,10 @@ HEAD_OF_LONG_NAME = True
 """A well-known place heading a name of two more words is a place ("Dublin Veterans Park", "Florida
 Highway Patrol"); followed by one word it is more often a person or a team ("Paris Hilton", "New
 York Yankees") unless that word is a body or a role."""
+DIVISION_HEADS_NAME = True
+"""A state or county heading a longer name is a place ("the Ohio Turnpike", "Walker County
+Fairgrounds", "Florida Legislature"), unless the one word after it is a person's surname
+known from the text ("Georgia Stevens" once "Cory Stevens" is read)."""
 TAIL_OF_NAME = True
 """A well-known place ending a longer name after words that are no given name or title is a
 place ("CBC Toronto", "Rodeo Gainesville", "Historic Dublin"); after a given name it is a
@@ -417,7 +423,8 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         head = first + 1 if tokens[first].key == "the" else first  # "The Dayton Public Library"
         modifier = i == head and (is_country or _is_title(follower) or any(
             t.key in ORGANISATION_WORDS for t in tokens[end:last])
-            or (HEAD_OF_LONG_NAME and last - end >= 2 and _prominent(entries)))
+            or (HEAD_OF_LONG_NAME and last - end >= 2 and _prominent(entries))
+            or (DIVISION_HEADS_NAME and _division_heading(tokens, end, last, entries, persons)))
         qualified = (i <= qualifiers_end if qualifiers_end is not None
                      else _only_qualifiers(tokens[first:i]))
         tail = TAIL_OF_NAME and end == last and i > first and _tail_of_name(
@@ -484,6 +491,17 @@ def _after_the(tokens, i, text, entries) -> bool:
     English names so ("the Seine")."""
     return (i > 0 and tokens[i - 1].key == "the" and text[tokens[i - 1].end:tokens[i].start] == " "
             and any(place.kind in THE_KINDS for place, _ in entries))
+
+
+def _division_heading(tokens, end, last, entries, persons) -> bool:
+    """True when the state or county matched before token ``end`` heads a body's, a road's or
+    an event's name rather than a person's (see DIVISION_HEADS_NAME)."""
+    if not any(place.kind in ("admin1", "admin2") and alias_kind != ALTERNATE
+               for place, alias_kind in entries):
+        return False
+    if last - end == 1 and (fold(tokens[end].text) in persons or tokens[end].key in given_names()):
+        return False  # "Georgia Stevens", "Virginia Anne"
+    return True
 
 
 def _tail_of_name(tokens, first, i, key, entries, text) -> bool:
