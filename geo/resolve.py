@@ -2,13 +2,15 @@
 
 A candidate's score adds up, in log-odds-like points:
 - the recogniser's match score (a place's own name before an old or foreign variant);
-- a prior for its kind (a country before a state before a capital before a village) and its
-  population (half a point per factor of ten); a loaded story pack's places and the curated
-  landmarks count as well known;
+- a prior for its kind (a country before a state before a capital before a village), its
+  population (half a point per factor of ten) and its renown (the names it has in GeoNames'
+  languages: Venice, Italy before Venice, California); a loaded story pack's places and the
+  curated landmarks count as well known;
 - the text's countries: a candidate in a country the text names (or by its demonym) gains, and
   one in a neighbouring country gains a little;
 - proximity: a candidate near the places the text names without ambiguity gains, falling off
-  over a few hundred km;
+  over a few hundred km; one beside a reading of another name of the text gains too (two names
+  that can be read as neighbours are);
 - a national capital beats a state or province of its own country that has its name.
 Confidence (:func:`confidence`) says how sure the resolver is, from two things: how far the chosen
 candidate leads the next one and how much it scores on its own (prior and context), so a name
@@ -223,84 +225,13 @@ class _CountryEvidence:
         return points
 
 
-COHERENCE = 0.7
-"""Points for a candidate per other name of the text that may lie in the same area (weighted by
-how likely that reading is before context), up to COHERENCE_CAP: "Paris" and "Lamar County"
-read together are both in Texas, "Edmonton" and "Enfield" both in north London, though neither
-name is clear alone."""
-COHERENCE_CAP = 1.5
-COHERENCE_FLAT = 1.0
-COHERENCE_FLOOR = 0.0
-COHERENCE_CELL_DEG = 1.5  # areas are grid cells of this many degrees and their eight neighbours
-
-
-def _cell(place: Place) -> tuple[int, int]:
-    return (int(math.floor(place.lat / COHERENCE_CELL_DEG)),
-            int(math.floor(place.lon / COHERENCE_CELL_DEG)))
-
-
-def _coherence(groups: dict[tuple, tuple[Candidate, ...]]
-               ) -> tuple[dict[tuple, dict[str, float]], dict[tuple, dict[str, float]]]:
-    """For each name (group of candidates), points for each of its local candidates from the
-    other names' candidates in the same or a neighbouring grid cell: linear in the candidates.
-    Two parts: the points from afar (neighbouring cells), and those from the same cell, which
-    are near evidence (:data:`NEAR_KM`)."""
-    areas = {}  # name -> {cell: the largest prior share of its candidates around that cell}
-    spots = {}  # name -> {cell: the largest prior share of its candidates in that cell}
-    for ids, candidates in groups.items():
-        local = [c for c in candidates if c.place.kind not in WIDE_KINDS and c.place.kind != "admin1"]
-        if not local:
-            continue
-        priors = np.array([c.score + prior(c.place) for c in local])
-        shares = np.exp(COHERENCE_FLAT * (priors - priors.max()))
-        shares /= shares.sum()
-        shares = np.maximum(shares, COHERENCE_FLOOR)
-        cells: dict[tuple[int, int], float] = {}
-        here: dict[tuple[int, int], float] = {}
-        for c, share in zip(local, shares):
-            if share < 0.02:
-                continue
-            row, col = _cell(c.place)
-            if share > here.get((row, col), 0.0):
-                here[(row, col)] = float(share)
-            for dr in (-1, 0, 1):
-                for dc in (-1, 0, 1):
-                    key = (row + dr, col + dc)
-                    if share > cells.get(key, 0.0):
-                        cells[key] = float(share)
-        areas[ids], spots[ids] = cells, here
-    total: dict[tuple[int, int], float] = {}  # every name's weight around each cell
-    for cells in areas.values():
-        for key, share in cells.items():
-            total[key] = total.get(key, 0.0) + share
-    inside: dict[tuple[int, int], float] = {}  # every name's weight in each cell
-    for cells in spots.values():
-        for key, share in cells.items():
-            inside[key] = inside.get(key, 0.0) + share
-    points, near = {}, {}
-    for ids, candidates in groups.items():
-        if len(candidates) < 2 or len(areas) - (ids in areas) < 1:
-            continue
-        own, own_here = areas.get(ids, {}), spots.get(ids, {})
-        mine, mine_near = {}, {}
-        for c in candidates:
-            if c.place.kind in WIDE_KINDS or c.place.kind == "admin1":
-                continue
-            cell = _cell(c.place)
-            support = total.get(cell, 0.0) - own.get(cell, 0.0)  # the other names' weight
-            if support > 1e-9:
-                same = max(0.0, inside.get(cell, 0.0) - own_here.get(cell, 0.0))
-                whole = COHERENCE * min(support, COHERENCE_CAP)
-                mine_near[c.place.place_id] = min(whole, COHERENCE * min(same, COHERENCE_CAP))
-                mine[c.place.place_id] = whole - mine_near[c.place.place_id]
-        points[ids], near[ids] = mine, mine_near
-    return points, near
-
-
 NEIGHBOUR_NAME = 1.0
-"""Points for a candidate per other name of the text with a reading next to it (the same or a
-neighbouring cell of NEIGHBOUR_CELL_DEG), up to NEIGHBOUR_CAP names: "Paris and Henry County"
-are the Tennessee pair, though each name has many readings. Near evidence (:data:`NEAR_KM`)."""
+"""Points for a candidate per other name of the text with a reading next to it (in the same or a
+neighbouring grid cell of NEIGHBOUR_CELL_DEG, some 30 to 70 km), up to NEIGHBOUR_CAP names: near
+evidence (:data:`NEAR_KM`). Two names that can be read as neighbours are read so: "Paris" and
+"Henry County" are the Tennessee pair, "Edmonton" and "Enfield" the north London pair, though
+each name alone has many readings and famous ones abroad. Every other name counts the same
+whatever its readings' priors: a match of two readings out of many is rare by chance."""
 NEIGHBOUR_CAP = 2
 NEIGHBOUR_CELL_DEG = 0.3
 
@@ -524,19 +455,22 @@ namesake abroad (Paris, France over Paris, Illinois: 3.2) for :data:`NEAR_KM` to
 NEAR_KM = 200.0
 """A small town that far behind a famous namesake needs near evidence to beat it: a place the
 text names within this distance, or its state or country written next to it ("Paris, Tenn."),
-or "the town of". The text's country, coherence over a wider area and farther places can bring
+or "the town of", or another name with a reading beside it. The text's country, the countries
+its names share and farther places can bring
 it up to the famous one, not past it: "the mayor of Chicago met officials in Paris" is France."""
 PROMINENCE_MARGIN = 0.25
 SMALL_NAMESAKE = 100_000  # people; a city larger than this ("London, Ontario") is no small town
 
 
-def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=None, votes=(),
+def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, afar=None, votes=(),
               written=None) -> dict[tuple, tuple[tuple[Candidate, ...], float]]:
     """For each group of candidates (one name), the candidates re-scored with the evidence of
     the other names, best first, and the best one's softmax share.
 
-    ``written``: points from what is written next to a name (its state after it, "the town of"
-    before it), near evidence like a neighbouring place (see :data:`NEAR_KM`).
+    ``afar``: points from context over a wide area (the countries the text's ambiguous names
+    share). ``written``: near evidence like a neighbouring place (see :data:`NEAR_KM`): what is
+    written next to a name (its state after it, "the town of" before it) and the other names
+    with a reading beside each candidate.
     Each candidate's distance to the nearest place of the evidence is found by
     :func:`_nearest_anchors`.
     """
@@ -545,12 +479,12 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, coherence=No
         [(ids, c.place) for ids, candidates in groups.items() if len(candidates) > 1
          for c in candidates if c.place.kind not in ("country", "continent")], anchors)
     ranked = {}
-    coherence = coherence or {}
+    afar = afar or {}
     written = written or {}
     countries = _CountryEvidence(evidence, votes)
     for ids, candidates in groups.items():
         country_points = countries.points(ids)
-        together = coherence.get(ids, {})
+        together = afar.get(ids, {})
         beside = written.get(ids, {})
         divisions = {c.place.country for c in candidates if c.place.kind == "admin1"}
         # an ocean, sea or continent lies in no country: it is as near the text's countries
@@ -638,23 +572,20 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
     mentions = list(mentions)
     groups = {tuple(c.place.place_id for c in m.candidates): m.candidates
               for m in mentions if m.candidates}  # a name repeated is resolved once
-    coherence, written = _coherence(groups)
-    for ids, bonus in _shared_countries(groups).items():
-        mine = coherence.setdefault(ids, {})
-        for place_id, points in bonus.items():
-            mine[place_id] = mine.get(place_id, 0.0) + points
+    afar = _shared_countries(groups)
+    written: dict[tuple, dict[str, float]] = {}  # near context
     bonuses = list(_addresses(text, mentions, gazetteer).items())
-    bonuses += list(_neighbour_names(groups).items()) if NEIGHBOUR_NAME else []
+    bonuses += list(_neighbour_names(groups).items())
     bonuses += list(_named_as_towns(text, mentions).items())
     for ids, bonus in bonuses:
         mine = written.setdefault(ids, {})
         for place_id, points in bonus.items():
             mine[place_id] = mine.get(place_id, 0.0) + points
     votes = _country_votes(groups)
-    first = _rank_all(groups, _evidence(mentions), coherence, votes, written)
+    first = _rank_all(groups, _evidence(mentions), afar, votes, written)
     evidence = [(ids, ranked[0].place) for ids, (ranked, share) in first.items()
                 if share >= CONFIDENT or _clear([(c.score, c.place) for c in ranked])]
-    final = _rank_all(groups, evidence, coherence, votes, written)
+    final = _rank_all(groups, evidence, afar, votes, written)
     resolved = []
     for mention in mentions:
         if not mention.candidates:

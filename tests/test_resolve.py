@@ -208,3 +208,33 @@ def test_a_province_s_seat_under_another_spelling_is_still_the_town(gazetteer):
     # GeoNames spells the port Chattogram; the division keeps the older spelling
     text = "Container ships queued outside the port of Chittagong for a week."
     assert chosen(text, "Chittagong", gazetteer).place.kind == "city"
+
+
+@pytest.mark.parametrize("text, name, country, beside, km", [
+    # a town named like a country, beside the county it lies in
+    ("Deputies from Lebanon and Wilson County searched the lake.", "Lebanon", "US", "Wilson County", 60),
+    # a London district named like a Canadian city, beside its neighbouring district
+    ("Shops in Edmonton and Enfield closed early.", "Edmonton", "GB", None, None),
+    # neither name is clear alone; together they are the Georgia pair
+    ("The bus ran from Athens to Clarke County.", "Athens", "US", "Clarke County", 60),
+])
+def test_two_names_that_can_be_neighbours_are_read_as_neighbours(gazetteer, text, name, country, beside, km):
+    mentions = resolve_mentions(text, find_mentions(text, gazetteer), gazetteer)
+    place = next(m for m in mentions if m.text == name).place
+    assert place.country == country, place
+    if beside:
+        other = next(m for m in mentions if m.text == beside).place
+        assert distance_km(place.lat, place.lon, other.lat, other.lon) < km, (place, other)
+
+
+def test_a_neighbouring_name_does_not_pull_a_capital_abroad(gazetteer):
+    text = "The mayor of Chicago flew to Paris to meet officials from Versailles."
+    assert chosen(text, "Paris", gazetteer).place.country == "FR"
+
+
+def test_the_world_knows_the_famous_namesake_of_a_size(gazetteer):
+    """Renown (the names a place has across languages) separates towns of a similar size: the
+    Greek town of Sparta before the American towns of that name, without any context."""
+    best = resolve_name("Sparta", gazetteer)[0].place
+    assert best.country == "GR", best
+    assert best.renown > 10
