@@ -344,3 +344,22 @@ def test_a_surname_or_word_ending_a_name_is_no_place(gazetteer, text):
 ])
 def test_a_state_or_county_heading_a_longer_name(gazetteer, text, expected):
     assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers from the EU met in Oslo.", [("EU", "European Union"), ("Oslo", "Oslo")]),
+    ("Grain prices fell across the Midwest.", [("Midwest", "Midwest")]),
+    ("He grew up in the Soviet Union.", [("Soviet Union", "Soviet Union")]),
+    ("Traffic in L.A. was slow.", [("L.A.", "Los Angeles")]),
+])
+def test_unions_former_states_and_regions(gazetteer, text, expected):
+    assert places(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deputy Italian foreign minister flew home.", ["Italian"]),   # a role before a demonym
+    ("The base tracks Chinese missiles.", ["Chinese"]),                # a country's weapons
+    ("The Tomahawk cruise missile was fired.", []),                    # a weapon's own name
+])
+def test_demonyms_after_a_role_or_before_a_weapon(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected

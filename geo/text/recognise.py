@@ -400,17 +400,18 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         return False
     if CONTRACTION.search(tokens[end - 1].text):
         return False  # "We're", "I've"
-    if end < len(tokens) and tokens[end].key in PRODUCT_WORDS:
-        return False  # "the Hwasong intercontinental ballistic missile", "a Kalibr cruise missile"
     kinds = {place.kind for place, _ in entries}
     is_country = bool(kinds & {"country", "continent"}) or any(
         alias_kind == DEMONYM for _, alias_kind in entries)
+    if end < len(tokens) and tokens[end].key in PRODUCT_WORDS and not is_country:
+        return False  # "the Hwasong intercontinental ballistic missile" (but "Russian missiles")
     if "building" in kinds and not _located(tokens, i, key):
         return False  # "the White House said", "a Kremlin-backed party": the institution
     if end - i == 1 and is_country and _language(tokens, i, text, entries):
         return False  # "she spoke only French", "English language learners"
-    if end - i == 1 and tokens[i].text.isupper() and len(tokens[i].text) <= 4 and not is_country:
-        return False  # acronyms: "CIA", "PKK", "BA" (but "US", "UK", "UAE" are countries)
+    if (end - i == 1 and tokens[i].text.isupper() and len(tokens[i].text) <= 4 and not is_country
+            and "region" not in kinds):
+        return False  # acronyms: "CIA", "PKK", "BA" (but "US", "UK", "UAE", "EU" are places)
     if organisation and not (is_country and i == first and end < last):
         return False  # "Washington Post"; "Korean Central News Agency" still names Korea
     if partial and end - i == 1 and all(alias_kind == ALTERNATE for _, alias_kind in entries):
@@ -610,6 +611,9 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
                 if _surname(run, text, gazetteer):
                     names.add(fold(run[-1].text))
                 continue
+        if len(run) == 1 and not context and any(
+                alias_kind == DEMONYM for _, alias_kind in gazetteer.entries(fold(run[0].text))):
+            continue  # "the deputy Russian foreign minister": a title before a demonym
         if run:
             names.add(fold(" ".join(t.text for t in run)))
             names.add(fold(run[-1].text))
