@@ -242,10 +242,11 @@ def _neighbour_names(groups: dict[tuple, tuple[Candidate, ...]]) -> dict[tuple, 
     def cell(place):
         return (int(math.floor(place.lat / NEIGHBOUR_CELL_DEG)), int(math.floor(place.lon / NEIGHBOUR_CELL_DEG)))
 
+    spread = WIDE_KINDS | {"admin1"}  # too wide to be beside anything
     names_at: dict[tuple[int, int], set[int]] = defaultdict(set)
     for index, candidates in enumerate(groups.values()):
         for c in candidates:
-            if c.place.kind not in WIDE_KINDS and c.place.kind != "admin1":
+            if c.place.kind not in spread:
                 names_at[cell(c.place)].add(index)
     points = {}
     for index, (ids, candidates) in enumerate(groups.items()):
@@ -253,7 +254,7 @@ def _neighbour_names(groups: dict[tuple, tuple[Candidate, ...]]) -> dict[tuple, 
             continue
         mine = {}
         for c in candidates:
-            if c.place.kind in WIDE_KINDS or c.place.kind == "admin1":
+            if c.place.kind in spread:
                 continue
             row, col = cell(c.place)
             others = set()
