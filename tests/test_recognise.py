@@ -363,3 +363,15 @@ def test_unions_former_states_and_regions(gazetteer, text, expected):
 ])
 def test_demonyms_after_a_role_or_before_a_weapon(gazetteer, text, expected):
     assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The state Department of Labor reported the figures.", []),     # a body's field
+    ("She graduated from the College of Law in May.", []),
+    ("Nurses at St. Luke's Medical Center went on strike.", []),     # a saint's institution
+    ("St. Petersburg's museums reopened.", ["St. Petersburg"]),      # a city's possessive
+    ("The State Duma passed the bill, Xinhua reported.", []),         # a parliament, an agency
+    ("Man held after crash near Tacoma.", ["Tacoma"]),                # a headline's first word
+])
+def test_institutions_and_words_named_like_towns(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected

@@ -69,6 +69,8 @@ sound""".split())
 """Capitalised heads of a feature's name before "of" ("Strait of Hormuz", "Gulf of Sidra"): the
 whole phrase is the mention, resolved when the gazetteer holds it, else left unresolved rather
 than read as the town that the last word may also name."""
+SAINT = re.compile(r"(?:st\.?|saint|ste\.?|san|santa) ")
+"""A saint's name; followed by a possessive it names a church, school or hospital."""
 CONTRACTION = re.compile(r"['’](re|ve|ll|d|m|t)$", re.I)
 MATCH_SCORE = {ALTERNATE: -1.5}
 """A candidate's score from the name matched: an old or foreign variant counts against it."""
@@ -279,11 +281,11 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions in ``text``, in order, each with its candidate places (not yet resolved)."""
     tokens = tokenize(text)
     runs = _runs(tokens, text, gazetteer)
+    lowercase = _LowercaseWords(text)
     persons = _person_names(tokens, runs, text, gazetteer)
     stop = not_places()
     mentions: list[Mention] = []
     taken = [False] * len(tokens)
-    lowercase = _LowercaseWords(text)
     for first, last in runs:
         if _is_person_run(tokens, first, last, persons, text):
             continue
@@ -435,6 +437,13 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
     if (end - i == 1 and i and tokens[i - 1].key in ORGANISATION_WORDS
             and text[tokens[i - 1].end:tokens[i].start] == " "):
         return False  # "the mercenary group Wagner"
+    if (end - i == 1 and i >= 2 and tokens[i - 1].key == "of" and tokens[i - 2].key in ORGANISATION_WORDS
+            and tokens[i - 2].capitalised and not kinds & WIDE_PLACE_KINDS
+            and _largest_population(entries) < SMALL_TOWN):
+        return False  # "Department of Labor", "College of Law": the body's field, not a town
+    if (SAINT.match(key) and text[tokens[end - 1].end:tokens[end - 1].end + 2] in ("'s", "’s")
+            and _largest_population(entries) < SMALL_TOWN and not kinds & WIDE_PLACE_KINDS):
+        return False  # "St. John's Lutheran School": a church, school or hospital (not "St. Petersburg's")
     if end - i == 1 and not kinds & WIDE_PLACE_KINDS:
         after = text[tokens[i].end:tokens[i].end + 3]
         if (end < len(tokens) and tokens[end].key in PERSON_VERBS and text[tokens[i].end] == " "
