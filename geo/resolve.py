@@ -165,22 +165,36 @@ def _rough_km(a: Place, b: Place) -> float:
     return 111.2 * math.hypot(dlat, dlon * math.cos(math.radians((a.lat + b.lat) / 2)))
 
 
-def _country_votes(groups: dict[tuple, tuple[Candidate, ...]]) -> list[tuple[tuple, str]]:
-    """(name, country) for each ambiguous name whose readings, weighted by their priors, lie
-    almost all in one country: "Columbus", "Grove City" and "Franklin County" each have many
-    candidates, but nearly all of them in the United States."""
-    votes = []
+def _country_shares(groups: dict[tuple, tuple[Candidate, ...]]
+                    ) -> dict[tuple, tuple[dict[str, float], bool]]:
+    """For each name with two or more readings in countries, the share of its readings' weight
+    (their priors, softmax) in each country, and whether every reading lies in a country (none
+    is a country, sea or continent itself). Computed once for :func:`_country_votes` and
+    :func:`_shared_countries`."""
+    shares = {}
     for ids, candidates in groups.items():
         local = [c for c in candidates if c.place.kind not in WIDE_KINDS and c.place.country]
-        if len(local) < 2 or len(local) < len(candidates):
+        if len(local) < 2:
             continue
         priors = np.array([c.score + prior(c.place) for c in local])
         weights = np.exp(priors - priors.max())
-        by_country: dict[str, float] = {}
+        weights /= weights.sum()
+        mine: dict[str, float] = {}
         for c, weight in zip(local, weights):
-            by_country[c.place.country] = by_country.get(c.place.country, 0.0) + float(weight)
-        country, weight = max(by_country.items(), key=lambda cw: cw[1])
-        if weight >= ONE_COUNTRY_SHARE * weights.sum():
+            mine[c.place.country] = mine.get(c.place.country, 0.0) + float(weight)
+        shares[ids] = (mine, len(local) == len(candidates))
+    return shares
+
+
+def _country_votes(shares) -> list[tuple[tuple, str]]:
+    """(name, country) for each ambiguous name whose readings, weighted by their priors, lie
+    almost all in one country (``shares``: :func:`_country_shares`): "Columbus", "Grove City"
+    and "Franklin County" each have many candidates, but nearly all of them in the United
+    States."""
+    votes = []
+    for ids, (mine, all_local) in shares.items():
+        country, share = max(mine.items(), key=lambda cs: cs[1])
+        if all_local and share >= ONE_COUNTRY_SHARE:
             votes.append((ids, country))
     return votes
 
@@ -277,22 +291,13 @@ be. Names that lie almost all in one country vote for it instead (:func:`_countr
 SHARED_COUNTRY_CAP = 2.0
 
 
-def _shared_countries(groups: dict[tuple, tuple[Candidate, ...]]) -> dict[tuple, dict[str, float]]:
+def _shared_countries(groups: dict[tuple, tuple[Candidate, ...]], by_country
+                      ) -> dict[tuple, dict[str, float]]:
     """For each ambiguous name, points for each local candidate from the other ambiguous names'
-    likelihood of lying in its country: one total per country less the name's own, linear."""
-    shares: dict[tuple, dict[str, float]] = {}
-    for ids, candidates in groups.items():
-        local = [c for c in candidates if c.place.kind not in WIDE_KINDS and c.place.country]
-        if len(local) < 2:
-            continue
-        priors = np.array([c.score + prior(c.place) for c in local])
-        weights = np.exp(priors - priors.max())
-        weights /= weights.sum()
-        mine: dict[str, float] = {}
-        for c, weight in zip(local, weights):
-            mine[c.place.country] = mine.get(c.place.country, 0.0) + float(weight)
-        if len(mine) > 1 and max(mine.values()) < ONE_COUNTRY_SHARE:
-            shares[ids] = mine
+    likelihood of lying in its country (``by_country``: :func:`_country_shares`; names that lie
+    almost all in one country vote instead): one total per country less the name's own, linear."""
+    shares = {ids: mine for ids, (mine, _) in by_country.items()
+              if len(mine) > 1 and max(mine.values()) < ONE_COUNTRY_SHARE}
     total: dict[str, float] = defaultdict(float)
     for mine in shares.values():
         for country, share in mine.items():
@@ -573,7 +578,8 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
     mentions = list(mentions)
     groups = {tuple(c.place.place_id for c in m.candidates): m.candidates
               for m in mentions if m.candidates}  # a name repeated is resolved once
-    afar = _shared_countries(groups)
+    by_country = _country_shares(groups)
+    afar = _shared_countries(groups, by_country)
     written: dict[tuple, dict[str, float]] = {}  # near context
     bonuses = list(_addresses(text, mentions, gazetteer).items())
     bonuses += list(_neighbour_names(groups).items())
@@ -582,7 +588,7 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
         mine = written.setdefault(ids, {})
         for place_id, points in bonus.items():
             mine[place_id] = mine.get(place_id, 0.0) + points
-    votes = _country_votes(groups)
+    votes = _country_votes(by_country)
     first = _rank_all(groups, _evidence(mentions), afar, votes, written)
     evidence = [(ids, ranked[0].place) for ids, (ranked, share) in first.items()
                 if share >= CONFIDENT or _clear([(c.score, c.place) for c in ranked])]
