@@ -375,3 +375,8 @@ def test_demonyms_after_a_role_or_before_a_weapon(gazetteer, text, expected):
 ])
 def test_institutions_and_words_named_like_towns(gazetteer, text, expected):
     assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+def test_abbreviated_mount_and_fort_keep_their_period(gazetteer):
+    found = [m.text for m in find_mentions("The Mt. Vernon band flew to Ft. Lauderdale.", gazetteer)]
+    assert found == ["Mt. Vernon", "Ft. Lauderdale"]

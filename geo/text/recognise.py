@@ -172,7 +172,11 @@ def _is_abbreviation(word: str) -> bool:
     core = word[:-1]
     if len(core) == 1 and core.isupper():
         return True  # a middle initial: "Roy A. Nelson" is one name
-    return "." in core or (len(core) <= 3 and core[:1].isupper() and core.lower() in TITLES | {"st"})
+    return "." in core or (len(core) <= 3 and core[:1].isupper() and core.lower() in TITLES | PLACE_ABBREVIATIONS)
+
+
+PLACE_ABBREVIATIONS = frozenset({"st", "mt", "ft", "pt", "twp"})
+"""Abbreviated words of place names that keep their period ("Mt. Pleasant", "Ft. Worth")."""
 
 
 _OPENERS = frozenset(" \t\"“‘'([")
