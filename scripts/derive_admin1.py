@@ -113,6 +113,16 @@ def representative_point(shape) -> tuple[float, float]:
     return (south + north + 2 * centroid.y) / 4, (west + east + 2 * centroid.x) / 4
 
 
+def span_middle(lats: np.ndarray, lons: np.ndarray) -> tuple[float, float]:
+    """(lat, lon) of the middle of the span places cover: their 5th to 95th percentiles, the
+    longitudes taken around their mean direction (no jump at the antimeridian)."""
+    mean_lon = np.degrees(np.arctan2(np.sin(np.radians(lons)).mean(), np.cos(np.radians(lons)).mean()))
+    offsets = (lons - mean_lon + 180.0) % 360.0 - 180.0
+    centre_lat = float(np.mean(np.percentile(lats, [5, 95])))
+    centre_lon = float((mean_lon + np.mean(np.percentile(offsets, [5, 95])) + 180.0) % 360.0 - 180.0)
+    return centre_lat, centre_lon
+
+
 def main(source: str, natural_earth: str) -> None:
     places = defaultdict(list)
     with open(source, encoding="utf-8", newline="") as handle:
@@ -128,10 +138,7 @@ def main(source: str, natural_earth: str) -> None:
         if shape is not None:
             centre_lat, centre_lon = representative_point(shape)
         else:
-            mean_lon = np.degrees(np.arctan2(np.sin(np.radians(lons)).mean(), np.cos(np.radians(lons)).mean()))
-            offsets = (lons - mean_lon + 180.0) % 360.0 - 180.0  # around the mean, no antimeridian jump
-            centre_lat = float(np.mean(np.percentile(lats, [5, 95])))
-            centre_lon = float((mean_lon + np.mean(np.percentile(offsets, [5, 95])) + 180.0) % 360.0 - 180.0)
+            centre_lat, centre_lon = span_middle(lats, lons)
         km = distance_km(lats, lons, centre_lat, centre_lon)
         rows.append([cc, name, f"{centre_lat:.4f}", f"{centre_lon:.4f}",
                      f"{float(np.percentile(km, 90)):.0f}", len(points)])

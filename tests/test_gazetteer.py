@@ -239,3 +239,14 @@ def test_a_small_town_answers_only_to_spellings_of_its_name_a_city_to_all(gazett
     # a small town's wholly other alternate name (a former name, a station's) is not its alias
     assert "Suttons Bay" not in names("Pleasant City")
     assert "New Providence" not in names("Turkey")
+
+
+def test_second_level_divisions_of_the_world_are_places(gazetteer):
+    # England's counties have no town of their name: without this layer "Essex" was only US towns
+    essex = [p for p in gazetteer.lookup("Essex") if p.kind == "admin2" and p.country == "GB"]
+    assert len(essex) == 1 and distance_km(essex[0].lat, essex[0].lon, 51.77, 0.6) < 40
+    # "County Cork" also answers to "Cork", after the city of that name
+    cork = [(p.kind, kind) for p, kind in gazetteer.entries(fold("Cork"))]
+    assert cork[0][0] in ("city", "capital") and ("admin2", "alternate") in cork
+    # a division named like a given name is left out ("Casey", a council of Melbourne)
+    assert not any(p.kind == "admin2" and p.country == "AU" for p in gazetteer.lookup("Casey"))

