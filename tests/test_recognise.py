@@ -380,3 +380,18 @@ def test_institutions_and_words_named_like_towns(gazetteer, text, expected):
 def test_abbreviated_mount_and_fort_keep_their_period(gazetteer):
     found = [m.text for m in find_mentions("The Mt. Vernon band flew to Ft. Lauderdale.", gazetteer)]
     assert found == ["Mt. Vernon", "Ft. Lauderdale"]
+
+
+def test_a_person_named_like_a_saint_s_town(gazetteer):
+    # "St." heads the surname: a speaker, not a title before a name
+    text = "\"We keep the records,\" St. Clair said. St. Clair works in Newark."
+    assert [m.text for m in find_mentions(text, gazetteer)] == ["Newark"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marion and Bob Kessler bought the farm.", []),                  # beside a full name
+    ("The nurses told Kristina and Beckley to wait.", []),            # beside a given name
+    ("Shops in Tacoma and Lindsay reopened.", ["Tacoma", "Lindsay"]),  # a town named like a person
+])
+def test_a_name_coordinated_with_a_given_name(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected

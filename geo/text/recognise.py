@@ -588,8 +588,27 @@ def _person_context(tokens, first, last, text, gazetteer) -> bool:
     if following in KIN and text[end:end + 2] in ("'s", "’s"):
         return True
     head = first + 1 if tokens[first].key == "the" else first  # "The Bush administration"
-    return (last - head == 1 and following in PERSON_FOLLOWERS and text[end:end + 1] == " "
-            and not _wide(tokens[head:last], text, gazetteer))  # not "the Czech presidency"
+    if last - head != 1 or _wide(tokens[head:last], text, gazetteer):
+        return False  # not "the Czech presidency", "Georgia and Bob Smith's state"
+    if following in PERSON_FOLLOWERS and text[end:end + 1] == " ":
+        return True
+    # coordinated with a person's given name: "Lynn and Bob Fodge", "Kristina and Tim"; not
+    # with a town named like one ("Gainesville and Lindsay", "Gaston and Swansea")
+    if (following == "and" and last + 1 < len(tokens) and _given_person(tokens, last + 1, text, gazetteer)
+            and not (first and tokens[first - 1].key in LOCATIVES)):
+        return True
+    return first >= 2 and tokens[first - 1].key == "and" and _given_person(tokens, first - 2, text, gazetteer)
+
+
+def _given_person(tokens, k, text, gazetteer) -> bool:
+    """True when token k is a given name that names a person here: followed by a surname
+    ("Bob Fodge"), or no place's own name ("Tim", "Sasha"; not "Lindsay", a town)."""
+    token = tokens[k]
+    if not token.capitalised or token.key not in given_names():
+        return False
+    if k + 1 < len(tokens) and tokens[k + 1].capitalised and text[token.end:tokens[k + 1].start] == " ":
+        return True
+    return all(alias_kind == ALTERNATE for _, alias_kind in gazetteer.entries(fold(token.text)))
 
 
 def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) -> frozenset[str]:
@@ -606,7 +625,8 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
                                and not tokens[first - 1].text.endswith(".")):  # "Orchard St., Alexandria"
             before = ""
         run, context = tokens[first:last], False
-        titled = [k for k, t in enumerate(run) if _is_title(t.key)]
+        # a saint heads a name ("St. Clair said"), not a title before a person's name
+        titled = [k for k, t in enumerate(run) if _is_title(t.key) and t.key not in ("st", "saint")]
         if titled:
             run = run[titled[-1] + 1:]
         elif not _is_title(before):
@@ -618,7 +638,7 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
                      and not any(t.key in ORGANISATION_WORDS or t.key in PLACE_HEADS for t in run))
             speaker = (2 <= len(run) <= 3 and after in PERSON_VERBS
                        and not any(t.key in ORGANISATION_WORDS for t in run)
-                       and not gazetteer.has_alias(fold(run[0].text)))
+                       and not (run[0].key not in ("st", "saint") and gazetteer.has_alias(fold(run[0].text))))
             context = not named and not speaker and _person_context(tokens, first, last, text, gazetteer)
             if not named and not speaker and not context:
                 if _surname(run, text, gazetteer):
