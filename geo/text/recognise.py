@@ -431,7 +431,7 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         modifier = i == head and (is_country or _is_title(follower) or any(
             t.key in ORGANISATION_WORDS for t in tokens[end:last])
             or (HEAD_OF_LONG_NAME and last - end >= 2 and _prominent(entries))
-            or (DIVISION_HEADS_NAME and _division_heading(tokens, end, last, entries, persons)))
+            or (DIVISION_HEADS_NAME and _division_heading(tokens, end, last, key, entries, persons)))
         qualified = (i <= qualifiers_end if qualifiers_end is not None
                      else _only_qualifiers(tokens[first:i]))
         tail = TAIL_OF_NAME and end == last and i > first and _tail_of_name(
@@ -507,12 +507,12 @@ def _after_the(tokens, i, text, entries) -> bool:
             and any(place.kind in THE_KINDS for place, _ in entries))
 
 
-def _division_heading(tokens, end, last, entries, persons) -> bool:
+def _division_heading(tokens, end, last, key, entries, persons) -> bool:
     """True when the state or county matched before token ``end`` heads a body's, a road's or
     an event's name rather than a person's (see DIVISION_HEADS_NAME)."""
-    if not any(place.kind in ("admin1", "admin2") and alias_kind != ALTERNATE
-               for place, alias_kind in entries):
-        return False
+    if not any((place.kind == "admin1" or (place.kind == "admin2" and " " in key))
+               and alias_kind != ALTERNATE for place, alias_kind in entries):
+        return False  # a state, or a county named as one ("Walker County"), not "Paris" alone
     if last - end == 1 and (fold(tokens[end].text) in persons or tokens[end].key in given_names()):
         return False  # "Georgia Stevens", "Virginia Anne"
     return True
