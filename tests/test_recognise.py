@@ -395,3 +395,12 @@ def test_a_person_named_like_a_saint_s_town(gazetteer):
 ])
 def test_a_name_coordinated_with_a_given_name(gazetteer, text, expected):
     assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beckley, the finance director, said the budget was tight.", []),   # a role in apposition
+    ("Maj. Gen. Ann Beckley toured the base.", []),                       # an abbreviated rank
+    ("Tacoma, the state's third-largest city, grew.", ["Tacoma"]),       # no role: a place
+])
+def test_a_role_in_apposition_or_a_rank(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected

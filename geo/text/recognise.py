@@ -32,7 +32,8 @@ father sister brother st saint officer detective sheriff commissioner councilman
 councilwoman professor manager administrator clerk superintendent attorney treasurer auditor
 assessor coroner trustee chief marshal inspector constable actor actress singer songwriter
 artist author poet novelist painter sculptor musician photographer filmmaker designer
-pastor rabbi reverend rev bishop priest imam cardinal""".split())
+pastor rabbi reverend rev bishop priest imam cardinal maj lieutenant sergeant cpl corporal
+pvt adm admiral cmdr commander brig""".split())
 KIN = frozenset("""son daughter child wife husband mother father brother sister grandson
 granddaughter grandmother grandfather niece nephew cousin uncle aunt stepson stepdaughter
 fiancé fiancée fiance fiancee boyfriend girlfriend widow widower baby""".split())
@@ -566,6 +567,9 @@ def _is_title(key: str) -> bool:
     return key in TITLES or key in KIN or (key.endswith("s") and (key[:-1] in TITLES or key[:-1] in KIN))
 
 
+APPOSITIVE = re.compile(r", (?:the|a|an|its|our|their) (?:[\w’'-]+ ){0,3}?([A-Za-z]+)[,.]")
+"""A name followed by a role between commas ("Sylvester, the finance director, said") is a
+person's; the role is the word before the closing comma."""
 AGE_AFTER = re.compile(r", \d{1,3},")
 """A name followed by an age between commas ("Rae, 55, serves", "Hailey, 6, and Caleb") is a
 person's."""
@@ -578,6 +582,9 @@ def _person_context(tokens, first, last, text, gazetteer) -> bool:
     Bush administration")."""
     end = tokens[last - 1].end
     if AGE_AFTER.match(text, end):
+        return True
+    role = APPOSITIVE.match(text, end)  # "Sylvester, the finance director, said"
+    if role and _is_title(role.group(1).lower()) and not _wide(tokens[first:last], text, gazetteer):
         return True
     if (first and tokens[first - 1].key in PERSON_VERBS - OBJECT_VERBS
             and text[tokens[first - 1].end:tokens[first].start] == " "
