@@ -81,7 +81,7 @@ import numpy as np
 
 from geo import explain, lexicon
 from geo.errors import InputError
-from geo.lexicon import HOURS_PER_UNIT, ROUNDING
+from geo.lexicon import MOVING_HOURS_PER_UNIT, ROUNDING
 from geo.geodesy import COMPASS_POINTS, compass_bearing, inverse
 from geo.model import (KM_PER_UNIT, Check, DistanceClaim, Mention, Place, PlaceFit, Quantity, Route,
                        SearchArea, Travel)
@@ -596,7 +596,8 @@ def check_travel_time(claim: DistanceClaim, straight_km: float, route: Route | N
     quantity = claim.stated[0]
     mode = _time_mode(claim)
     low, high = figure_span(quantity, claim.hedge)
-    hours_low, hours_high = low * HOURS_PER_UNIT[quantity.unit], high * HOURS_PER_UNIT[quantity.unit]
+    fewest, most = MOVING_HOURS_PER_UNIT[quantity.unit]  # "a day's drive" is 6 to 24 hours on the move
+    hours_low, hours_high = low * fewest, high * most
     factor = 1.0 if route is not None else ROUTE_FACTORS.get(mode, ROUTE_FACTORS[TIME_MODE_DEFAULT])
     distance = route_km if route is not None else straight_km * factor
     speed_low = distance / hours_high if hours_high > 0 else math.inf

@@ -10,9 +10,12 @@ Public API (all read once, immutable):
 
 * ``UNITS``: unit code -> :class:`Unit` (``code``, ``kind`` "distance"|"time", ``factor``:
   km per unit for a distance, hours per unit for a time, ``name``, ``spellings``, ``one``,
-  ``short``). Codes: distances "km", "mi", "nmi", "m", "yd", "ft"; times "h", "min".
+  ``short``, ``journey_only``, ``moving``). Codes: distances "km", "mi", "nmi", "m", "yd",
+  "ft"; times "h", "min", and "d", "wk" (days and weeks: travel times only beside a journey,
+  ``journey_only``; ``moving`` is the span of hours of travel one of them stands for).
 * ``KM_PER_UNIT`` (distance codes -> km in one unit), ``HOURS_PER_UNIT`` (time codes ->
-  hours in one unit), ``DISTANCE_UNITS``, ``TIME_UNITS``.
+  hours in one unit), ``MOVING_HOURS_PER_UNIT`` (time codes -> fewest and most hours of travel
+  in one unit), ``DISTANCE_UNITS``, ``TIME_UNITS``.
 * :func:`unit_code` ("Kilometres" -> "km", "hrs" -> "h", "nm" -> None).
 * ``HEDGES``: hedge words (lower case) -> :class:`Hedge` (``words``, ``reading``, ``below``,
   ``above``); :func:`hedge_bounds` (hedge -> (below, above), each "rounding", "approximate"
@@ -23,7 +26,8 @@ Public API (all read once, immutable):
   along, "" for the straight line, ``phrases``; for the modes a story's travellers use,
   ``reader``, ``travel_words`` and ``vehicles``); :func:`mode_of` (the first mode named in a
   text, or "").
-* ``JOURNEY_NOUNS``, ``JOURNEY_VEHICLES``; ``DIRECTION_WORDS``, ``DIRECTION_ABBREVIATIONS``,
+* ``JOURNEY_NOUNS``, ``JOURNEY_VEHICLES``, ``JOURNEY_TIME_NOUNS`` (journeys only after a time:
+  "two days' march"); ``DIRECTION_WORDS``, ``DIRECTION_ABBREVIATIONS``,
   ``RELATIVE_DIRECTIONS``; ``LINK_VERBS``, ``LINK_WORDS``; ``MEASURED_NOUNS``,
   ``EVENT_NOUNS``, ``EVENT_VERBS``, ``EVENT_OBJECTS``, ``FACILITY_NOUNS``, ``ZONE_WORDS``, ``PART_NOUNS``, ``DIMENSION_WORDS``, ``TRAVEL_VERBS``, ``EXTENT_VERBS``, ``TIME_BEFORE``, ``TIME_AFTER`` (words
   that make a time a duration or a clock time)
@@ -44,8 +48,8 @@ from geo.paths import DATA_DIR
 __all__ = [
     "DIMENSION_WORDS", "DIRECTION_ABBREVIATIONS", "DIRECTION_WORDS", "DISTANCE_UNITS",
     "EVENT_NOUNS", "EVENT_OBJECTS", "EVENT_VERBS", "FACILITY_NOUNS", "EXTENT_VERBS", "TIME_AFTER", "TIME_BEFORE", "HEDGES", "HEDGES_AFTER_ONLY",
-    "HEDGES_ALSO_AFTER", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_VEHICLES",
-    "KM_PER_UNIT", "LEXICON_FILE", "LINK_VERBS", "LINK_WORDS", "MEASURED_NOUNS", "MODES",
+    "HEDGES_ALSO_AFTER", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_TIME_NOUNS", "JOURNEY_VEHICLES",
+    "KM_PER_UNIT", "LEXICON_FILE", "LINK_VERBS", "MOVING_HOURS_PER_UNIT", "LINK_WORDS", "MEASURED_NOUNS", "MODES",
     "PART_NOUNS", "PLACE_NOUN_KINDS", "POPULATED_KINDS", "PRONOUNS", "DETERMINERS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
     "Hedge", "Mode", "Unit", "alternation", "hedge_bounds", "hedge_reading", "mode_of",
     "unit_code",
@@ -69,6 +73,8 @@ class Unit:
     case_sensitive: tuple[str, ...] = ()
     one: tuple[str, ...] = ()  # singular forms after "a"/"an"
     short: bool = False  # metres, yards, feet
+    journey_only: bool = False  # days, weeks: a travel time only beside a journey noun or mode
+    moving: tuple[float, float] | None = None  # hours of travel one unit may stand for (a day's drive)
 
     @property
     def is_time(self) -> bool:
@@ -112,6 +118,15 @@ def _load(path=LEXICON_FILE) -> dict:
 _DATA = _load()
 
 
+def _moving(code: str, span) -> tuple[float, float] | None:
+    if span is None:
+        return None
+    if not (isinstance(span, list) and len(span) == 2 and all(isinstance(h, (int, float)) for h in span)
+            and 0 < span[0] <= span[1]):
+        raise DataError(f"{LEXICON_FILE}: unit {code!r} moving {span!r}: give [fewest, most] hours, 0 < fewest <= most")
+    return float(span[0]), float(span[1])
+
+
 def _units(data: dict) -> dict[str, Unit]:
     units = {}
     for code, row in data["units"].items():
@@ -126,6 +141,8 @@ def _units(data: dict) -> dict[str, Unit]:
             case_sensitive=tuple(row.get("case_sensitive", ())),
             one=tuple(_norm(s) for s in row.get("one", ())),
             short=bool(row.get("short", False)),
+            journey_only=bool(row.get("journey_only", False)),
+            moving=_moving(code, row.get("moving")),
         )
     return units
 
@@ -137,6 +154,11 @@ KM_PER_UNIT: dict[str, float] = {code: UNITS[code].factor for code in DISTANCE_U
 """Kilometres in one of each distance unit (international mile, nautical mile, metre, ...)."""
 HOURS_PER_UNIT: dict[str, float] = {code: UNITS[code].factor for code in TIME_UNITS}
 """Hours in one of each time unit."""
+MOVING_HOURS_PER_UNIT: dict[str, tuple[float, float]] = {
+    code: UNITS[code].moving or (UNITS[code].factor, UNITS[code].factor) for code in TIME_UNITS
+}
+"""Fewest and most hours of travel one of each time unit stands for: (1, 1) for an hour, (6, 24)
+for "a day's drive" (a traveller is not on the move all day)."""
 
 _SPELLING_TO_UNIT = {s: code for code, unit in UNITS.items() for s in unit.spellings}
 _CASED_TO_UNIT = {s: code for code, unit in UNITS.items() for s in unit.case_sensitive}
@@ -227,14 +249,24 @@ _MODE_LONGEST = max((len(k) for k in _MODE_PHRASES), default=1)
 _MODE_FIRST_WORDS = frozenset(k[0] for k in _MODE_PHRASES)
 
 
+_VEHICLE_MODES = {v: name for name, mode in MODES.items() for v in mode.vehicles if " " not in v}
+_BOARDING_WORDS = frozenset({"by", "in", "on", "aboard"})
+
+
 def mode_of(words: str) -> str:
-    """The mode the first mode phrase in ``words`` names ("by rail" -> "rail"), or "".
+    """The mode the first mode phrase in ``words`` names ("by rail" -> "rail"), or a vehicle
+    one boards ("by river boat" -> "sea", "in an armoured train" -> "rail"), or "".
 
     Words are matched whole and in order (a run of 1 to 4 words looked up in a table), so the
     time is linear in the text.
     """
     tokens = _MODE_WORD_RE.findall(words.lower())
     for i, token in enumerate(tokens):
+        if token in _BOARDING_WORDS:  # "by river boat", "in an armoured train", "aboard a ferry"
+            j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] in ("a", "an", "the"))
+            vehicle = next((_VEHICLE_MODES[t] for t in tokens[j : j + 2] if t in _VEHICLE_MODES), "")
+            if vehicle:
+                return vehicle
         if token not in _MODE_FIRST_WORDS:
             continue
         for size in range(min(_MODE_LONGEST, len(tokens) - i), 0, -1):
@@ -250,6 +282,7 @@ def _set(section: str, key: str) -> frozenset[str]:
 
 JOURNEY_NOUNS = _set("journeys", "nouns")
 JOURNEY_VEHICLES = _set("journeys", "vehicles")
+JOURNEY_TIME_NOUNS = _set("journeys", "time_nouns")
 DIRECTION_WORDS = _set("directions", "cardinal")
 DIRECTION_ABBREVIATIONS = frozenset(_DATA["directions"]["abbreviations"])  # upper case
 RELATIVE_DIRECTIONS = _set("directions", "relative")

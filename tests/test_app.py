@@ -87,10 +87,11 @@ def map_view(at: AppTest) -> dict:
 def test_the_bundled_story_on_one_page(app):
     assert "North Korean leader Kim Jong Un will visit Russia" in app.subheader[0].value
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Articles"] == "5" and metrics["Distance claims"] == "2"
+    assert metrics["Articles"] == "5" and metrics["Distance claims"] == "3"
     claims = app.dataframe[0].value
-    assert list(claims["Verdict"]) == ["accurate", "accurate"]
-    assert list(claims["Claim"]) == ["Vostochny Cosmodrome from Vladivostok", "Vladivostok from Pyongyang"]
+    assert list(claims["Verdict"]) == ["accurate", "plausible", "accurate"]
+    assert list(claims["Claim"]) == ["Vostochny Cosmodrome from Vladivostok", "Vietnam from Pyongyang",
+                                     "Vladivostok from Pyongyang"]
     assert {"Stated", "Measured", "Error", "Direction", "Explanation", "Quote"} <= set(claims.columns)
     view = map_view(app)
     assert "/app/static/leaflet/leaflet.js" in view["js_links"]
@@ -218,7 +219,7 @@ def test_every_download_is_made_and_typed(managers):
     report = json.loads(storage_manager.storage.get_file(
         storage_manager.execute_deferred(buttons["download_report-json"].proto.deferred_file_id).rsplit("/", 1)[1]
     ).content)
-    assert len(report["claims"]) == 2
+    assert len(report["claims"]) == 3
 
 
 def test_article_text_is_shown_as_text_never_as_markup(app):

@@ -489,7 +489,7 @@ def _claims_of(story_claims, prefix):
 
 def test_story_vostochny_is_north_of_vladivostok(story_claims):
     document, claims = _claims_of(story_claims, "000_")
-    (claim,) = claims
+    claim, train = claims
     assert claim.sentence.startswith("About 950 kilometres (600 miles) north of Vladivostok lies the centre")
     assert claim.subject.text == "the centre"
     assert document.text[claim.subject.start : claim.subject.end] == "the centre"
@@ -497,6 +497,10 @@ def test_story_vostochny_is_north_of_vladivostok(story_claims):
     assert claim.anchor.place.name == "Vladivostok"
     assert [(q.value, q.unit) for q in claim.stated] == [(950, "km"), (600, "mi")]
     assert (claim.hedge, claim.direction, claim.mode) == ("about", "N", "")
+    # "Mr. Kim took a two-day trip in an armoured train from Pyongyang via China and over the
+    # tropical border into Vietnam": a travel time in days, the journey's destination after its way
+    assert (train.subject.text, train.anchor.text) == ("Vietnam", "Pyongyang")
+    assert [(q.value, q.unit) for q in train.stated] == [(2, "d")]
 
 
 def test_story_vladivostok_is_north_of_pyongyang(story_claims):
@@ -512,7 +516,7 @@ def test_story_vladivostok_is_north_of_pyongyang(story_claims):
 
 def test_story_has_no_other_claims(story_claims):
     counts = {path.split("/")[-1][:4]: len(claims) for path, (_, claims) in story_claims.items()}
-    assert counts == {"000_": 1, "001_": 0, "002_": 0, "003_": 0, "004_": 1}
+    assert counts == {"000_": 2, "001_": 0, "002_": 0, "003_": 0, "004_": 1}
 
 
 def test_an_open_travel_time_is_checked_without_crashing():

@@ -371,3 +371,67 @@ def test_a_trip_to_a_place_without_its_origin():
 def test_journeys_with_unlisted_vehicles_and_hyphenated_ranges(text, stated):
     (claim,) = claims(text)
     assert figures(claim) == stated and claim.anchor.text == "Belmont"
+
+
+# --- hedges before the article of a travel time ----------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, hedge, stated",
+    [
+        ("Ardent is about a four hour drive from Belmont.", "about", [(4, "h")]),
+        ("Ardent is roughly a 30-minute walk from Belmont.", "roughly", [(30, "min")]),
+        ("Ardent is nearly a two-hour flight from Belmont.", "nearly", [(2, "h")]),
+        ("Ardent is some three hours by car from Belmont.", "some", [(3, "h")]),
+        ("Ardent is just over an hour's drive from Belmont.", "just over", [(1, "h")]),
+        ("Ardent is less than a 10-minute walk from Belmont.", "less than", [(10, "min")]),
+    ],
+)  # fmt: skip
+def test_a_hedge_before_the_article_of_a_travel_time(text, hedge, stated):
+    (claim,) = claims(text)
+    assert (claim.hedge, figures(claim), ends(claim)) == (hedge, stated, ("Ardent", "Belmont"))
+
+
+def test_a_hedged_zone_before_an_article_stays_a_look_alike():
+    assert claims("Three towns are within a 30-minute drive of Belmont.") == []
+
+
+# --- days and weeks: travel times beside a journey, durations elsewhere ----------------------
+
+@pytest.mark.parametrize(
+    "text, stated, mode",
+    [
+        ("Ardent is a two-day trip from Belmont.", [(2, "d")], ""),
+        ("Ardent lies a day's drive north of Belmont.", [(1, "d")], "road"),
+        ("Ardent was a three-day march from Belmont.", [(3, "d")], "foot"),
+        ("Ardent is two days by train from Belmont.", [(2, "d")], "rail"),
+        ("Ardent is two days from Belmont by train.", [(2, "d")], "rail"),
+        ("Ardent lies a week's sail from Belmont.", [(1, "wk")], "sea"),
+        ("Ardent is about a three-day journey by river boat from Belmont.", [(3, "d")], "sea"),
+        ("It takes two days to reach Ardent from Belmont.", [(2, "d")], ""),
+        ("Pilgrims reach Ardent from Belmont in five days.", [(5, "d")], ""),
+    ],
+)  # fmt: skip
+def test_days_and_weeks_of_travel(text, stated, mode):
+    (claim,) = claims(text)
+    assert (figures(claim), ends(claim), claim.mode) == (stated, ("Ardent", "Belmont"), mode)
+    assert claim.stated[0].is_time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders gather in Ardent for a three-day summit.",
+        "The minister began a two-day visit to Ardent on Monday.",
+        "Talks in Belmont lasted three days.",
+        "He spent two days in Ardent before flying to Belmont.",
+        "The ship left Belmont and reached Ardent two days later.",
+        "Ardent is a day trip from Belmont.",
+        "Strikers in Ardent marched for a week.",
+        "Aid reaches Ardent once a week from Belmont.",
+        "Pilgrims walk six hours a day from Belmont to Ardent.",
+        "Ardent is a 20 km march from Belmont.",
+        "Fighting raged for 40 days around Ardent, a week after Belmont fell.",
+    ],
+)  # fmt: skip
+def test_durations_in_days_are_look_alikes(text):
+    assert claims(text) == []

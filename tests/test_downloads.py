@@ -25,9 +25,9 @@ def test_every_format_is_offered_with_its_mime_type(offered):
 
 def test_reports_and_geojson_hold_the_story(offered):
     report = json.loads(offered["report-json"].make())
-    assert len(report["claims"]) == 2
+    assert len(report["claims"]) == 3  # two distances and the two-day train trip into Vietnam
     rows = list(csv.DictReader(io.StringIO(offered["report-csv"].make().decode("utf-8"))))
-    assert [r["distance_verdict"] for r in rows] == ["accurate", "accurate"]
+    assert [r["distance_verdict"] for r in rows] == ["accurate", "unverifiable", "accurate"]
     assert offered["report-html"].make().startswith(b"<!DOCTYPE html>") or b"<html" in offered["report-html"].make()[:500]
     assert b"Vladivostok" in offered["report-md"].make()
     places = json.loads(offered["places-geojson"].make())

@@ -22,7 +22,16 @@ def test_factors():
     assert KM_PER_UNIT["nmi"] == pytest.approx(1.852)
     assert KM_PER_UNIT["ft"] * 1000 == pytest.approx(0.3048)
     assert lexicon.HOURS_PER_UNIT["min"] * 60 == pytest.approx(1.0)
-    assert set(lexicon.TIME_UNITS) == {"h", "min"}
+    assert set(lexicon.TIME_UNITS) == {"h", "min", "d", "wk"}
+    assert lexicon.HOURS_PER_UNIT["d"] == 24 and lexicon.HOURS_PER_UNIT["wk"] == 168
+
+
+def test_days_are_travel_times_only_beside_a_journey_and_stand_for_fewer_hours_on_the_move():
+    assert lexicon.UNITS["d"].journey_only and lexicon.UNITS["wk"].journey_only
+    assert not lexicon.UNITS["h"].journey_only
+    assert lexicon.MOVING_HOURS_PER_UNIT["h"] == (1.0, 1.0)
+    fewest, most = lexicon.MOVING_HOURS_PER_UNIT["d"]
+    assert 0 < fewest < most == 24
 
 
 @pytest.mark.parametrize(

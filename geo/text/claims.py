@@ -97,14 +97,19 @@ _MODE_PHRASE = lexicon.alternation(
 """Mode phrases that stand alone after a figure ("by road", "as the crow flies"), from the lexicon."""
 _JOURNEY_NOUN = (
     rf"(?:(?:{lexicon.alternation(lexicon.JOURNEY_VEHICLES)})\s+)?"
-    rf"(?:{lexicon.alternation(n for n in lexicon.JOURNEY_NOUNS if ' ' not in n)})"
+    rf"(?:{lexicon.alternation(n for n in lexicon.JOURNEY_NOUNS | lexicon.JOURNEY_TIME_NOUNS if ' ' not in n)})"
 )
+_JOURNEY_ASIDE = (
+    rf"(?:by\s+(?:[a-z][\w-]*\s+)?(?:{lexicon.alternation(lexicon.JOURNEY_VEHICLES)})\s+"  # "by river boat"
+    r"|(?-i:(?:up|down)\s+the\s+[A-Z][\w’'-]+(?:\s+River)?)\s+)"  # "up the Nile"
+)
+"""Words between a journey noun and its "from": how it travels, or the river it follows."""
 _RELATION_RE = re.compile(
     rf"""
     \s*,?\s*(?P<aside>\([^()]*\)\s*,?\s*)?(?:\(?(?P<mode>{_MODE_PHRASE})\)?\s*,?\s*)?
     (?:
         (?P<apart>apart)\b
-      | (?P<journey>{_JOURNEY_NOUN})\s+(?:away\s+)?(?=from\b|to\b)(?P<journey_to>to\b)?(?:from\b)?
+      | (?P<journey>{_JOURNEY_NOUN})\s+(?:away\s+)?(?:{_JOURNEY_ASIDE})?(?=from\b|to\b)(?P<journey_to>to\b)?(?:from\b)?
       | (?:to\s+the\s+|(?P<due>due)\s+|further\s+|farther\s+)?
         (?P<direction>{_DIRECTION})(?:wards?)?\s+(?:of|from)\b
       | (?:away|distant)\s+from\b
@@ -630,13 +635,14 @@ def _mode_around(
 
 _LOOSE_DIRECTION = rf"(?:{_DIRECTION})(?:wards?)?"
 _RELATIVE_DIRECTIONS = lexicon.alternation(lexicon.RELATIVE_DIRECTIONS)
-_JOURNEY_WORDS = lexicon.alternation(lexicon.JOURNEY_NOUNS | lexicon.JOURNEY_VEHICLES)
+_JOURNEY_WORDS = lexicon.alternation(lexicon.JOURNEY_NOUNS | lexicon.JOURNEY_VEHICLES | lexicon.JOURNEY_TIME_NOUNS)
 _LOOSE_RELATION_RE = re.compile(
     rf"""
     \.?(?P<lead>
       (?:\s*,?\s*
         (?:\([^()]{{0,40}}\)                                   # an aside "(by bus)"
-          | (?:in|by|on)\s+(?:an?\s+|the\s+)?(?:{_JOURNEY_WORDS})(?:\s+ride)?\b  # "in a car", "by mule ride"
+          | (?:in|by|on)\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+)?(?:{_JOURNEY_WORDS})(?:\s+ride)?\b  # "in a car", "by river boat"
+          | (?-i:(?:up|down)\s+the\s+[A-Z][\w’'-]+(?:\s+River)?)\b  # "up the Nile"
           | (?:{_MODE_PHRASE})
           | (?:[a-z][\w-]*\s+)?(?:{_JOURNEY_WORDS})\b             # "drive", "train ride", "tuk-tuk ride"
           | away\b | far\b | further(?:\s+on)?\b | farther\b | distant\b | ride\b | approximately\b
@@ -659,7 +665,7 @@ _LOOSE_RELATION_RE = re.compile(
 _ANCHOR_STOP_WORDS = frozenset(
     "and or but which who that where when while in on at with near by for to is was were are has have "
     "had will would can could after before since as than into toward towards via along across "
-    "takes take took making whereby through so if because then yet you we they he she it "
+    "takes take took brings brought leads led making whereby through so if because then yet you we they he she it "
     "can may might should must does did do from off outside beyond past".split()
 )
 _NP_STOP_WORDS = _ANCHOR_STOP_WORDS | frozenset(w for w in lexicon.LINK_VERBS if " " not in w) | frozenset(
@@ -671,13 +677,13 @@ _DIMENSION_AFTER_RE = re.compile(
     rf"\s*[-,]?\s*(?:{lexicon.alternation(lexicon.DIMENSION_WORDS)})(?:\b|(?=-))", re.IGNORECASE
 )
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+", re.IGNORECASE)
-_TO_BEFORE_RE = re.compile(r"\bto\s+", re.IGNORECASE)
+_TO_BEFORE_RE = re.compile(r"\b(?:to|reach(?:es|ed|ing)?)\s+", re.IGNORECASE)  # "to X", "reach X from Y in N"
 _SIGN_RE = re.compile(r"\s*[-–—:~]\s*$")
 _ANCHOR_TO_FIGURE_RE = re.compile(
     r"(?:\s*\([^()]{0,40}\))?\s*,?\s*"
     r"(?:(?:is|was|are|were|be|takes?|took|taking|can|will|would|could|may|might|should|usually|typically|"
     r"normally|generally|only|just|about|around|approximately|roughly|nearly|it|you|there|them|us|one|a|an|"
-    r"in|by|road|car|train|bus|air|plane|via|to|[A-Z][\w’'-]*|[a-z]+ly)\s+|\([^()]{0,40}\)\s*)*"
+    r"in|on|by|road|car|train|bus|air|plane|via|to|[A-Z][\w’'-]*|[a-z]+ly)\s+|\([^()]{0,40}\)\s*)*"
     r"(?:[~:–—-]\s*)?(?:\(\s*)?$"
 )
 _PRONOUNS = frozenset("it its they this these there here he she we i you".split())
@@ -864,9 +870,12 @@ _NOT_ADJECTIVES = (
 )
 
 
-def _measured(noun: str) -> bool:
-    """A noun a figure may measure that is no journey ("border", "range"; not "drive")."""
-    return noun in lexicon.MEASURED_NOUNS and noun not in lexicon.JOURNEY_NOUNS
+def _measured(noun: str, time: bool = False) -> bool:
+    """A noun a figure may measure that is no journey ("border", "range"; not "drive"; after a
+    time, not "march" either: "two days' march")."""
+    return noun in lexicon.MEASURED_NOUNS and noun not in lexicon.JOURNEY_NOUNS and not (
+        time and noun in lexicon.JOURNEY_TIME_NOUNS
+    )
 
 
 _TAIL_WORD_RE = re.compile(r"[\w’'-]+|[<≤:~]")
@@ -903,8 +912,36 @@ _FROM_TO_AFTER_RE = re.compile(r"[^.;]{0,30}?\bfrom\b[^.;]{1,60}?\bto\b", re.IGN
 def _journey_or_relation(word: str) -> bool:
     return (
         word in _RELATION_WORDS or word in lexicon.JOURNEY_NOUNS or word in lexicon.JOURNEY_VEHICLES
+        or word in lexicon.JOURNEY_TIME_NOUNS
         or any(word.startswith(d) for d in lexicon.DIRECTION_WORDS)
     )
+
+
+_JOURNEY_AFTER_RE = re.compile(
+    rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{_JOURNEY_NOUN})\b"  # "a two-day trek", "a week's river journey"
+    rf"|\s*,?\s*\(?(?:{_MODE_PHRASE})\b"  # "two days by train"
+    rf"|\s+(?:from|to)\s[^,.;:()]{{1,60}}?\b(?:{_MODE_PHRASE})\b"  # "two days from Y by train"
+    r"|\s+to\s+(?:reach|get|travel|drive|fly|sail|walk|go|ride|cross|hike|trek)\b",  # "takes two days to reach"
+    re.IGNORECASE,
+)
+_BARE_ONE_RE = re.compile(r"an?\s+[a-z]+", re.IGNORECASE)  # "a day", not "a day's", "two-day"
+_JOURNEY_NOUN_RE = re.compile(rf"\s+(?:{_JOURNEY_NOUN})\b", re.IGNORECASE)
+_REACH_IN_BEFORE_RE = re.compile(
+    r"\b(?:reach(?:es|ed|ing)?|get(?:s|ting)?\s+to|got\s+to)\b[^.;:]{1,80}?\bin\s+$", re.IGNORECASE
+)
+
+
+def _beside_journey(text: str, sentence: _Sentence, phrase: DistancePhrase) -> bool:
+    """Whether a day or a week is a travel time: a journey noun or a mode right after it ("a
+    two-day trek", "a day's drive", "two days by train", "takes two days to reach"), a journey
+    that takes it ("the voyage takes a week") or a reaching done in it ("reach X from Y in five
+    days")."""
+    journey = _JOURNEY_AFTER_RE.match(text, phrase.end, sentence.end)
+    if journey and not (_BARE_ONE_RE.fullmatch(text, phrase.figure_start, phrase.end)
+                        and _JOURNEY_NOUN_RE.match(text, phrase.end, sentence.end)):
+        return True  # ("a day trip", "a day hike": a kind of outing, not a time)
+    before = text[max(sentence.start, phrase.start - 120) : phrase.start]
+    return bool(_JOURNEY_TAKES_RE.search(before) or _REACH_IN_BEFORE_RE.search(before))
 
 
 def _lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> bool:
@@ -921,6 +958,9 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     text = context.text
     if phrase.hedge in ("within",):
         return True
+    unit = lexicon.UNITS.get(phrase.quantities[0].unit)
+    if unit is not None and unit.journey_only and not _beside_journey(text, sentence, phrase):
+        return True  # "a three-day summit", "a two-day visit to X", "for a week": durations
     tail = _tail_words(text[max(sentence.start, phrase.start - 60) : phrase.start])
     if tail and (tail[-1] in ("<", "≤", "for", "by", "every", "each") or "within" in tail[-4:]):
         return True  # "<50 km", "for 140 km", "within a 100 miles", "cuts the trip by 40 minutes"
@@ -960,9 +1000,10 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     ):
         return True  # "a 30-foot limousine", "the 130-mile river" ("a 30-minute tuk-tuk ride" is a journey)
     words = re.findall(r"[a-z]+", after.lower())[:2]
-    if words and _measured(words[0]):
+    time = phrase.is_time
+    if words and _measured(words[0], time):
         return True  # "a 553 km border", "a 40km radius"
-    if len(words) == 2 and words[0] not in _NOT_ADJECTIVES and (_measured(words[1]) or _measured(" ".join(words))):
+    if len(words) == 2 and words[0] not in _NOT_ADJECTIVES and (_measured(words[1], time) or _measured(" ".join(words), time)):
         return True  # "a 50 km rocky gorge", "the 62 km road"
     clause = _clause_before(text, sentence, phrase.start).lower()
     return any(w in lexicon.EVENT_NOUNS for w in re.findall(r"[a-z]+", clause))
@@ -985,6 +1026,7 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         return None
     anchor = subject = None
     direction = ""
+    lead_link = (relation.group("link") or "").lower() if relation else ""
     ends = _ends_after(context, sentence, phrase) if _ENDS_AFTER_RE.match(text, phrase.end, sentence.end) else None
     if ends is not None:  # "it takes 3 hours to drive from X to Y", "40 km separate X from Y"
         anchor, subject = ends
@@ -1048,6 +1090,10 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         return None  # "they walked 30 km away": a journey's length
     if anchor is None:  # "X, 8 km away": the anchor is unstated
         anchor = Mention(text="", start=phrase.end, end=phrase.end)
+    brings = (_BRINGS_TO_RE.match(text, anchor.end, sentence.end) or _VIA_TO_RE.match(text, anchor.end, sentence.end)
+              ) if subject is None and anchor.text and lead_link == "from" else None
+    if brings:  # "A two-hour drive from X brings climbers to Y", "a trip from X via Q into Y"
+        subject = _loose_anchor(context, sentence, brings.end())
     given = subject
     candidates = (
         lambda: given,
@@ -1203,7 +1249,8 @@ def previous_end(claim: DistanceClaim, text: str) -> int:
 
 _ENDS_AFTER_RE = re.compile(
     r"\s+(?:(?P<separate>separates?|separated|lie\s+between|lies\s+between)"
-    r"|to\s+(?:drive|get|travel|fly|walk|sail|go|ride|cycle|reach)(?:\s+there)?)\s+",
+    rf"|(?:,?\s*\(?(?:{_MODE_PHRASE})\)?,?\s+)?"  # "it takes six hours by road to reach X"
+    r"to\s+(?:drive|get|travel|fly|walk|sail|go|ride|cycle|(?P<reach>reach))(?:\s+there)?)\s+",
     re.IGNORECASE,
 )
 
@@ -1227,6 +1274,8 @@ def _ends_after(context: _Context, sentence: _Sentence,
         return (second, first) if second is not None else None
     origin = re.match(r"from\s+", text[start : sentence.end], re.IGNORECASE)
     destination = re.match(r"to\s+", text[start : sentence.end], re.IGNORECASE)
+    if verb.group("reach") and not origin:  # "to reach X (from Y)": X follows the verb
+        destination = re.match(r"", text[start : sentence.end])
     if origin:
         anchor = _loose_anchor(context, sentence, start + origin.end())
         onward = re.match(r"\s+to\s+", text[anchor.end : sentence.end]) if anchor else None
@@ -1420,7 +1469,9 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
         )
         if anchor is None:
             return None
-        onward = re.match(r"\s+to\s+", text[anchor.end : sentence.end])
+        onward = re.match(r"\s+to\s+", text[anchor.end : sentence.end]) or _BRINGS_TO_RE.match(
+            text[anchor.end : sentence.end]
+        )
         destination = _anchor_after(context, anchor.end + onward.end(), sentence.end) if onward else None
         if destination is not None and not relation.journey_to:  # "30 km from X to Y"
             if _EXTENT_VERB_RE.search(_clause_before(text, sentence, phrase.start)):
@@ -1442,6 +1493,17 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
     if _lookalike(context, sentence, phrase):
         return None
     return _claim(context, sentence, phrase, subject, anchor, relation.direction, relation.mode)
+
+
+_BRINGS_TO_RE = re.compile(
+    r"\s*,?\s+(?:brings?|brought|takes?|took|gets?|got|leads?|led|carries|carried)\s+"
+    r"(?:(?:you|us|them|one|visitors|travellers|travelers|climbers|hikers|walkers|pilgrims|tourists|passengers)\s+)?"
+    r"(?:back\s+)?(?:to|into)\s+",
+    re.IGNORECASE,
+)
+"""A fronted journey's destination: "A two-hour drive from X brings you to Y"."""
+_VIA_TO_RE = re.compile(r"\s+via\s+[^,.;:()]{1,60}?\s+(?:to|into)\s+(?=[A-Z])")
+"""A journey's destination after its way: "from X via Q and over the border into Y"."""
 
 
 def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[DistanceClaim]:

@@ -8,7 +8,7 @@ from another is decided by :mod:`geo.text.claims`.
 
 Units are those of the lexicon (:data:`geo.lexicon.UNITS`): km, miles, nautical miles
 ("NM" in capitals; a lower-case "nm" is a nanometre), metres, yards, feet, and the time units
-hours and minutes (``Quantity.is_time``). Numbers: digits with thousands separators ("1,180",
+hours and minutes, and days and weeks (``Quantity.is_time``; a claim only beside a journey). Numbers: digits with thousands separators ("1,180",
 "1 200"), decimals, fractions ("2½", "3 ½", "3 1/2"), scale words ("1.5 thousand"), number
 words ("twenty-five", "a hundred and twenty", "two-and-a-half", "three-quarters of a",
 "half an", "a mile and a half", "an hour and a half"). Ranges ("20 to 30 km", "50-60 km",
@@ -112,8 +112,8 @@ _QUANTITY_RE = re.compile(
 
 _HEDGE_ALTERNATIVES = lexicon.alternation(HEDGES)
 _HEDGE_BEFORE_RE = re.compile(
-    rf"(?:(?:{_HEDGE_ALTERNATIVES})\s+)??(?P<hedge>{_HEDGE_ALTERNATIVES})(?:\s+|(?<=~)\s*)", re.IGNORECASE
-)
+    rf"(?:(?:{_HEDGE_ALTERNATIVES})\s+)??(?P<hedge>{_HEDGE_ALTERNATIVES})(?:\s+(?:an?\s+)?|(?<=~)\s*)", re.IGNORECASE
+)  # a hedge may stand before the article of an adjectival figure: "about a four-hour drive"
 _WORD_STARTS_RE = re.compile(r"(?:^|(?<=[\s(\[,—–\-\"“'~]))[\w~]")
 _HEDGE_AFTER_RE = re.compile(
     rf"\s*,?\s+(?P<hedge>{lexicon.alternation(lexicon.HEDGES_AFTER_ONLY)})\b", re.IGNORECASE
@@ -332,6 +332,7 @@ def _hedge_before(text: str, position: int) -> re.Match | None:
 
 _UNIT_WORDS = ("km", "kilomet", "mile", "hour", "minute", "metre", "meter", "feet", "foot", "yard",
                "nautical", "klick", "convert|")
+_DAYS_RE = re.compile(r"\b(?:day|week)s?\b", re.IGNORECASE)  # not "Monday", "weekend"
 _SHORT_UNIT_RE = re.compile(r"\d[\s\u00a0-]?(?:m|ft|h|hrs?|mins?|mi|nm|nmi|yds?)\b", re.IGNORECASE)
 
 
@@ -342,7 +343,8 @@ def may_state_distance(text: str) -> bool:
     news have none and skip the full grammar.
     """
     lower = text.lower()
-    return any(word in lower for word in _UNIT_WORDS) or _SHORT_UNIT_RE.search(text) is not None
+    return (any(word in lower for word in _UNIT_WORDS) or _SHORT_UNIT_RE.search(text) is not None
+            or _DAYS_RE.search(text) is not None)
 
 
 PAIR_TOLERANCE = 0.25
