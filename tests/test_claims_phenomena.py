@@ -435,3 +435,50 @@ def test_days_and_weeks_of_travel(text, stated, mode):
 )  # fmt: skip
 def test_durations_in_days_are_look_alikes(text):
     assert claims(text) == []
+
+
+# --- anchors the sentence leaves to another: "there", a possessor, the town named before -----
+
+def test_there_is_the_place_named_before():
+    found = claims("Aid workers reached Belmont on Monday.\nA camp lies 12 km from there.")
+    (claim,) = found
+    assert claim.anchor.text == "there" and claim.anchor.place.name == "Belmont"
+    assert claim.anchor.confidence < 0.9  # a pronoun's reading is less sure than the name
+
+
+def test_there_fronted_before_a_journey_to_the_subject():
+    (claim,) = claims("Aid workers flew into Belmont.\nFrom there it is a day's drive to Ardent.")
+    assert (claim.subject.text, claim.anchor.text, claim.anchor.place.name) == ("Ardent", "there", "Belmont")
+    assert figures(claim) == [(1, "d")]
+
+
+def test_there_is_never_the_subject_itself():
+    (claim,) = claims("Ardent lies 12 km from there.")
+    assert claim.subject.text == "Ardent" and claim.anchor.text == "there" and claim.anchor.place is None
+
+
+def test_a_possessive_pronoun_before_nearest_gives_the_anchor():
+    (claim,) = claims("Belmont's defenders held out for weeks.\nIts nearest city, Ardent, is more than 200 km away.")
+    assert claim.subject.text == "Ardent" and claim.anchor.place.name == "Belmont"
+
+
+def test_a_named_possessor_before_nearest_gives_the_anchor():
+    (claim,) = claims("Belmont's nearest airport is in Ardent, 80 km away.")
+    assert (claim.subject.text, claim.anchor.text) == ("Ardent", "Belmont")
+
+
+def test_away_after_a_town_measures_from_the_town_named_before():
+    (claim,) = claims("Residents of Belmont said the blasts were heard in Ardent, 60 km away.")
+    assert (claim.subject.text, claim.anchor.text) == ("Ardent", "Belmont")
+
+
+def test_away_keeps_no_anchor_when_only_a_country_or_province_came_before():
+    (claim,) = claims("In Glenrock, Ardent, 60 km away, was also hit.")
+    assert claim.subject.text == "Ardent" and claim.anchor.text == ""
+    (claim,) = claims("Ardent, 60 km away, was also hit.")
+    assert claim.anchor.text == ""
+
+
+def test_a_description_anchor_is_not_read_back_to_the_subject():
+    (claim,) = claims("Fighting raged in Belmont.\nArdent lies 90 km to the south of the city.")
+    assert (claim.subject.text, claim.anchor.text, claim.anchor.place.name) == ("Ardent", "the city", "Belmont")

@@ -380,12 +380,14 @@ def _anchor_after(context: _Context, start: int, limit: int) -> Mention | None:
     return None
 
 
-def _description_anchor(context: _Context, sentence: _Sentence, start: int) -> Mention | None:
-    """A description right after the relation ("north of the capital") read as its referent."""
+def _description_anchor(context: _Context, sentence: _Sentence, start: int,
+                        exclude: Mention | None = None) -> Mention | None:
+    """A description right after the relation ("north of the capital") read as its referent
+    (never ``exclude``, the subject: "X lies 90 km south of the town" is another town)."""
     match = _DESCRIPTION_NP_RE.match(context.text, start, sentence.end)
     if match is None:
         return None
-    return _referent(context, sentence, match.start("np"), match.end("np"), match.group("head"))
+    return _referent(context, sentence, match.start("np"), match.end("np"), match.group("head"), exclude)
 
 
 def _is_subject_link(connector: str) -> bool:
@@ -474,7 +476,8 @@ def _distance_between(context: _Context, sentence: _Sentence, first: Mention) ->
 
 def _referent(context: _Context, sentence: _Sentence, np_start: int, np_end: int, head: str | None,
               exclude: Mention | None = None) -> Mention | None:
-    """A new mention for a description or pronoun, placed at its referent; None if none fits."""
+    """A new mention for a description or pronoun, placed at its referent; None if none fits.
+    ``exclude`` (the claim's other end) is never the referent, nor is its place."""
     index = bisect.bisect_left(context.sentence_starts, sentence.start)
     first = max(0, index - REFERENT_SENTENCES)
     while first < index and context.sentences[first].paragraph != sentence.paragraph:
@@ -482,7 +485,7 @@ def _referent(context: _Context, sentence: _Sentence, np_start: int, np_end: int
     window_start = context.sentences[first].start
     candidates = [
         m for m in context.mentions_between(window_start, np_start)
-        if exclude is None or (m.start, m.end) != (exclude.start, exclude.end)
+        if exclude is None or ((m.start, m.end) != (exclude.start, exclude.end) and not _same_place(m, exclude))
     ]  # fmt: skip
     referent, share = None, 0.0
     if head is None:  # a pronoun: the subject of the previous sentence
@@ -760,6 +763,8 @@ def _loose_anchor(context: _Context, sentence: _Sentence, start: int, after_to: 
         return None
     np_start, np_end = span
     words = context.text[np_start:np_end].lower().split()
+    if words == ["there"]:  # "12 km from there": placed at its referent once the subject is known
+        return _span(context, np_start, np_end)
     if words and words[0] in _PRONOUNS - {"this", "these"}:
         return None
     if words and words[0] == "where":  # "3 km from where the missile landed": a spot, unplaced
@@ -784,6 +789,75 @@ def _loose_anchor(context: _Context, sentence: _Sentence, start: int, after_to: 
         if description is not None and description.end <= np_end:
             return _span(context, np_start, np_end, description)
     return _span(context, np_start, np_end)
+
+
+_POSSESSOR_RE = re.compile(
+    r"(?:^|\b)(?:(?P<pronoun>(?i:its|their))|(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)['’]s?)\s+"
+    r"(?:(?:own|only|main|largest|biggest)\s+)?(?:nearest|closest|neighbouring|neighboring|next)\b"
+)
+"""A possessor before "nearest": the place a figure with no stated anchor is measured from
+("Its nearest town", "Kalehe's closest hospital")."""
+
+
+def _possessor_anchor(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
+                      subject: Mention) -> Mention | None:
+    """The anchor a claim with none stated takes from a possessor before the figure: "Its
+    nearest city, X, is 200 km away" (the previous sentence's subject), "Y's closest hospital
+    is 30 km away" (Y)."""
+    text = context.text
+    match = None
+    for match in _POSSESSOR_RE.finditer(text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start):
+        pass
+    if match is None:
+        return None
+    if match.group("pronoun"):
+        return _referent(context, sentence, match.start("pronoun"), match.end("pronoun"), None, exclude=subject)
+    inside = [m for m in context.mentions_between(match.start("name"), match.end("name") + 2)
+              if not _same_place(m, subject)]
+    return inside[-1] if inside else None
+
+
+_AWAY_AFTER_RE = re.compile(r"\s+away\b", re.IGNORECASE)
+
+
+def _earlier_place(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
+                   subject: Mention) -> Mention | None:
+    """The anchor of "X, N km away" left unstated: the last town (no country or province) the
+    sentence names before X ("Residents of Kherson said it could be heard in Mykolaiv, 60 km
+    away"); None when there is none."""
+    if not subject.text or not _AWAY_AFTER_RE.match(context.text, phrase.end, sentence.end):
+        return None
+    before = [
+        m for m in context.mentions_between(sentence.start, min(subject.start, phrase.start))
+        if m.place is not None and m.place.kind not in _BROAD_KINDS | {"admin2"} and not _same_place(m, subject)
+    ]  # fmt: skip
+    return before[-1] if before else None
+
+
+_BROAD_KINDS = frozenset({"country", "admin1", "continent", "region"})
+"""Kinds of place a locative pronoun rarely points back to when a smaller place is named
+("They reached Lokichogio, in Kenya. From there ...": Lokichogio)."""
+
+
+def _there_referent(context: _Context, sentence: _Sentence, there: Mention, subject: Mention) -> Mention:
+    """"there" placed at the place it points back to: the last place named before it (in this
+    sentence or the few before, within the paragraph) that is not the subject, a town before a
+    country; unplaced when there is none."""
+    index = bisect.bisect_left(context.sentence_starts, sentence.start)
+    first = max(0, index - REFERENT_SENTENCES)
+    while first < index and context.sentences[first].paragraph != sentence.paragraph:
+        first += 1
+    candidates = [
+        m for m in context.mentions_between(context.sentences[first].start, there.start)
+        if m.place is not None and (m.start, m.end) != (subject.start, subject.end) and not _same_place(m, subject)
+        and not (subject.start <= m.start < subject.end)
+    ]  # fmt: skip
+    if not candidates:
+        return there
+    narrow = [m for m in candidates if m.place.kind not in _BROAD_KINDS]
+    referent = (narrow or candidates)[-1]
+    return replace(there, place=referent.place, confidence=referent.confidence * PRONOUN_CONFIDENCE,
+                   candidates=referent.candidates)
 
 
 def inside_any(context: _Context, start: int, end: int) -> bool:
@@ -1051,7 +1125,9 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         # "we should go 6 hours south to X", "a one-hour drive to X": X is where one arrives
         origin = [m for m in context.mentions_between(sentence.start, phrase.start)]
         subject = anchor
-        anchor = origin[-1] if origin else Mention(text="", start=phrase.end, end=phrase.end)
+        froms = [] if origin else list(_FROM_BEFORE_RE.finditer(text, sentence.start, phrase.start))
+        fronted = _loose_anchor(context, sentence, froms[-1].end()) if froms else None  # "From there it is ..."
+        anchor = origin[-1] if origin else fronted or Mention(text="", start=phrase.end, end=phrase.end)
     if anchor is None and relation is not None and relation.group("apart"):
         pair = _PAIR_SPANS_RE.search(text, max(sentence.start, phrase.start - 120), phrase.start)
         if pair:  # "Ein X and Y are about 20 km apart", names the gazetteer may lack
@@ -1152,7 +1228,13 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
 def _claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase, subject: Mention,
            anchor: Mention, direction: str, mode: str) -> DistanceClaim:
     """The claim of ``phrase`` between ``subject`` and ``anchor``; with no ``mode`` stated at the
-    figure, the one the words around it name."""
+    figure, the one the words around it name. An anchor "there" is placed at its referent; an
+    unstated one may be a possessor's ("Its nearest city, X, is 200 km away")."""
+    if anchor.place is None and anchor.text.lower() == "there":
+        anchor = _there_referent(context, sentence, anchor, subject)
+    if not anchor.text:
+        anchor = _possessor_anchor(context, sentence, phrase, subject) or _earlier_place(
+            context, sentence, phrase, subject) or anchor
     return DistanceClaim(
         document=context.document.path,
         sentence=context.text[sentence.start : sentence.end],
@@ -1488,6 +1570,9 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
             )
     if subject is None or (subject.start, subject.end) == (anchor.start, anchor.end):
         return None
+    if _same_place(subject, anchor) and relation is not None and not relation.away and not relation.apart \
+            and anchor not in context.mentions:  # "Donetsk lies 90 km south of the town": another town
+        anchor = _description_anchor(context, sentence, relation.end, exclude=subject) or anchor
     if _same_place(subject, anchor):
         return None  # "X is 30 km from the city" read back to X itself: no two places
     if _lookalike(context, sentence, phrase):
