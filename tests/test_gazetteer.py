@@ -256,3 +256,11 @@ def test_a_division_named_like_a_town_of_its_country_is_left_to_the_town(gazette
     # the department of Paris and the City of Brisbane are named after their seat
     assert not any(p.kind == "admin2" and p.country == "FR" for p in gazetteer.lookup("Paris"))
     assert not any(p.kind == "admin2" and p.country == "AU" for p in gazetteer.lookup("Brisbane"))
+
+
+def test_a_us_county_counts_the_people_of_its_towns_and_leaves_its_seat_s_name_to_the_seat(gazetteer):
+    cook = {p.population for p in gazetteer.lookup("Cook County") if p.kind == "admin2"}
+    assert max(cook) > 5_000_000  # Chicago's county; the others are small
+    # Athens County, Ohio, is around the town of Athens: "Athens" names the town, not the county
+    assert any("Ohio" in p.source for p in gazetteer.lookup("Athens County"))
+    assert not any(p.kind == "admin2" for p in gazetteer.lookup("Athens"))

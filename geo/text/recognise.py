@@ -544,7 +544,10 @@ def _prominent(entries) -> bool:
 
 
 def _largest_population(entries) -> int:
-    return max((place.population for place, _ in entries), default=0)
+    """The population of the largest place the name is the name or alias of: an alternate name
+    ("Bell" for Bell County, Texas) does not make a word a large place."""
+    return max((place.population for place, alias_kind in entries if alias_kind != ALTERNATE),
+               default=0)
 
 
 def _only_qualifiers(tokens) -> bool:
