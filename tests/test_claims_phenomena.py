@@ -482,3 +482,34 @@ def test_away_keeps_no_anchor_when_only_a_country_or_province_came_before():
 def test_a_description_anchor_is_not_read_back_to_the_subject():
     (claim,) = claims("Fighting raged in Belmont.\nArdent lies 90 km to the south of the city.")
     assert (claim.subject.text, claim.anchor.text, claim.anchor.place.name) == ("Ardent", "the city", "Belmont")
+
+
+# --- frames of the dev set's misses, in our own words -------------------------------------------
+
+def test_a_second_time_after_an_unlisted_vehicle_keeps_the_ends():
+    found = claims("You can get to Ardent from Belmont in 35 minutes by catamaran and in 55 minutes by ferry.")
+    assert [(ends(c), c.stated[0].value) for c in found] == [(("Ardent", "Belmont"), 35), (("Ardent", "Belmont"), 55)]
+
+
+def test_an_anchor_phrase_stops_where_another_figure_begins():
+    found = claims("Rebels hold a hamlet 9 hours by mule from this town 120 miles north of Belmont.")
+    assert [c.anchor.text for c in found] == ["this town", "Belmont"]
+
+
+def test_a_bare_relative_direction_leaves_the_anchor_unstated():
+    (claim,) = claims("Another choice is Ardent, a village lying 25 kilometres upriver in a green valley.")
+    assert (claim.subject.text, claim.anchor.text, figures(claim)) == ("Ardent", "", [(25, "km")])
+
+
+def test_a_named_way_between_two_ends():
+    (claim,) = claims("From Belmont to the town of Ardent are 80 km of gravel in poor repair.")
+    assert ends(claim) == ("the town of Ardent", "Belmont")
+
+
+def test_a_way_measured_by_a_measured_noun_stays_a_look_alike():
+    assert claims("From Belmont to Ardent there are 80 km of border fence.") == []
+
+
+def test_a_journey_until_one_reaches_a_place():
+    (claim,) = claims("Leaving Belmont, you face a 300-mile drive before you reach Ardent.")
+    assert (ends(claim), figures(claim), claim.mode) == (("Ardent", "Belmont"), [(300, "mi")], "road")

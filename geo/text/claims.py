@@ -706,7 +706,12 @@ def _span(context: _Context, start: int, end: int, place_from: Mention | None = 
                    confidence=place_from.confidence * DESCRIPTION_CONFIDENCE, candidates=place_from.candidates)
 
 
-def _noun_phrase_after(context: _Context, start: int, limit: int) -> tuple[int, int] | None:
+_FIGURE_START_RE = re.compile(
+    rf"[\d.,]+\s*-?\s*(?:{lexicon.alternation(s for u in lexicon.UNITS.values() for s in u.spellings)})\b", re.IGNORECASE
+)
+
+
+def _noun_phrase_after(context: _Context, start: int, limit: int, anchor: bool = False) -> tuple[int, int] | None:
     """The noun phrase starting at ``start``: words up to punctuation or a function word (at most 8)."""
     text = context.text
     end = start
@@ -719,6 +724,8 @@ def _noun_phrase_after(context: _Context, start: int, limit: int) -> tuple[int, 
             if word == "," and words and _is_place_qualifier(text, match.end(), limit):
                 continue  # "Thunder Bay, Ont.", "Denver, Colorado"
             break
+        if anchor and words and word[:1].isdigit() and _FIGURE_START_RE.match(text, match.start(), limit):
+            break  # "this town 195 miles south of X": another figure begins
         if words and not (len(word) > 1 and word.isupper()):  # "the IS stronghold": capitals are a name
             adverb = word.islower() and lower.endswith("ly") and previous.lower() not in _DETERMINERS
             new_phrase = lower in ("the", "a", "an") and previous[:1].isupper()
@@ -758,7 +765,7 @@ def _loose_anchor(context: _Context, sentence: _Sentence, start: int, after_to: 
     """The anchor after a relation as a text span: a noun phrase, at the place of a mention
     inside it (the last) or of a description's referent; unresolved when it names a part of a
     place ("the Indian border") or nothing the document places."""
-    span = _noun_phrase_after(context, start, sentence.end)
+    span = _noun_phrase_after(context, start, sentence.end, anchor=True)
     if span is None:
         return None
     np_start, np_end = span
@@ -1083,6 +1090,11 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     return any(w in lexicon.EVENT_NOUNS for w in re.findall(r"[a-z]+", clause))
 
 
+_BARE_RELATIVE = frozenset(" ".join(w.split()) for w in lexicon.RELATIVE_DIRECTIONS) - {"further", "farther", "further along"}
+"""Relative directions that, like "away", place the subject from an anchor left unstated
+("Pizarra, a town lying 30 km upriver"); "further" only continues a journey."""
+
+
 def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
                   previous: DistanceClaim | None) -> DistanceClaim | None:
     """A claim for a figure the strict grammar left: the relation after it (or "from X" before
@@ -1120,7 +1132,12 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
             head = anchor.text.lower().split()[-1] if anchor is not None and anchor.text else ""
             if anchor is None or not anchor.text.lower().startswith("the ") or (relation.group("lead") or "").strip() \
                     or _measured(head) or _tail_words(text[max(sentence.start, phrase.start - 20) : phrase.start])[-1:] == ["the"]:
-                return None
+                framed = _anchor_before(context, sentence, phrase)
+                noun = re.match(r"\s*of\s+([a-z]+)", text[phrase.end : sentence.end])
+                if framed is None or framed[1] is None or noun is None or _measured(noun.group(1)):
+                    return None
+                # "From X to Y are 100 km of asphalt": the way between two named ends
+                (anchor, subject), relation = framed, None
     if anchor is not None and _is_destination(text, sentence, phrase, relation):
         # "we should go 6 hours south to X", "a one-hour drive to X": X is where one arrives
         origin = [m for m in context.mentions_between(sentence.start, phrase.start)]
@@ -1160,8 +1177,9 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
                 origin = before[-1] if before else None
             anchor = _loose_anchor(context, sentence, origin.end()) if origin else None
             anchor = anchor or Mention(text="", start=phrase.end, end=phrase.end)
-    if anchor is None and not (relation and (relation.group("away") or relation.group("direction"))):
-        return None
+    bare_relative = bool(relation and (relation.group("link") or "").lower() in _BARE_RELATIVE)
+    if anchor is None and not (relation and (relation.group("away") or relation.group("direction") or bare_relative)):
+        return None  # ("a town lying 30 km upriver": like "away", the anchor is unstated)
     if anchor is None and _ends_with(_tail_words(_window_before(text, sentence, phrase.start, size=60)[0]), lexicon.TRAVEL_VERBS):
         return None  # "they walked 30 km away": a journey's length
     if anchor is None:  # "X, 8 km away": the anchor is unstated
@@ -1311,7 +1329,8 @@ _TRIP_TO_RE = re.compile(
     re.IGNORECASE,
 )
 _CONTINUED_FIGURE_RE = re.compile(
-    r"\s*,?\s*(?:(?:and|or|but)\s+)?(?:(?:is|it'?s|about|around|some|roughly|approximately|only|just|takes?|a|an)\s+)*"
+    r"(?:\s+by\s+[a-z]+)?"  # an unlisted vehicle after the previous figure: "in 40 minutes by hydrofoil and in 50"
+    r"\s*,?\s*(?:(?:and|or|but)\s+)?(?:(?:is|it'?s|about|around|some|roughly|approximately|only|just|takes?|a|an|in)\s+)*"
     rf"(?:(?:{_JOURNEY_NOUN})\s+of\s+(?:(?:about|around|some|roughly|approximately|only|just)\s+)*)?",
     re.IGNORECASE,
 )
@@ -1332,7 +1351,9 @@ def previous_end(claim: DistanceClaim, text: str) -> int:
 _ENDS_AFTER_RE = re.compile(
     r"\s+(?:(?P<separate>separates?|separated|lie\s+between|lies\s+between)"
     rf"|(?:,?\s*\(?(?:{_MODE_PHRASE})\)?,?\s+)?"  # "it takes six hours by road to reach X"
-    r"to\s+(?:drive|get|travel|fly|walk|sail|go|ride|cycle|(?P<reach>reach))(?:\s+there)?)\s+",
+    r"to\s+(?:drive|get|travel|fly|walk|sail|go|ride|cycle|(?P<reach>reach))(?:\s+there)?"
+    rf"|(?:(?:{_JOURNEY_NOUN})\s+)?(?P<until>before|until|till)\s+(?:you|we|they|one|i|travellers|travelers)\s+"
+    r"(?:reach|get\s+to|arrive\s+(?:in|at)))\s+",  # "a 600-mile drive before you reach X"
     re.IGNORECASE,
 )
 
@@ -1354,6 +1375,11 @@ def _ends_after(context: _Context, sentence: _Sentence,
         joined = re.match(r"\s*,?\s+(?:from|and)\s+", text[first.end : sentence.end], re.IGNORECASE)
         second = _loose_anchor(context, sentence, first.end + joined.end()) if joined else None
         return (second, first) if second is not None else None
+    if verb.group("until"):  # the journey ends at X; it began at the place named before the figure
+        subject = _loose_anchor(context, sentence, start)
+        before = [m for m in context.mentions_between(sentence.start, phrase.start)
+                  if subject is None or not _same_place(m, subject)]
+        return (before[-1], subject) if subject is not None and before else None
     origin = re.match(r"from\s+", text[start : sentence.end], re.IGNORECASE)
     destination = re.match(r"to\s+", text[start : sentence.end], re.IGNORECASE)
     if verb.group("reach") and not origin:  # "to reach X (from Y)": X follows the verb
