@@ -412,7 +412,7 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         alias_kind == DEMONYM for _, alias_kind in entries)
     if end < len(tokens) and tokens[end].key in PRODUCT_WORDS and not is_country:
         return False  # "the Hwasong intercontinental ballistic missile" (but "Russian missiles")
-    if "building" in kinds and not _located(tokens, i, key):
+    if any(place.layer == "landmarks" for place, _ in entries) and not _located(tokens, i, key):
         return False  # "the White House said", "a Kremlin-backed party": the institution
     if end - i == 1 and is_country and _language(tokens, i, text, entries):
         return False  # "she spoke only French", "English language learners"
