@@ -513,3 +513,17 @@ def test_a_way_measured_by_a_measured_noun_stays_a_look_alike():
 def test_a_journey_until_one_reaches_a_place():
     (claim,) = claims("Leaving Belmont, you face a 300-mile drive before you reach Ardent.")
     assert (ends(claim), figures(claim), claim.mode) == (("Ardent", "Belmont"), [(300, "mi")], "road")
+
+
+def test_a_fronted_origin_before_takes_to_reach():
+    (claim,) = claims("From Belmont, trucks take two days to reach the villages of the valley.")
+    assert ends(claim) == ("the villages of the valley", "Belmont") and figures(claim) == [(2, "d")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A short tremor shook buildings in Ardent, 70 km from the epicentre.",
+     "Ardent lies 12 miles from the crash site."],
+)  # fmt: skip
+def test_an_event_as_the_anchor_is_a_look_alike(text):
+    assert claims(text) == []

@@ -1393,6 +1393,9 @@ def _ends_after(context: _Context, sentence: _Sentence,
         subject = _loose_anchor(context, sentence, start + destination.end())
         back = re.match(r"\s+from\s+", text[subject.end : sentence.end]) if subject else None
         anchor = _loose_anchor(context, sentence, subject.end + back.end()) if back else None
+        if anchor is None and subject is not None:  # "From X, it takes two days to reach Y"
+            froms = list(_FROM_BEFORE_RE.finditer(text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start))
+            anchor = _loose_anchor(context, sentence, froms[-1].end()) if froms else None
         return (anchor, subject) if anchor is not None else None
     return None
 
@@ -1617,6 +1620,13 @@ _VIA_TO_RE = re.compile(r"\s+via\s+[^,.;:()]{1,60}?\s+(?:to|into)\s+(?=[A-Z])")
 """A journey's destination after its way: "from X via Q and over the border into Y"."""
 
 
+def _is_event(mention: Mention) -> bool:
+    """Whether an end is an event's position ("the epicentre", "the crash site"), not a place."""
+    words = re.findall(r"[a-z]+", mention.text.lower())
+    return mention.place is None and bool(words) and words[0] in ("the", "a", "an") and any(
+        w in lexicon.EVENT_NOUNS for w in words[1:4])
+
+
 def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[DistanceClaim]:
     """Every claim in ``document`` that one place lies some distance from another.
 
@@ -1651,6 +1661,8 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
             claim = _claim_for(context, sentence, phrase, previous) or _figure_claim(
                 context, sentence, phrase, previous
             )
+            if claim is not None and _is_event(claim.anchor):
+                claim = None  # "Izmir, 70 km from the epicentre": where an event was, no place
             unclaimed = phrase if claim is None else None
             if claim is not None:
                 claims.append(claim)
