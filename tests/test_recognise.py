@@ -404,3 +404,12 @@ def test_a_name_coordinated_with_a_given_name(gazetteer, text, expected):
 ])
 def test_a_role_in_apposition_or_a_rank(gazetteer, text, expected):
     assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beckley's attorney asked for bail.", []),                            # a person's lawyer
+    ("Ohio's attorney general sued.", ["Ohio"]),                           # a state's office
+    ("A Tacoma mother of two was found safe.", ["Tacoma"]),                # no possessive
+])
+def test_a_possessive_before_a_personal_noun(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected

@@ -39,6 +39,9 @@ granddaughter grandmother grandfather niece nephew cousin uncle aunt stepson ste
 fiancé fiancée fiance fiancee boyfriend girlfriend widow widower baby""".split())
 """Kin nouns before a name ("her son Joshua", "their first child, Hailey,") and after a
 possessive ("Lucy's father"): the name is a person's."""
+PERSONAL = frozenset("""attorney attorneys lawyer lawyers family funeral arrest arraignment
+sentencing obituary""".split())
+"""Nouns after a possessive that make the name a person's ("Parker's attorney", "Henry's arrest")."""
 PERSON_FOLLOWERS = frozenset({"administration", "presidency", "campaign"})
 """Nouns after a one-word name that make it a person's ("the Bush administration")."""
 ORGANISATION_WORDS = frozenset("""university college school academy institute hospital times post
@@ -595,8 +598,10 @@ def _person_context(tokens, first, last, text, gazetteer) -> bool:
             and text[max(0, tokens[first - 1].start - 3):tokens[first - 1].start].rstrip()[-1:] in QUOTES_CLOSING):
         return True  # '"We won," said Steele.
     following = tokens[last].key if last < len(tokens) else ""
-    if following in KIN and text[end:end + 2] in ("'s", "’s"):
-        return True
+    if (text[end:end + 2] in ("'s", "’s") and (
+            following in KIN or (following in PERSONAL and last - first == 1
+                                 and not _wide(tokens[first:last], text, gazetteer)))):
+        return True  # "Lucy's father", "Parker's attorney" (not "New York's attorney general")
     head = first + 1 if tokens[first].key == "the" else first  # "The Bush administration"
     if last - head != 1 or _wide(tokens[head:last], text, gazetteer):
         return False  # not "the Czech presidency", "Georgia and Bob Smith's state"
