@@ -413,3 +413,12 @@ def test_a_role_in_apposition_or_a_rank(gazetteer, text, expected):
 ])
 def test_a_possessive_before_a_personal_noun(gazetteer, text, expected):
     assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mich. lawmakers passed the budget.", ["Mich."]),
+    ("Truckers avoid the Ill. toll roads.", ["Ill."]),
+    ("They celebrated Mass. The priest spoke.", []),     # a sentence's end, not Massachusetts
+])
+def test_a_one_part_state_abbreviation_before_a_word(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected

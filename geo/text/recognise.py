@@ -740,6 +740,9 @@ def _descriptions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 ABBREVIATION_AFTER_PLACE = re.compile(r"(?<=, )[A-Z][A-Za-z]{0,4}\.(?:[A-Z][a-z]?\.){0,3}")
 
 
+ABBREVIATION_BEFORE_WORD = re.compile(r"(?<![\w.’'])([A-Z][a-z]{1,4}\.) (?=[a-z])")
+"""A one-part state abbreviation before a lower-case word ("Mass. legislators", "an Ind.
+tax"): an abbreviation, not a sentence's end ("celebrated Mass. The priest")."""
 DOTTED_ABBREVIATION = re.compile(r"(?<![\w.’'])(?:[A-Z][a-z]?\. ?){1,3}[A-Z][a-z]?\.")
 """Initials with a period after each part ("S.C.", "D.C.", "W. Va.", "N.S.W."): read as a state
 or province wherever they stand ("the S.C. Highway Patrol", "Rep. Pomeroy, D-N.D.", "a trip to
@@ -756,6 +759,12 @@ def _abbreviations(text: str, gazetteer: Gazetteer, persons: frozenset[str] = fr
         if place:
             seen.add(match.start())
             mentions.append(Mention(text=match.group(), start=match.start(), end=match.end(),
+                                    candidates=(Candidate(place, 0.0),)))
+    for match in ABBREVIATION_BEFORE_WORD.finditer(text):  # "Mass. legislators", "avoiding Ind. tax"
+        place = gazetteer.abbreviation(match.group(1))
+        if place and match.start(1) not in seen:
+            seen.add(match.start(1))
+            mentions.append(Mention(text=match.group(1), start=match.start(1), end=match.end(1),
                                     candidates=(Candidate(place, 0.0),)))
     for match in DOTTED_ABBREVIATION.finditer(text):
         if match.start() in seen:
