@@ -681,6 +681,7 @@ def _time_check(claim: DistanceClaim, routes: Sequence[Route]) -> Check:
     parts = [
         f"Stated {explain.stated_words(claim)}.",
         explain.straight_sentence(anchor, subject, actual_km),
+        explain.moving_sentence(claim.stated[0].unit),
         explain.time_sentence(travel.hours_low, travel.hours_high, mode_words, actual_km,
                               travel.route_factor, explain.route_factor_reason(mode, ROAD_FACTOR_SPAN),
                               route_km, travel.speed_low_kmh, travel.speed_high_kmh, travel.plausible_kmh,

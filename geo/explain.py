@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from geo import lexicon
 from geo.errors import InputError
 from geo.geodesy import COMPASS_POINTS, compass_bearing, compass_point
 from geo.model import Check, DistanceClaim, Mention, Place, PlaceFit, Quantity, Route, SearchArea, Travel
@@ -105,10 +106,14 @@ def format_hours(hours: float) -> str:
 
 
 def format_quantity(quantity: Quantity) -> str:
-    """A stated quantity as figures and unit: "950 km", "20-30 mi", "4 h"."""
+    """A stated quantity as figures and unit: "950 km", "20-30 mi", "4 h", "2 days", "1 week"."""
+    unit = quantity.unit
+    known = lexicon.UNITS.get(unit)
+    if known is not None and known.journey_only:  # "2 d" reads badly: days and weeks in words
+        unit = known.name.removesuffix("s") if quantity.value == 1 else known.name
     if quantity.is_range:
-        return f"{format_figure(quantity.low)}-{format_figure(quantity.high)} {quantity.unit}"
-    return f"{format_figure(quantity.value)} {quantity.unit}"
+        return f"{format_figure(quantity.low)}-{format_figure(quantity.high)} {unit}"
+    return f"{format_figure(quantity.value)} {unit}"
 
 
 def format_latlon(place: Place) -> str:
@@ -324,6 +329,16 @@ def fits_a_road_sentence(ratio: float, span: tuple[float, float]) -> str:
 
 def fits_instead_sentence(measure: str) -> str:
     return f"It fits the {measure} instead."
+
+
+def moving_sentence(unit: str) -> str:
+    """How a day or a week of travel is read ("Each day is read as 6 to 24 hours on the move."),
+    "" for hours and minutes."""
+    fewest, most = lexicon.MOVING_HOURS_PER_UNIT.get(unit, (0.0, 0.0))
+    if fewest == most:
+        return ""
+    one = lexicon.UNITS[unit].name.removesuffix("s")
+    return f"Each {one} is read as {format_hours(fewest)} to {format_hours(most)} on the move."
 
 
 def time_sentence(hours_low: float, hours_high: float, mode_words: str, straight_km: float,

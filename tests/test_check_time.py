@@ -106,3 +106,15 @@ def test_headline_counts_count_a_travel_time_once_by_its_time_verdict():
               check_claim(travel(None, Quantity("km", 300.0), mode=""))]  # unverifiable distance
     assert headline_counts(checks) == {"accurate": 1, "unverifiable": 1, "plausible": 1, "implausible": 1}
     assert list(headline_counts(checks)) == ["accurate", "unverifiable", "plausible", "implausible"]
+
+
+def test_a_day_of_travel_is_six_to_twenty_four_hours_on_the_move():
+    trek = check_claim(travel(east(60.0, "Hillfoot"), Quantity("d", 2.0), mode="foot"))
+    assert trek.time_verdict == TimeVerdict.PLAUSIBLE  # 60 km in two days' walking
+    fewest_day, most_day = 6.0, 24.0
+    assert trek.travel.hours_low == pytest.approx(1.8 * fewest_day)  # rounding of "2" is ±10 %
+    assert trek.travel.hours_high == pytest.approx(2.2 * most_day)
+    assert "Each day is read as 6 h to 24 h on the move." in trek.explanation
+    assert "2 days" in trek.explanation
+    across = check_claim(travel(east(3000.0), Quantity("d", 1.0), mode="foot"))
+    assert across.time_verdict == TimeVerdict.IMPLAUSIBLE  # 3,000 km is no day's walk
