@@ -422,3 +422,12 @@ def test_a_possessive_before_a_personal_noun(gazetteer, text, expected):
 ])
 def test_a_one_part_state_abbreviation_before_a_word(gazetteer, text, expected):
     assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rain is expected to miss Tacoma.", ["Tacoma"]),                 # "miss" here is a verb
+    ("She was crowned Miss Nebraska. Nebraska cheered.", ["Nebraska", "Nebraska"]),  # a pageant
+    ("Miss Beckley taught in Omaha.", ["Omaha"]),                      # a title before a surname
+])
+def test_miss_as_a_verb_a_pageant_and_a_title(gazetteer, text, expected):
+    assert [m.text for m in find_mentions(text, gazetteer)] == expected

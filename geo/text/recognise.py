@@ -34,6 +34,8 @@ assessor coroner trustee chief marshal inspector constable actor actress singer 
 artist author poet novelist painter sculptor musician photographer filmmaker designer
 pastor rabbi reverend rev bishop priest imam cardinal maj lieutenant sergeant cpl corporal
 pvt adm admiral cmdr commander brig""".split())
+VERB_TITLES = frozenset({"miss", "chair", "judge"})
+"""Titles that in lower case are verbs ("expected to miss Rochester"): a title only capitalised."""
 KIN = frozenset("""son daughter child wife husband mother father brother sister grandson
 granddaughter grandmother grandfather niece nephew cousin uncle aunt stepson stepdaughter
 fiancé fiancée fiance fiancee boyfriend girlfriend widow widower baby""".split())
@@ -529,6 +531,8 @@ def _tail_of_name(tokens, first, i, key, entries, text) -> bool:
     a city of 100,000 or more, after words that are no given name, title or initial ("Kodie L.
     Tyler"); a demonym only after one word that opens the sentence ("Former British officials",
     not "Native Americans"); never an English word ("Iron Man")."""
+    if tokens[first].key == "miss" and all(t.key in QUALIFIERS for t in tokens[first + 1:i]):
+        return _prominent(entries)  # a pageant's title: "Miss Ohio", "Miss Greater Butler County"
     if key in common_words() or any(t.key in given_names() or _is_title(t.key)
                                     or (t.text.endswith(".") and len(t.text) <= 4)
                                     for t in tokens[first:i]):
@@ -635,6 +639,8 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
         # a title counts right before the name, or before it and a comma when singular ("the
         # leader, Kim Jong Un"); not "officers, Mansfield's Pastor on Patrol"
         before = tokens[first - 1].key if first else ""
+        if before in VERB_TITLES and not tokens[first - 1].capitalised:
+            before = ""  # "to miss Rochester", "will chair Tuesday's meeting"
         gap = text[tokens[first - 1].end:tokens[first].start] if first else ""
         if gap != " " and not (gap == ", " and (before in TITLES or before in KIN)
                                and not tokens[first - 1].text.endswith(".")):  # "Orchard St., Alexandria"
@@ -643,7 +649,10 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
         # a saint heads a name ("St. Clair said"), not a title before a person's name
         titled = [k for k, t in enumerate(run) if _is_title(t.key) and t.key not in ("st", "saint")]
         if titled:
+            pageant = run[titled[-1]].key == "miss"
             run = run[titled[-1] + 1:]
+            if pageant and run and _prominent(gazetteer.entries(fold(text[run[0].start:run[-1].end]))):
+                continue  # "Miss Ohio", "Miss Butler County": a pageant's title names the place
         elif not _is_title(before):
             after = tokens[last].key if last < len(tokens) else ""
             if len(run) >= 3 and len(run[0].text) >= 3 and run[0].text.isupper() and run[1].key in given:
