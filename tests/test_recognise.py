@@ -431,3 +431,8 @@ def test_a_one_part_state_abbreviation_before_a_word(gazetteer, text, expected):
 ])
 def test_miss_as_a_verb_a_pageant_and_a_title(gazetteer, text, expected):
     assert [m.text for m in find_mentions(text, gazetteer)] == expected
+
+
+def test_a_place_before_a_body_s_initials(gazetteer):
+    text = "Omaha PD said the report was a rumor; Dallas ISD closed its schools."
+    assert [m.text for m in find_mentions(text, gazetteer)] == ["Omaha", "Dallas"]

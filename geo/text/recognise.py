@@ -434,7 +434,9 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         # "Vladimir Putin", "Paris Hilton", "New York Yankees" name no place
         follower = tokens[end].key if end < last else ""
         head = first + 1 if tokens[first].key == "the" else first  # "The Dayton Public Library"
-        modifier = i == head and (is_country or _is_title(follower) or any(
+        acronym = (last - end == 1 and tokens[end].text.isupper() and tokens[end].text.isalpha()
+                   and 2 <= len(tokens[end].text) <= 4)  # a body's initials: "Paris PD", "Dallas ISD"
+        modifier = i == head and (is_country or _is_title(follower) or acronym or any(
             t.key in ORGANISATION_WORDS for t in tokens[end:last])
             or (HEAD_OF_LONG_NAME and last - end >= 2 and _prominent(entries))
             or (DIVISION_HEADS_NAME and _division_heading(tokens, end, last, key, entries, persons)))
