@@ -189,7 +189,7 @@ SUBJECTS = [
     ("The distance between Ardent and Belmont is about 40 km.", "Belmont", "Ardent"),
     ("The distance from Ardent to Belmont is 40 km.", "Belmont", "Ardent"),
     ("It is 25 km from Ardent to Belmont.", "Belmont", "Ardent"),
-    ("The 1,000 km journey from Ardent to Belmont takes two days.", "Belmont", "Ardent"),
+    ("The 1,000 km journey from Ardent to Belmont is a hard one.", "Belmont", "Ardent"),
     ("The train travelled 1,100 km from Ardent to Belmont.", "Belmont", "Ardent"),
 ]  # fmt: skip
 
@@ -200,6 +200,12 @@ def test_subject_and_anchor(text, subject, anchor):
     assert (claim.subject.place.name, claim.anchor.place.name) == (subject, anchor)
     assert text[claim.subject.start : claim.subject.end] == claim.subject.text
     assert text[claim.anchor.start : claim.anchor.end] == claim.anchor.text
+
+
+def test_a_journey_with_its_length_and_its_days_gives_two_claims():
+    found = claims_in("The 1,000 km journey from Ardent to Belmont takes two days.")
+    assert [(c.subject.text, c.anchor.text, c.stated[0].unit) for c in found] == [
+        ("Belmont", "Ardent", "km"), ("Belmont", "Ardent", "d")]
 
 
 DESCRIBED = [

@@ -527,3 +527,49 @@ def test_a_fronted_origin_before_takes_to_reach():
 )  # fmt: skip
 def test_an_event_as_the_anchor_is_a_look_alike(text):
     assert claims(text) == []
+
+
+def test_a_journey_across_or_up_a_named_water_keeps_its_origin():
+    found = claims("Ardent is a 30-minute boat ride across Lake Marlo from Belmont.\n"
+                   "Corvale is a 17-hour ferry ride up Pelham Bay from Belmont.")
+    assert [ends(c) for c in found] == [("Ardent", "Belmont"), ("Corvale", "Belmont")]
+
+
+def test_days_after_a_journey_that_takes_them():
+    (claim,) = claims("The trek to Ardent from Belmont takes eight to ten days.")
+    assert ends(claim) == ("Ardent", "Belmont") and figures(claim) == [(8, 10, "d")]
+
+
+def test_a_focus_adverb_is_not_the_subject():
+    (claim,) = claims("Even the district capital, 40 km away, has no hospital.")
+    assert claim.subject.text == "the district capital"
+
+
+@pytest.mark.parametrize(
+    "text, subject, anchor, mode",
+    [
+        ("How far is it to Ardent?\nAbout 115 km by road.", "Ardent", "", "road"),
+        ("How far is Ardent from Belmont?\nRoughly two hours by train.", "Ardent", "Belmont", "rail"),
+        ("How far is it from Belmont to Ardent?\nAs the crow flies, 12 miles.", "Ardent", "Belmont", "straight"),
+    ],
+)  # fmt: skip
+def test_the_answer_to_how_far(text, subject, anchor, mode):
+    (claim,) = claims(text)
+    assert (ends(claim), claim.mode) == ((subject, anchor), mode)
+
+
+def test_an_answer_that_is_no_distance_is_no_claim():
+    assert claims("How far is Ardent from Belmont?\nThe train left two hours late.") == []
+    assert claims("How long was the meeting in Ardent?\nAbout two hours.") == []
+
+
+def test_a_travel_time_in_brackets_after_a_place():
+    found = claims("Guests can walk to Ardent (15 minutes) or take a bus to Corvale (25 minutes by bus).")
+    assert [(c.subject.text, c.anchor.text, c.mode, figures(c)) for c in found] == [
+        ("Ardent", "", "foot", [(15, "min")]), ("Corvale", "", "road", [(25, "min")])]
+    found = claims("Shops are in Ardent (20 minutes along a footpath or 5 minutes by car).")
+    assert [(c.subject.text, c.stated[0].value, c.mode) for c in found] == [("Ardent", 20, ""), ("Ardent", 5, "road")]
+
+
+def test_a_duration_in_brackets_after_a_place_is_no_claim():
+    assert claims("The talks in Ardent (two hours) ended without a deal.") == []

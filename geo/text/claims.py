@@ -101,7 +101,7 @@ _JOURNEY_NOUN = (
 )
 _JOURNEY_ASIDE = (
     rf"(?:by\s+(?:[a-z][\w-]*\s+)?(?:{lexicon.alternation(lexicon.JOURNEY_VEHICLES)})\s+"  # "by river boat"
-    r"|(?-i:(?:up|down)\s+the\s+[A-Z][\w’'-]+(?:\s+River)?)\s+)"  # "up the Nile"
+    r"|(?-i:(?:up|down|across|along|over)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+)"  # "up the Nile", "across Lake Kivu"
 )
 """Words between a journey noun and its "from": how it travels, or the river it follows."""
 _RELATION_RE = re.compile(
@@ -645,7 +645,7 @@ _LOOSE_RELATION_RE = re.compile(
       (?:\s*,?\s*
         (?:\([^()]{{0,40}}\)                                   # an aside "(by bus)"
           | (?:in|by|on)\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+)?(?:{_JOURNEY_WORDS})(?:\s+ride)?\b  # "in a car", "by river boat"
-          | (?-i:(?:up|down)\s+the\s+[A-Z][\w’'-]+(?:\s+River)?)\b  # "up the Nile"
+          | (?-i:(?:up|down|across|along|over)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b  # "up the Nile", "across Lake Kivu"
           | (?:{_MODE_PHRASE})
           | (?:[a-z][\w-]*\s+)?(?:{_JOURNEY_WORDS})\b             # "drive", "train ride", "tuk-tuk ride"
           | away\b | far\b | further(?:\s+on)?\b | farther\b | distant\b | ride\b | approximately\b
@@ -890,6 +890,8 @@ def _appositive_subject(context: _Context, sentence: _Sentence, phrase: Distance
         start = offset + match.start("np") + after_preposition[-1].end() + 1
     elif not words or words[0].group(0).lower() in _NOT_SUBJECT_OPENERS:
         return None
+    elif len(words) > 1 and words[0].group(0).lower() in ("even", "only", "just", "also"):
+        start = offset + match.start("np") + words[1].start()  # "Even the district capital, 40 km away"
     span = _noun_phrase_after(context, start, offset + match.end("np"))
     if span is None or span[1] < offset + match.end("np") - 1:
         return None  # not one noun phrase up to the comma
@@ -915,7 +917,8 @@ def _loose_subject(context: _Context, sentence: _Sentence, phrase: DistancePhras
               if anchor is None or ((m.start, m.end) != (anchor.start, anchor.end) and not _same_place(m, anchor))]
     if before:
         return _appositive_head(context, before[-1])
-    opening = re.match(r"[\s\"“‘'(]*", text[sentence.start : phrase.start])
+    opening = re.match(r"[\s\"“‘'(]*(?:(?:even|only|just|also|not\s+even)\s+)?", text[sentence.start : phrase.start],
+                       re.IGNORECASE)  # "Even the county capital, 7 km away, ...": the capital
     first_word = re.match(r"\w+", text[sentence.start + opening.end() : phrase.start])
     if first_word and first_word.group(0).lower() in _NOT_SUBJECT_OPENERS:
         return None  # "In 1993, ...", "Except for ...": the sentence opens with no subject
@@ -1005,6 +1008,11 @@ _JOURNEY_AFTER_RE = re.compile(
     r"|\s+to\s+(?:reach|get|travel|drive|fly|sail|walk|go|ride|cross|hike|trek)\b",  # "takes two days to reach"
     re.IGNORECASE,
 )
+_JOURNEY_THEN_TAKES_RE = re.compile(
+    rf"\b(?:{_JOURNEY_NOUN})\b[^.;:]{{0,80}}?\b(?:takes?|took|lasts?|lasted)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|only|just|over|under|at\s+least|up\s+to|more\s+than|less\s+than)\s+)*$",
+    re.IGNORECASE,
+)  # "the trek to X from Y takes eight to ten days"
 _BARE_ONE_RE = re.compile(r"an?\s+[a-z]+", re.IGNORECASE)  # "a day", not "a day's", "two-day"
 _JOURNEY_NOUN_RE = re.compile(rf"\s+(?:{_JOURNEY_NOUN})\b", re.IGNORECASE)
 _REACH_IN_BEFORE_RE = re.compile(
@@ -1022,7 +1030,8 @@ def _beside_journey(text: str, sentence: _Sentence, phrase: DistancePhrase) -> b
                         and _JOURNEY_NOUN_RE.match(text, phrase.end, sentence.end)):
         return True  # ("a day trip", "a day hike": a kind of outing, not a time)
     before = text[max(sentence.start, phrase.start - 120) : phrase.start]
-    return bool(_JOURNEY_TAKES_RE.search(before) or _REACH_IN_BEFORE_RE.search(before))
+    return bool(_JOURNEY_TAKES_RE.search(before) or _REACH_IN_BEFORE_RE.search(before)
+                or _JOURNEY_THEN_TAKES_RE.search(before))
 
 
 def _lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> bool:
@@ -1620,6 +1629,76 @@ _VIA_TO_RE = re.compile(r"\s+via\s+[^,.;:()]{1,60}?\s+(?:to|into)\s+(?=[A-Z])")
 """A journey's destination after its way: "from X via Q and over the border into Y"."""
 
 
+_HOW_FAR_RE = re.compile(r"\s*[\"“]?how\s+far\s+(?:away\s+)?is\s+(?:it\s+)?", re.IGNORECASE)
+_ANSWER_OPENING_RE = re.compile(
+    rf"[\s\"“]*(?:(?:it['’]?s|it\s+is|that['’]?s|about|around|roughly|approximately|some|just|only|nearly|almost|"
+    rf"under|over|less\s+than|more\s+than|a\s+little\s+(?:over|under)|{_MODE_PHRASE})[\s,:]*)*",
+    re.IGNORECASE,
+)
+
+
+def _answer_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> DistanceClaim | None:
+    """The answer to the question before it: "How far is it (from Y) to X? About 115 km by
+    road." or "How far is X from Y? Two hours by train." X is the subject, Y the anchor (unstated
+    when the question names none)."""
+    index = bisect.bisect_left(context.sentence_starts, sentence.start)
+    if index == 0 or not _ANSWER_OPENING_RE.fullmatch(context.text, sentence.start, phrase.start):
+        return None
+    question = context.sentences[index - 1]
+    text = context.text
+    if question.paragraph != sentence.paragraph and not text[question.start : question.end].rstrip().endswith("?"):
+        return None
+    asked = _HOW_FAR_RE.match(text, question.start, question.end)
+    if asked is None or not text[question.start : question.end].rstrip().endswith("?"):
+        return None
+    start, anchor, subject = asked.end(), None, None
+    lead = re.match(r"(from|to)\s+", text[start : question.end], re.IGNORECASE)
+    if lead and lead.group(1).lower() == "from":  # "from Y to X?"
+        anchor = _loose_anchor(context, question, start + lead.end())
+        onward = re.match(r"\s+to\s+", text[anchor.end : question.end]) if anchor else None
+        subject = _loose_anchor(context, question, anchor.end + onward.end()) if onward else None
+    else:  # "to X (from Y)?", "X from Y?"
+        subject = _loose_anchor(context, question, start + (lead.end() if lead else 0))
+        back = re.match(r"\s+from\s+", text[subject.end : question.end]) if subject else None
+        anchor = _loose_anchor(context, question, subject.end + back.end()) if back else None
+    if subject is None:
+        return None
+    anchor = anchor or Mention(text="", start=phrase.end, end=phrase.end)
+    return _claim(context, sentence, phrase, subject, anchor, "", lexicon.mode_of(text[sentence.start : sentence.end]))
+
+
+_BRACKET_BEFORE_RE = re.compile(r"\(\s*(?:[^()]{0,60}?\b(?:or|and)\s+)?$")
+
+
+def _bracketed_time_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> DistanceClaim | None:
+    """A travel time in brackets after a place: "walk to the village of X (15 minutes)", "Y
+    (20 minutes on foot or 5 minutes by car)". The place is the subject; the anchor is the
+    "from" before it, else unstated (where the writer stands)."""
+    if not phrase.is_time:
+        return None
+    text = context.text
+    opening = _BRACKET_BEFORE_RE.search(text, max(sentence.start, phrase.start - 80), phrase.start)
+    if opening is None or not re.match(r"[^()]{0,60}\)", text[phrase.end : sentence.end]):
+        return None
+    before = text[sentence.start : opening.start()].rstrip()
+    places = context.mentions_between(sentence.start, opening.start())
+    if not places or before[-len(places[-1].text):] != places[-1].text or places[-1].end < opening.start() - 2:
+        return None  # the bracket does not follow a place's name
+    subject = _appositive_head(context, places[-1])
+    froms = list(_FROM_BEFORE_RE.finditer(text, sentence.start, subject.start))
+    anchor = _loose_anchor(context, sentence, froms[-1].end()) if froms else None
+    anchor = anchor or Mention(text="", start=phrase.end, end=phrase.end)
+    own = re.match(r"[^()]*?(?=\bor\b|\band\b|\))", text[phrase.end : sentence.end])  # this figure's words
+    mode = lexicon.mode_of(own.group(0)) if own else ""
+    lead = re.split(r"[,;]|\b(?:or|and)\b", text[max(sentence.start, subject.start - 40) : subject.start])[-1]
+    whole = re.match(r"[^()]*\)", text[opening.start() + 1 : sentence.end])
+    if not lexicon.mode_of(lead) and not lexicon.mode_of(whole.group(0) if whole else ""):
+        return None  # "the talks in Geneva (two hours)": a duration; a travel time names its way
+    if not mode and own and not own.group(0).strip():  # "walk to X (15 minutes)": the verb before X
+        mode = lexicon.mode_of(lead)
+    return replace(_claim(context, sentence, phrase, subject, anchor, "", mode or "-"), mode=mode)
+
+
 def _is_event(mention: Mention) -> bool:
     """Whether an end is an event's position ("the epicentre", "the crash site"), not a place."""
     words = re.findall(r"[a-z]+", mention.text.lower())
@@ -1661,6 +1740,8 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
             claim = _claim_for(context, sentence, phrase, previous) or _figure_claim(
                 context, sentence, phrase, previous
             )
+            if claim is None and not _lookalike(context, sentence, phrase):
+                claim = _answer_claim(context, sentence, phrase) or _bracketed_time_claim(context, sentence, phrase)
             if claim is not None and _is_event(claim.anchor):
                 claim = None  # "Izmir, 70 km from the epicentre": where an event was, no place
             unclaimed = phrase if claim is None else None
