@@ -609,16 +609,16 @@ def _person_context(tokens, first, last, text, gazetteer) -> bool:
                                  and not _wide(tokens[first:last], text, gazetteer)))):
         return True  # "Lucy's father", "Parker's attorney" (not "New York's attorney general")
     head = first + 1 if tokens[first].key == "the" else first  # "The Bush administration"
-    if last - head != 1 or _wide(tokens[head:last], text, gazetteer):
-        return False  # not "the Czech presidency", "Georgia and Bob Smith's state"
-    if following in PERSON_FOLLOWERS and text[end:end + 1] == " ":
-        return True
-    # coordinated with a person's given name: "Lynn and Bob Fodge", "Kristina and Tim"; not
-    # with a town named like one ("Gainesville and Lindsay", "Gaston and Swansea")
-    if (following == "and" and last + 1 < len(tokens) and _given_person(tokens, last + 1, text, gazetteer)
-            and not (first and tokens[first - 1].key in LOCATIVES)):
-        return True
-    return first >= 2 and tokens[first - 1].key == "and" and _given_person(tokens, first - 2, text, gazetteer)
+    if last - head != 1:
+        return False
+    # a noun of office after one word; coordinated with a person's given name ("Lynn and Bob
+    # Fodge", "Kristina and Tim"), not with a town named like one ("Gainesville and Lindsay")
+    if not ((following in PERSON_FOLLOWERS and text[end:end + 1] == " ")
+            or (following == "and" and last + 1 < len(tokens) and _given_person(tokens, last + 1, text, gazetteer)
+                and not (first and tokens[first - 1].key in LOCATIVES))
+            or (first >= 2 and tokens[first - 1].key == "and" and _given_person(tokens, first - 2, text, gazetteer))):
+        return False
+    return not _wide(tokens[head:last], text, gazetteer)  # not "the Czech presidency"
 
 
 def _given_person(tokens, k, text, gazetteer) -> bool:
