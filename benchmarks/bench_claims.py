@@ -3,7 +3,7 @@
 Quality: `geo evaluate claims distance_claims_dev.jsonl --json` (the set is read from
 ``../shared/benchmarks/`` or the folder given as the first argument, never copied into the
 project). Time: :func:`geo.text.claims.extract_claims` (sentence splitting, figures, grammar)
-on 100 kB and 1 MB of eleven text shapes, the mentions being every capitalised word; the goal
+on 100 kB and 1 MB of thirteen text shapes, the mentions being every capitalised word; the goal
 is at most 1 s of CPU per 100 kB on 1 MB of any shape (issue 12).
 
 Usage: ``.venv/bin/python benchmarks/bench_claims.py [FOLDER]``.
@@ -39,6 +39,8 @@ SHAPES = {
     "hard-wrapped lines": "Ardent 30\nkm from\nBelmont of\n",
     "capitals": "Ardent Belmont Corvale Dunmore Eastport ",
     "digits": "1234567890 ",
+    "days and weeks": "a two-day trek from Ardent, two days by train to Belmont, a week's sail (3 days by bus) ",
+    "questions and brackets": "How far is it to Ardent? About 30 km. Walk to Belmont (15 minutes by car or ",
 }
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
 

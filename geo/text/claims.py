@@ -1740,8 +1740,9 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
             claim = _claim_for(context, sentence, phrase, previous) or _figure_claim(
                 context, sentence, phrase, previous
             )
-            if claim is None and not _lookalike(context, sentence, phrase):
+            if claim is None:  # cheap tests first: most figures are neither
                 claim = _answer_claim(context, sentence, phrase) or _bracketed_time_claim(context, sentence, phrase)
+                claim = None if claim is None or _lookalike(context, sentence, phrase) else claim
             if claim is not None and _is_event(claim.anchor):
                 claim = None  # "Izmir, 70 km from the epicentre": where an event was, no place
             unclaimed = phrase if claim is None else None
