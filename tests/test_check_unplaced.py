@@ -46,6 +46,7 @@ def small_gazetteer(places=PLACES) -> Gazetteer:
         "population": np.array([p.population for p in places]),
         "radius_km": np.array([p.radius_km for p in places]),
         "layer": ["test"] * len(places), "source": ["made up for the test"] * len(places),
+        "renown": np.array([p.renown for p in places]),
     }
     return Gazetteer(columns, {}, [], 1, {}, Path("/nonexistent-shapes.pkl"))
 
