@@ -573,3 +573,31 @@ def test_a_travel_time_in_brackets_after_a_place():
 
 def test_a_duration_in_brackets_after_a_place_is_no_claim():
     assert claims("The talks in Ardent (two hours) ended without a deal.") == []
+
+
+def test_a_full_day_of_travel():
+    (claim,) = claims("Ardent is a full day's drive east of Belmont.")
+    assert (ends(claim), figures(claim), claim.direction) == (("Ardent", "Belmont"), [(1, "d")], "E")
+    assert claims("He waited a full hour in Ardent before the flight to Belmont.") == []
+
+
+def test_days_away_on_foot():
+    (claim,) = claims("The nearest market town, Ardent, is nearly two days away on foot.")
+    assert (claim.subject.text, claim.anchor.text, claim.hedge, claim.mode) == ("Ardent", "", "nearly", "foot")
+
+
+def test_an_unnamed_anchor_after_a_journey_or_a_bare_direction_is_the_town_named_before():
+    (claim,) = claims("Villagers in Belmont say the mines are a 40-minute motorbike ride away.")
+    assert (claim.subject.text, claim.anchor.text) == ("the mines", "Belmont")
+    (claim,) = claims("Residents of Belmont fled to Ardent, about 300 km to the west.")
+    assert (claim.subject.text, claim.anchor.text, claim.direction) == ("Ardent", "Belmont", "W")
+
+
+def test_a_bracketed_journey_after_a_name_the_gazetteer_lacks():
+    (claim,) = claims("Guests can visit Tarangwe (a two-hour drive) on a day trip.")
+    assert (claim.subject.text, claim.anchor.text, figures(claim), claim.mode) == ("Tarangwe", "", [(2, "h")], "road")
+
+
+def test_where_a_vehicle_came_to_grief_is_a_look_alike():
+    assert claims("Police said the bus plunged into a ravine 30 km from Belmont.") == []
+    assert claims("The train derailed in a gorge 12 miles north of Ardent.") == []

@@ -824,7 +824,11 @@ def _possessor_anchor(context: _Context, sentence: _Sentence, phrase: DistancePh
     return inside[-1] if inside else None
 
 
-_AWAY_AFTER_RE = re.compile(r"\s+away\b", re.IGNORECASE)
+_AWAY_AFTER_RE = re.compile(
+    rf"\s+(?:[\w-]+\s+){{0,3}}?away\b"  # "60 km away", "a 40-minute motorbike ride away"
+    rf"|\s+to\s+the\s+(?:{_DIRECTION})\s*(?:[,.;:)]|$)",  # "fled to X, about 300 km to the west."
+    re.IGNORECASE,
+)
 
 
 def _earlier_place(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
@@ -1003,7 +1007,7 @@ def _journey_or_relation(word: str) -> bool:
 
 _JOURNEY_AFTER_RE = re.compile(
     rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{_JOURNEY_NOUN})\b"  # "a two-day trek", "a week's river journey"
-    rf"|\s*,?\s*\(?(?:{_MODE_PHRASE})\b"  # "two days by train"
+    rf"|\s*,?\s*(?:away\s+)?\(?(?:{_MODE_PHRASE})\b"  # "two days by train", "two days away on foot"
     rf"|\s+(?:from|to)\s[^,.;:()]{{1,60}}?\b(?:{_MODE_PHRASE})\b"  # "two days from Y by train"
     r"|\s+to\s+(?:reach|get|travel|drive|fly|sail|walk|go|ride|cross|hike|trek)\b",  # "takes two days to reach"
     re.IGNORECASE,
@@ -1080,8 +1084,10 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         return True  # "could see the smoke from ten miles away": a distance of seeing, no place
     after_words = re.findall(r"[a-z]+", after.lower())[:2]
     if phrase.is_time:
-        if (end and tail[end - 1] in lexicon.TIME_BEFORE) or (tail and tail[-1] in lexicon.TIME_BEFORE):
-            return True  # "in the past 24 hours", "after just 25 minutes"
+        if ((end and tail[end - 1] in lexicon.TIME_BEFORE) or (tail and tail[-1] in lexicon.TIME_BEFORE)) and not (
+            tail[-1] == "full" and _JOURNEY_AFTER_RE.match(text, phrase.end, sentence.end)
+        ):
+            return True  # "in the past 24 hours", "after just 25 minutes" ("a full day's drive" is a journey)
         if after_words and (after_words[0] in lexicon.TIME_AFTER or " ".join(after_words) in lexicon.TIME_AFTER):
             return True  # "25 minutes of the final", "two hours later"
     figure = text[phrase.figure_start : phrase.end]
@@ -1096,7 +1102,10 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     if len(words) == 2 and words[0] not in _NOT_ADJECTIVES and (_measured(words[1], time) or _measured(" ".join(words), time)):
         return True  # "a 50 km rocky gorge", "the 62 km road"
     clause = _clause_before(text, sentence, phrase.start).lower()
-    return any(w in lexicon.EVENT_NOUNS for w in re.findall(r"[a-z]+", clause))
+    words = re.findall(r"[a-z]+", clause)
+    if any(w in lexicon.EVENT_OBJECTS and n in lexicon.EVENT_VERBS for w, n in zip(words, words[1:])):
+        return True  # "the bus plunged into a ravine 30 km from X": where a thing came to grief
+    return any(w in lexicon.EVENT_NOUNS for w in words)
 
 
 _BARE_RELATIVE = frozenset(" ".join(w.split()) for w in lexicon.RELATIVE_DIRECTIONS) - {"further", "farther", "further along"}
@@ -1667,7 +1676,7 @@ def _answer_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     return _claim(context, sentence, phrase, subject, anchor, "", lexicon.mode_of(text[sentence.start : sentence.end]))
 
 
-_BRACKET_BEFORE_RE = re.compile(r"\(\s*(?:[^()]{0,60}?\b(?:or|and)\s+)?$")
+_BRACKET_BEFORE_RE = re.compile(r"\(\s*(?:[^()]{0,60}?\b(?:or|and)\s+)?(?:an?\s+)?$", re.IGNORECASE)
 
 
 def _bracketed_time_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> DistanceClaim | None:
@@ -1682,9 +1691,14 @@ def _bracketed_time_claim(context: _Context, sentence: _Sentence, phrase: Distan
         return None
     before = text[sentence.start : opening.start()].rstrip()
     places = context.mentions_between(sentence.start, opening.start())
-    if not places or before[-len(places[-1].text):] != places[-1].text or places[-1].end < opening.start() - 2:
-        return None  # the bracket does not follow a place's name
-    subject = _appositive_head(context, places[-1])
+    if places and before[-len(places[-1].text):] == places[-1].text and places[-1].end >= opening.start() - 2:
+        subject = _appositive_head(context, places[-1])
+    else:  # a name the gazetteer lacks: "visit Tarangire (a two-hour drive)"
+        name = re.search(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}$", before)
+        if name is None or name.start() == 0 or before[:name.start()].rstrip()[-1:] in ".!?:":
+            return None  # the bracket does not follow a place's name (nor a sentence's first word)
+        start = sentence.start + name.start()
+        subject = _np_mention(context, sentence, start, start + len(name.group(0)), None)
     froms = list(_FROM_BEFORE_RE.finditer(text, sentence.start, subject.start))
     anchor = _loose_anchor(context, sentence, froms[-1].end()) if froms else None
     anchor = anchor or Mention(text="", start=phrase.end, end=phrase.end)
