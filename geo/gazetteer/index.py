@@ -21,7 +21,7 @@ from geo.gazetteer.names import fold
 from geo.model import Place
 from geo.paths import cache_dir
 
-FORMAT_VERSION = 16  # bump when the cache layout or the layers' logic changes
+FORMAT_VERSION = 17  # bump when the cache layout or the layers' logic changes
 ALIAS_KINDS = (layers.NAME, layers.ALIAS, layers.DEMONYM, layers.DESCRIPTION, layers.ALTERNATE)
 _KIND_BITS = 3  # an alias entry packs (row << 3) | alias-kind index into one int
 

