@@ -617,6 +617,9 @@ def _time_problem(quantity: Quantity) -> str:
     figures = [quantity.value] if not quantity.is_range else [quantity.low, quantity.high]
     if any(f is None or not math.isfinite(f) or f <= 0 for f in figures):
         return f"the time {quantity.text or explain.format_quantity(quantity)!r} is not a positive number"
+    most = MOVING_HOURS_PER_UNIT.get(quantity.unit, (1.0, 1.0))[1]
+    if not all(math.isfinite(f * most * 60 * 2) for f in figures):  # minutes, with a hedge's widening
+        return f"the time {quantity.text or explain.format_quantity(quantity)!r} is too large to be a journey"
     return ""
 
 
