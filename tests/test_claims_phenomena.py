@@ -601,3 +601,15 @@ def test_a_bracketed_journey_after_a_name_the_gazetteer_lacks():
 def test_where_a_vehicle_came_to_grief_is_a_look_alike():
     assert claims("Police said the bus plunged into a ravine 30 km from Belmont.") == []
     assert claims("The train derailed in a gorge 12 miles north of Ardent.") == []
+
+
+def test_its_refers_to_the_town_named_last_when_the_previous_sentence_has_no_subject_place():
+    (claim,) = claims("Fighting flared again in Belmont on Sunday.\nIts nearest airport, at Ardent, is 180 km away.")
+    assert (claim.subject.text, claim.anchor.text, claim.anchor.place.name) == ("Ardent", "Its", "Belmont")
+
+
+def test_a_week_long_river_journey():
+    (claim,) = claims("Ardent can only be reached by air or a week-long river journey from Belmont.")
+    assert (ends(claim), figures(claim)) == (("Ardent", "Belmont"), [(1, "wk")])
+    assert claims("Delegates gathered in Ardent for a week-long summit.") == []
+    assert claims("The 300 km river border with Glenrock was closed.") == []

@@ -817,8 +817,12 @@ def _possessor_anchor(context: _Context, sentence: _Sentence, phrase: DistancePh
         pass
     if match is None:
         return None
-    if match.group("pronoun"):
-        return _referent(context, sentence, match.start("pronoun"), match.end("pronoun"), None, exclude=subject)
+    if match.group("pronoun"):  # the previous sentence's subject, else the town it names last
+        pronoun = _span(context, match.start("pronoun"), match.end("pronoun"))
+        found = _referent(context, sentence, pronoun.start, pronoun.end, None, exclude=subject)
+        if found is None and bisect.bisect_left(context.sentence_starts, sentence.start) > 0:
+            found = _there_referent(context, sentence, pronoun, subject)
+        return found if found is not None and found.place is not None else None
     inside = [m for m in context.mentions_between(match.start("name"), match.end("name") + 2)
               if not _same_place(m, subject)]
     return inside[-1] if inside else None
@@ -1097,8 +1101,9 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         return True  # "a 30-foot limousine", "the 130-mile river" ("a 30-minute tuk-tuk ride" is a journey)
     words = re.findall(r"[a-z]+", after.lower())[:2]
     time = phrase.is_time
-    if words and _measured(words[0], time):
-        return True  # "a 553 km border", "a 40km radius"
+    if words and _measured(words[0], time) and not (len(words) == 2 and (
+            words[1] in lexicon.JOURNEY_NOUNS or words[1] in lexicon.JOURNEY_VEHICLES)):
+        return True  # "a 553 km border", "a 40km radius" ("a week-long river journey" is a journey)
     if len(words) == 2 and words[0] not in _NOT_ADJECTIVES and (_measured(words[1], time) or _measured(" ".join(words), time)):
         return True  # "a 50 km rocky gorge", "the 62 km road"
     clause = _clause_before(text, sentence, phrase.start).lower()

@@ -100,7 +100,7 @@ _QUANTITY_RE = re.compile(
       | (?P<low>{_NUMBER}){_RANGE_JOIN}(?P<high>{_NUMBER}){_SEP}(?P<range_unit>{_UNIT})
       | (?P<first>{_NUMBER})\s*,?\s+and\s+(?P<second>{_NUMBER}){_SEP}(?P<pair_unit>{_UNIT})
       | (?P<fraction>{_FRACTION_WORDS})[\s-]+(?P<fraction_unit>{_ONE_UNIT})
-      | (?P<one>\ban?)\s+(?:(?:full|whole)\s+)?(?P<one_unit>{_ONE_UNIT})(?P<one_half>{_AND_A_HALF})?
+      | (?P<one>\ban?)\s+(?:(?:full|whole)\s+)?(?P<one_unit>{_ONE_UNIT})(?P<one_half>{_AND_A_HALF})?(?:-long\b)?
       | (?<=\ba\s)(?P<part>half|quarter)[\s-](?P<part_unit>{_ONE_UNIT})
       | \{{\{{convert\|(?P<template_value>\d+(?:\.\d+)?)\|(?P<template_unit>[a-z]+)[^{{}}]{{0,40}}\}}\}}
     )
