@@ -613,3 +613,10 @@ def test_a_week_long_river_journey():
     assert (ends(claim), figures(claim)) == (("Ardent", "Belmont"), [(1, "wk")])
     assert claims("Delegates gathered in Ardent for a week-long summit.") == []
     assert claims("The 300 km river border with Glenrock was closed.") == []
+
+
+def test_the_way_a_journey_heads_is_its_direction():
+    (claim,) = claims("Heading north from Belmont, it is a 360 km drive to Ardent.")
+    assert (ends(claim), claim.direction) == (("Ardent", "Belmont"), "N")
+    (claim,) = claims("Troops heading north were 30 km from Belmont.")
+    assert claim.direction == ""  # where troops go is not where they are

@@ -854,6 +854,14 @@ _BROAD_KINDS = frozenset({"country", "admin1", "continent", "region"})
 ("They reached Lokichogio, in Kenya. From there ...": Lokichogio)."""
 
 
+_HEADING_RE = re.compile(
+    rf"\b(?:head(?:ing|s|ed)?|travell?ing|driving|going|sailing|flying|walking)\s+(?P<direction>{_DIRECTION})\b"
+    r"(?!\s+of\b)",
+    re.IGNORECASE,
+)
+"""The way a journey heads, before its figure: the direction of its end from its start."""
+
+
 def _there_referent(context: _Context, sentence: _Sentence, there: Mention, subject: Mention) -> Mention:
     """"there" placed at the place it points back to: the last place named before it (in this
     sentence or the few before, within the paragraph) that is not the subject, a town before a
@@ -1276,6 +1284,12 @@ def _claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase, subje
     if not anchor.text:
         anchor = _possessor_anchor(context, sentence, phrase, subject) or _earlier_place(
             context, sentence, phrase, subject) or anchor
+    if not direction and (phrase.is_time or _JOURNEY_NOUN_RE.match(context.text, phrase.end, sentence.end)):
+        heading = None
+        for heading in _HEADING_RE.finditer(context.text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start):
+            pass
+        if heading is not None:  # "Heading north from Lusaka, it is a 360 km drive to Kabwe"
+            direction = _direction(heading.group("direction"), False) or ""
     return DistanceClaim(
         document=context.document.path,
         sentence=context.text[sentence.start : sentence.end],
