@@ -4,8 +4,10 @@ The recogniser reads capitalised word runs and matches them, longest first, agai
 gazetteer's alias index; it also finds the gazetteer's lowercase descriptions ("the border
 river"), "the <demonym> capital", and place-like names the gazetteer lacks ("the town of X",
 "X, <country>"), which stay as unresolved mentions. It rejects what news capitalises but is not a
-place: people (after a title, or a name already seen as a person), organisations ("Washington
-Post"), days, months and sentence openers.
+place: people (after a title or a kin noun, a name already seen as a person, or a name the
+words around make a person's: an age, a role in apposition, "the Bush administration"),
+organisations ("Washington Post"), languages ("speaks fluent French"), landmarks that stand for
+their institution ("the White House said"), days, months and sentence openers.
 """
 
 from __future__ import annotations
@@ -77,6 +79,9 @@ whole phrase is the mention, resolved when the gazetteer holds it, else left unr
 than read as the town that the last word may also name."""
 SAINT = re.compile(r"(?:st\.?|saint|ste\.?|san|santa) ")
 """A saint's name; followed by a possessive it names a church, school or hospital."""
+SAINT_WORDS = frozenset({"st", "saint"})
+"""Words that head a saint's name: part of the name they open ("St. Clair said", "St. Luke's
+Hospital"), not a title before a person's name (see :func:`_person_names`)."""
 CONTRACTION = re.compile(r"['’](re|ve|ll|d|m|t)$", re.I)
 MATCH_SCORE = {ALTERNATE: -1.5}
 """A candidate's score from the name matched: an old or foreign variant counts against it."""
@@ -105,19 +110,6 @@ WIDE_PLACE_KINDS = frozenset({"country", "continent", "admin1", "capital", "ocea
 """Kinds of place that news makes speak ("Russia said") and that are rarely a person's name."""
 LOCATIVES = frozenset({"in", "from", "of", "at", "near", "to", "outside", "across"})
 """Words before a name that make it a place even when a speech verb follows ("from Brampton said")."""
-COMMON_WORD_NEEDS_PREPOSITION = True
-HEAD_OF_LONG_NAME = True
-"""A well-known place heading a name of two more words is a place ("Dublin Veterans Park", "Florida
-Highway Patrol"); followed by one word it is more often a person or a team ("Paris Hilton", "New
-York Yankees") unless that word is a body or a role."""
-DIVISION_HEADS_NAME = True
-"""A state or county heading a longer name is a place ("the Ohio Turnpike", "Walker County
-Fairgrounds", "Florida Legislature"), unless the one word after it is a person's surname
-known from the text ("Georgia Stevens" once "Cory Stevens" is read)."""
-TAIL_OF_NAME = True
-"""A well-known place ending a longer name after words that are no given name or title is a
-place ("CBC Toronto", "Rodeo Gainesville", "Historic Dublin"); after a given name it is a
-surname ("Sam Houston"). See :func:`_tail_of_name`."""
 SMALL_TOWN = 100_000
 """A surname is usually also the name of some small town (Welch, Meredith, Bell); a name held
 only by towns smaller than this, seen as the last word of an unknown two- or three-word name
@@ -431,19 +423,22 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
     if partial:
         # inside a longer capitalised name: a place only as a modifier of a role or body
         # ("Moscow Mayor", "Russian President"), or after qualifiers ("Northern Virginia");
-        # "Vladimir Putin", "Paris Hilton", "New York Yankees" name no place
+        # "Vladimir Putin", "Paris Hilton", "New York Yankees" name no place. A well-known place
+        # heading two or more words is a place ("Dublin Veterans Park", "Florida Highway
+        # Patrol"), and so is a state or county heading a longer name (_division_heading);
+        # before one word it is more often a person or a team unless that word is a body or a
+        # role. A well-known place ending the name is one too (_tail_of_name: "CBC Toronto").
         follower = tokens[end].key if end < last else ""
         head = first + 1 if tokens[first].key == "the" else first  # "The Dayton Public Library"
         acronym = (last - end == 1 and tokens[end].text.isupper() and tokens[end].text.isalpha()
                    and 2 <= len(tokens[end].text) <= 4)  # a body's initials: "Paris PD", "Dallas ISD"
         modifier = i == head and (is_country or _is_title(follower) or acronym or any(
             t.key in ORGANISATION_WORDS for t in tokens[end:last])
-            or (HEAD_OF_LONG_NAME and last - end >= 2 and _prominent(entries))
-            or (DIVISION_HEADS_NAME and _division_heading(tokens, end, last, key, entries, persons)))
+            or (last - end >= 2 and _prominent(entries))
+            or _division_heading(tokens, end, last, key, entries, persons))
         qualified = (i <= qualifiers_end if qualifiers_end is not None
                      else _only_qualifiers(tokens[first:i]))
-        tail = TAIL_OF_NAME and end == last and i > first and _tail_of_name(
-            tokens, first, i, key, entries, text)
+        tail = end == last and i > first and _tail_of_name(tokens, first, i, key, entries, text)
         if not modifier and not (i > first and qualified) and not tail:
             return False
     if (end - i == 1 and i and tokens[i - 1].key in ORGANISATION_WORDS
@@ -465,7 +460,7 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
             return False  # "Stevens & Wilkinson", "Procter & Gamble": a firm
         if (re.match(r" \d", after) and _largest_population(entries) < SMALL_TOWN):
             return False  # "Pack 122", "Section 8": a troop, a clause, not a small town
-        if (COMMON_WORD_NEEDS_PREPOSITION and not tokens[i].text.isupper()
+        if (not tokens[i].text.isupper()
                 and key in common_words() and _largest_population(entries) < SMALL_TOWN
                 and not (i and tokens[i - 1].key in LOCATIVES)):
             return False  # "Bell", "Day", "Superior": a word, a name, unless "in Superior"
@@ -517,7 +512,9 @@ def _after_the(tokens, i, text, entries) -> bool:
 
 def _division_heading(tokens, end, last, key, entries, persons) -> bool:
     """True when the state or county matched before token ``end`` heads a body's, a road's or
-    an event's name rather than a person's (see DIVISION_HEADS_NAME)."""
+    an event's name rather than a person's ("the Ohio Turnpike", "Walker County Fairgrounds",
+    "Florida Legislature"): not when the one word after it is a person's surname known from
+    the text ("Georgia Stevens" once "Cory Stevens" is read) or a given name."""
     if not any((place.kind == "admin1" or (place.kind == "admin2" and " " in key))
                and alias_kind != ALTERNATE for place, alias_kind in entries):
         return False  # a state, or a county named as one ("Walker County"), not "Paris" alone
@@ -589,9 +586,12 @@ person's."""
 
 def _person_context(tokens, first, last, text, gazetteer) -> bool:
     """True when the words around a run make it a person's name: an age after it ("Moon, 34,"),
-    a speech verb right after a quotation and punctuation after the name ('," said Steele.'), a possessive
-    before a kin noun ("Lucy's father"), or, for one word, a noun of office after it ("the
-    Bush administration")."""
+    a role in apposition ("Sylvester, the finance director,"), a speech verb right after a
+    quotation and punctuation after the name ('," said Steele.'), a possessive before a kin noun
+    ("Lucy's father") or, for one word, before a personal noun ("Parker's attorney"); for one
+    word also a noun of office after it ("the Bush administration") or a person's given name
+    coordinated with it ("Lynn and Bob Fodge"). A run naming a country, state or demonym is
+    spared where it could be one ("the Czech presidency", "New York's attorney general")."""
     end = tokens[last - 1].end
     if AGE_AFTER.match(text, end):
         return True
@@ -633,8 +633,10 @@ def _given_person(tokens, k, text, gazetteer) -> bool:
 
 
 def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) -> frozenset[str]:
-    """Folded names of people in the text: runs after a title, before "said", or that start
-    with a given name ("Vladimir Putin") without being a place's name ("George Town")."""
+    """Folded names of people in the text: runs after a title or a kin noun, before "said",
+    that start with a given name ("Vladimir Putin") without being a place's name ("George
+    Town"), or that the words around them make a person's (:func:`_person_context`); and the
+    last word of a name that only small towns bear (:func:`_surname`)."""
     names = set()
     given = given_names()
     for first, last in runs:
@@ -649,7 +651,7 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
             before = ""
         run, context = tokens[first:last], False
         # a saint heads a name ("St. Clair said"), not a title before a person's name
-        titled = [k for k, t in enumerate(run) if _is_title(t.key) and t.key not in ("st", "saint")]
+        titled = [k for k, t in enumerate(run) if _is_title(t.key) and t.key not in SAINT_WORDS]
         if titled:
             pageant = run[titled[-1]].key == "miss"
             run = run[titled[-1] + 1:]
@@ -664,7 +666,7 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
                      and not any(t.key in ORGANISATION_WORDS or t.key in PLACE_HEADS for t in run))
             speaker = (2 <= len(run) <= 3 and after in PERSON_VERBS
                        and not any(t.key in ORGANISATION_WORDS for t in run)
-                       and not (run[0].key not in ("st", "saint") and gazetteer.has_alias(fold(run[0].text))))
+                       and not (run[0].key not in SAINT_WORDS and gazetteer.has_alias(fold(run[0].text))))
             context = not named and not speaker and _person_context(tokens, first, last, text, gazetteer)
             if not named and not speaker and not context:
                 if _surname(run, text, gazetteer):
