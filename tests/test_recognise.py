@@ -2,7 +2,9 @@
 
 import pytest
 
+from geo.errors import DataError
 from geo.resolve import resolve_mentions
+from geo.text import recognise
 from geo.text.recognise import find_mentions, tokenize
 
 
@@ -436,3 +438,9 @@ def test_miss_as_a_verb_a_pageant_and_a_title(gazetteer, text, expected):
 def test_a_place_before_a_body_s_initials(gazetteer):
     text = "Omaha PD said the report was a rumor; Dallas ISD closed its schools."
     assert [m.text for m in find_mentions(text, gazetteer)] == ["Omaha", "Dallas"]
+
+
+def test_a_word_list_the_data_file_lacks_is_a_data_error_naming_the_file_and_the_lists():
+    with pytest.raises(DataError, match=r"recognition_words\.toml: 'kinfolk' must be a list of words \(lists: .*kin"):
+        recognise._words("kinfolk")
+    assert "daughter" in recognise.KIN  # the lists themselves load, lower case like tokens' keys

@@ -16,100 +16,92 @@ import bisect
 import functools
 import itertools
 import re
+import tomllib
 from typing import NamedTuple
 
+from geo.errors import DataError
 from geo.gazetteer import Gazetteer, fold
 from geo.gazetteer.layers import ALIAS, ALTERNATE, DEMONYM, GAZETTEER_DIR, read_word_list
 from geo.model import Candidate, Mention
 
+RECOGNITION_WORDS = GAZETTEER_DIR / "recognition_words.toml"
+
+
+@functools.lru_cache(maxsize=1)
+def _word_lists() -> dict:
+    try:
+        with open(RECOGNITION_WORDS, "rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise DataError(f"{RECOGNITION_WORDS}: cannot read the recogniser's word lists ({error})") from error
+
+
+def _words(name: str) -> frozenset[str]:
+    """The recogniser's word list ``name`` (data/gazetteer/recognition_words.toml), lower case;
+    DataError naming the file and the list when it is missing or not a list of words."""
+    words = _word_lists().get(name)
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataError(f"{RECOGNITION_WORDS}: {name!r} must be a list of words (lists: "
+                        f"{', '.join(sorted(_word_lists()))})")
+    return frozenset(w.lower() for w in words)
+
+
 WORD = re.compile(r"\w+(?:[’'.]\w+)*\.?")
-CONNECTORS = frozenset({"of", "and", "de", "la", "le", "du", "del", "da", "upon", "on", "am",
-                        "an", "el", "al", "the", "y", "sur", "les", "des", "di", "do", "dos"})
-TITLES = frozenset("""mr mrs ms miss dr prof president vice leader minister premier chancellor
-secretary spokesman spokeswoman spokesperson king queen prince princess emperor general gen
-lt col colonel capt captain sgt sen senator rep representative gov governor mayor judge justice
-pope ambassador envoy chairman chairwoman chair director comrade adviser advisor aide deputy
-correspondent writer journalist reporter columnist editor coach ceo founder sir lord lady
-father sister brother st saint officer detective sheriff commissioner councilman
-councilwoman professor manager administrator clerk superintendent attorney treasurer auditor
-assessor coroner trustee chief marshal inspector constable actor actress singer songwriter
-artist author poet novelist painter sculptor musician photographer filmmaker designer
-pastor rabbi reverend rev bishop priest imam cardinal maj lieutenant sergeant cpl corporal
-pvt adm admiral cmdr commander brig""".split())
-VERB_TITLES = frozenset({"miss", "chair", "judge"})
-"""Titles that in lower case are verbs ("expected to miss Rochester"): a title only capitalised."""
-KIN = frozenset("""son daughter child wife husband mother father brother sister grandson
-granddaughter grandmother grandfather niece nephew cousin uncle aunt stepson stepdaughter
-fiancé fiancée fiance fiancee boyfriend girlfriend widow widower baby""".split())
+CONNECTORS = _words("connectors")
+TITLES = _words("titles")
+VERB_TITLES = _words("verb_titles")
+"""Titles that in lower case are verbs ("expected to miss Tacoma"): a title only capitalised."""
+KIN = _words("kin")
 """Kin nouns before a name ("her son Joshua", "their second child, Tyler,") and after a
 possessive ("Marion's mother"): the name is a person's."""
-PERSONAL = frozenset("""attorney attorneys lawyer lawyers family funeral arrest arraignment
-sentencing obituary""".split())
+PERSONAL = _words("personal")
 """Nouns after a possessive that make the name a person's ("Beckley's attorney", "Henry's arrest")."""
-PERSON_FOLLOWERS = frozenset({"administration", "presidency", "campaign"})
+PERSON_FOLLOWERS = _words("person_followers")
 """Nouns after a one-word name that make it a person's ("the Bush administration")."""
-ORGANISATION_WORDS = frozenset("""university college school academy institute hospital times post
-news agency press daily journal herald tribune gazette network tv radio channel group company
-corp corporation inc ltd bank council party ministry department office committee commission
-board senate congress parliament assembly court union association federation club league team
-church airlines airline airways fleet army navy forces force guard police service services
-foundation fund forum summit conference program programme project house hotel library society
-utilities district museum authority""".split())
-MEDIA_WORDS = frozenset("""times post news agency press daily journal herald tribune gazette network
-tv radio channel""".split())
+MEDIA_WORDS = _words("media_words")
 """Heads of outlets' names: a place inside one ("The New York Times") is not a place mention,
 while one inside another body's name is ("Ohio Supreme Court", "Paris Public Library")."""
-PLACE_HEADS = frozenset("""town city village port region province district county state island
-islands capital municipality prefecture oblast krai republic""".split())
-QUALIFIERS = frozenset("""north south east west northern southern eastern western central
-greater upper lower inner outer downtown suburban rural coastal northeast northwest southeast
-southwest northeastern northwestern southeastern southwestern far new old""".split())
-PRODUCT_WORDS = frozenset("""missile missiles rocket rockets intercontinental ballistic cruise
-drone drones tank tanks class vaccine warhead warheads""".split())
+ORGANISATION_WORDS = _words("organisation_words") | MEDIA_WORDS
+"""Heads of bodies' names, outlets' among them ("Ohio Supreme Court", "the mercenary group Wagner")."""
+PLACE_HEADS = _words("place_heads")
+QUALIFIERS = _words("qualifiers")
+PRODUCT_WORDS = _words("product_words")
 """Nouns after a name that make it a weapon's or product's, not a place's."""
 THE_KINDS = frozenset({"river", "sea", "ocean", "gulf", "strait", "channel", "desert", "range",
                        "archipelago", "canal"})
 """Kinds of feature that English names with "the" before a bare name ("the Seine", "the
 Danube"): after "the", such a feature's bare name counts as its own name, not as an
 alternate one, and a word held otherwise only by a town's old name is this feature."""
-FEATURE_HEADS = frozenset("""strait straits gulf bay sea lake isle island islands cape canal channel
-sound""".split())
+FEATURE_HEADS = _words("feature_heads")
 """Capitalised heads of a feature's name before "of" ("Strait of Hormuz", "Gulf of Sidra"): the
 whole phrase is the mention, resolved when the gazetteer holds it, else left unresolved rather
 than read as the town that the last word may also name."""
 SAINT = re.compile(r"(?:st\.?|saint|ste\.?|san|santa) ")
 """A saint's name; followed by a possessive it names a church, school or hospital."""
-SAINT_WORDS = frozenset({"st", "saint"})
+SAINT_WORDS = _words("saint_words")
 """Words that head a saint's name: part of the name they open ("St. Pierre said", "St. Luke's
 Hospital"), not a title before a person's name (see :func:`_person_names`)."""
 CONTRACTION = re.compile(r"['’](re|ve|ll|d|m|t)$", re.I)
 MATCH_SCORE = {ALTERNATE: -1.5}
 """A candidate's score from the name matched: an old or foreign variant counts against it."""
-PERSON_VERBS = frozenset({"said", "says", "told", "added", "wrote", "asked", "stated", "noted",
-                          "explained", "recalled", "repeated", "replied", "insisted", "admitted",
-                          "testified", "argued", "agreed", "declined", "acknowledged", "laughed"})
+PERSON_VERBS = _words("person_verbs")
 QUOTES_CLOSING = frozenset("\"”'’")
-LANGUAGE_BEFORE = frozenset("""speak speaks spoke spoken speaking learn learns learned learnt
-learning teach teaches taught teaching study studies studied studying fluent translated
-translate dubbed subtitled""".split())
-LANGUAGE_AFTER = frozenset("""language languages speaker speakers speaking immersion
-translation translations translator translators subtitles class classes course courses lesson
-lessons teacher teachers tutor tutors dub version""".split())
+LANGUAGE_BEFORE = _words("language_before")
+LANGUAGE_AFTER = _words("language_after")
 """Words before or after a demonym that make it a language ("speaks only French", "English
 language classes", "a French immersion course"): a language is not a place mention."""
-WRITTEN_IN = frozenset("""written published printed sung broadcast aired spoken conducted
-signed labelled labeled""".split())
+WRITTEN_IN = _words("written_in")
 """Verbs before "in" and a demonym that make it a language ("a letter written in Arabic")."""
-LOCATIVE_BUILDING = frozenset({"in", "at", "inside", "outside", "near", "into", "to", "around"})
+LOCATIVE_BUILDING = _words("locative_building")
 """Words before "the" that make a landmark that news names for an institution a place ("a
 ceremony at the White House"); elsewhere it is the institution ("the White House said", "a
 Kremlin aide") and no place mention."""
-OBJECT_VERBS = frozenset({"told", "asked"})
+OBJECT_VERBS = _words("object_verbs")
 """Speech verbs whose next word is the one spoken to ("told CTV Halifax."), not the speaker."""
 WIDE_PLACE_KINDS = frozenset({"country", "continent", "admin1", "capital", "ocean", "sea", "region"})
 """Kinds of place that news makes speak ("Russia said") and that are rarely a person's name."""
-LOCATIVES = frozenset({"in", "from", "of", "at", "near", "to", "outside", "across"})
-"""Words before a name that make it a place even when a speech verb follows ("from Brampton said")."""
+LOCATIVES = _words("locatives")
+"""Words before a name that make it a place even when a speech verb follows ("from Tacoma said")."""
 SMALL_TOWN = 100_000
 """A surname is usually also the name of some small town (Welch, Meredith, Bell); a name held
 only by towns smaller than this, seen as the last word of an unknown two- or three-word name
@@ -173,7 +165,7 @@ def _is_abbreviation(word: str) -> bool:
     return "." in core or (len(core) <= 3 and core[:1].isupper() and core.lower() in TITLES | PLACE_ABBREVIATIONS)
 
 
-PLACE_ABBREVIATIONS = frozenset({"st", "mt", "ft", "pt", "twp"})
+PLACE_ABBREVIATIONS = _words("place_abbreviations")
 """Abbreviated words of place names that keep their period ("Mt. Pleasant", "Ft. Worth")."""
 
 
@@ -644,7 +636,7 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
         # leader, Kim Jong Un"); not "officers, Mansfield's Pastor on Patrol"
         before = tokens[first - 1].key if first else ""
         if before in VERB_TITLES and not tokens[first - 1].capitalised:
-            before = ""  # "to miss Rochester", "will chair Tuesday's meeting"
+            before = ""  # "to miss Tacoma", "will chair Tuesday's meeting"
         gap = text[tokens[first - 1].end:tokens[first].start] if first else ""
         if gap != " " and not (gap == ", " and (before in TITLES or before in KIN)
                                and not tokens[first - 1].text.endswith(".")):  # "Elm St., Tacoma"
