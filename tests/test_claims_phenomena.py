@@ -431,6 +431,10 @@ def test_days_and_weeks_of_travel(text, stated, mode):
         "Pilgrims walk six hours a day from Belmont to Ardent.",
         "Ardent is a 20 km march from Belmont.",
         "Fighting raged for 40 days around Ardent, a week after Belmont fell.",
+        "The president begins a two-day trip to Glenrock on Monday.",
+        "The minister arrived in Ardent on a three-day trip to Quill.",
+        "The convoy set off on a three-day drive to Belmont.",
+        "The king made a week-long trip to Glenrock in October.",
     ],
 )  # fmt: skip
 def test_durations_in_days_are_look_alikes(text):
@@ -620,3 +624,10 @@ def test_the_way_a_journey_heads_is_its_direction():
     assert (ends(claim), claim.direction) == (("Ardent", "Belmont"), "N")
     (claim,) = claims("Troops heading north were 30 km from Belmont.")
     assert claim.direction == ""  # where troops go is not where they are
+
+
+def test_a_journey_to_a_place_from_another_named_after_it():
+    (claim,) = claims("It is a two-day drive to Ardent from Belmont.")
+    assert ends(claim) == ("Ardent", "Belmont")
+    (claim,) = claims("In Glenrock, it is a day's drive to Ardent from Belmont.")
+    assert ends(claim) == ("Ardent", "Belmont")

@@ -1029,6 +1029,8 @@ _JOURNEY_THEN_TAKES_RE = re.compile(
     r"(?:(?:about|around|roughly|some|nearly|almost|only|just|over|under|at\s+least|up\s+to|more\s+than|less\s+than)\s+)*$",
     re.IGNORECASE,
 )  # "the trek to X from Y takes eight to ten days"
+_TO_PLACE_AFTER_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+to\s+(?!reach\b|get\b|travel\b|drive\b|go\b)", re.IGNORECASE)
+_FROM_IN_RE = re.compile(r"\b(?:from|away)\b", re.IGNORECASE)
 _BARE_ONE_RE = re.compile(r"an?\s+[a-z]+", re.IGNORECASE)  # "a day", not "a day's", "two-day"
 _JOURNEY_NOUN_RE = re.compile(rf"\s+(?:{_JOURNEY_NOUN})\b", re.IGNORECASE)
 _REACH_IN_BEFORE_RE = re.compile(
@@ -1044,7 +1046,12 @@ def _beside_journey(text: str, sentence: _Sentence, phrase: DistancePhrase) -> b
     journey = _JOURNEY_AFTER_RE.match(text, phrase.end, sentence.end)
     if journey and not (_BARE_ONE_RE.fullmatch(text, phrase.figure_start, phrase.end)
                         and _JOURNEY_NOUN_RE.match(text, phrase.end, sentence.end)):
-        return True  # ("a day trip", "a day hike": a kind of outing, not a time)
+        # ("a day trip", "a day hike": a kind of outing, not a time)
+        if _TO_PLACE_AFTER_RE.match(text, journey.end(), sentence.end) and not _FROM_IN_RE.search(
+            text, sentence.start, sentence.end
+        ):
+            return False  # "begins a two-day trip to China": a visit's length, no start named
+        return True
     before = text[max(sentence.start, phrase.start - 120) : phrase.start]
     return bool(_JOURNEY_TAKES_RE.search(before) or _REACH_IN_BEFORE_RE.search(before)
                 or _JOURNEY_THEN_TAKES_RE.search(before))
@@ -1173,9 +1180,11 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         # "we should go 6 hours south to X", "a one-hour drive to X": X is where one arrives
         origin = [m for m in context.mentions_between(sentence.start, phrase.start)]
         subject = anchor
+        back = re.match(r"\s+from\s+", text[subject.end : sentence.end])
+        start_after = _loose_anchor(context, sentence, subject.end + back.end()) if back else None  # "to Y from X"
         froms = [] if origin else list(_FROM_BEFORE_RE.finditer(text, sentence.start, phrase.start))
         fronted = _loose_anchor(context, sentence, froms[-1].end()) if froms else None  # "From there it is ..."
-        anchor = origin[-1] if origin else fronted or Mention(text="", start=phrase.end, end=phrase.end)
+        anchor = start_after or (origin[-1] if origin else fronted) or Mention(text="", start=phrase.end, end=phrase.end)
     if anchor is None and relation is not None and relation.group("apart"):
         pair = _PAIR_SPANS_RE.search(text, max(sentence.start, phrase.start - 120), phrase.start)
         if pair:  # "Ein X and Y are about 20 km apart", names the gazetteer may lack
