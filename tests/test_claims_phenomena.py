@@ -435,6 +435,7 @@ def test_days_and_weeks_of_travel(text, stated, mode):
         "The minister arrived in Ardent on a three-day trip to Quill.",
         "The convoy set off on a three-day drive to Belmont.",
         "The king made a week-long trip to Glenrock in October.",
+        "The senator is back from a five-day trip to Glenrock and Quill.",
     ],
 )  # fmt: skip
 def test_durations_in_days_are_look_alikes(text):

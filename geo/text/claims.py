@@ -1031,6 +1031,7 @@ _JOURNEY_THEN_TAKES_RE = re.compile(
 )  # "the trek to X from Y takes eight to ten days"
 _TO_PLACE_AFTER_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+to\s+(?!reach\b|get\b|travel\b|drive\b|go\b)", re.IGNORECASE)
 _FROM_IN_RE = re.compile(r"\b(?:from|away)\b", re.IGNORECASE)
+_FROM_THE_FIGURE_RE = re.compile(r"from\s+(?:(?:a|an|the|his|her|their|its|our|this|that)\s+)?", re.IGNORECASE)
 _BARE_ONE_RE = re.compile(r"an?\s+[a-z]+", re.IGNORECASE)  # "a day", not "a day's", "two-day"
 _JOURNEY_NOUN_RE = re.compile(rf"\s+(?:{_JOURNEY_NOUN})\b", re.IGNORECASE)
 _REACH_IN_BEFORE_RE = re.compile(
@@ -1047,9 +1048,9 @@ def _beside_journey(text: str, sentence: _Sentence, phrase: DistancePhrase) -> b
     if journey and not (_BARE_ONE_RE.fullmatch(text, phrase.figure_start, phrase.end)
                         and _JOURNEY_NOUN_RE.match(text, phrase.end, sentence.end)):
         # ("a day trip", "a day hike": a kind of outing, not a time)
-        if _TO_PLACE_AFTER_RE.match(text, journey.end(), sentence.end) and not _FROM_IN_RE.search(
-            text, sentence.start, sentence.end
-        ):
+        starts = [m for m in _FROM_IN_RE.finditer(text, sentence.start, sentence.end)
+                  if not _FROM_THE_FIGURE_RE.fullmatch(text, m.start(), phrase.start)]  # "back from a five-day trip"
+        if _TO_PLACE_AFTER_RE.match(text, journey.end(), sentence.end) and not starts:
             return False  # "begins a two-day trip to China": a visit's length, no start named
         return True
     before = text[max(sentence.start, phrase.start - 120) : phrase.start]
