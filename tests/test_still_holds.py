@@ -6,8 +6,6 @@ from __future__ import annotations
 import random
 import socket
 
-import pytest
-
 from geo.cli import main
 from geo.documents import bundled_documents, document_from_bytes
 from geo.errors import InputError

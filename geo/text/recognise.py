@@ -76,6 +76,9 @@ FEATURE_HEADS = _words("feature_heads")
 """Capitalised heads of a feature's name before "of" ("Strait of Hormuz", "Gulf of Sidra"): the
 whole phrase is the mention, resolved when the gazetteer holds it, else left unresolved rather
 than read as the town that the last word may also name."""
+PAGEANT_TITLE = "miss"
+"""The title a pageant gives its winner after the place she stands for ("Miss Oregon", "Miss
+Greater Lake County"): before a prominent place it names the place, not a person."""
 SAINT = re.compile(r"(?:st\.?|saint|ste\.?|san|santa) ")
 """A saint's name; followed by a possessive it names a church, school or hospital."""
 SAINT_WORDS = _words("saint_words")
@@ -522,7 +525,7 @@ def _tail_of_name(tokens, first, i, key, entries, text) -> bool:
     a city of 100,000 or more, after words that are no given name, title or initial ("Dana L.
     Tyler"); a demonym only after one word that opens the sentence ("Former British officials",
     not "Native Americans"); never an English word ("Iron Man")."""
-    if tokens[first].key == "miss" and all(t.key in QUALIFIERS for t in tokens[first + 1:i]):
+    if tokens[first].key == PAGEANT_TITLE and all(t.key in QUALIFIERS for t in tokens[first + 1:i]):
         return _prominent(entries)  # a pageant's title: "Miss Oregon", "Miss Greater Lake County"
     if key in common_words() or any(t.key in given_names() or _is_title(t.key)
                                     or (t.text.endswith(".") and len(t.text) <= 4)
@@ -645,7 +648,7 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
         # a saint heads a name ("St. Pierre said"), not a title before a person's name
         titled = [k for k, t in enumerate(run) if _is_title(t.key) and t.key not in SAINT_WORDS]
         if titled:
-            pageant = run[titled[-1]].key == "miss"
+            pageant = run[titled[-1]].key == PAGEANT_TITLE
             run = run[titled[-1] + 1:]
             if pageant and run and _prominent(gazetteer.entries(fold(text[run[0].start:run[-1].end]))):
                 continue  # "Miss Oregon", "Miss Lake County": a pageant's title names the place
