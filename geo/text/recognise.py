@@ -390,11 +390,12 @@ def _longest_match(tokens, i, text, gazetteer) -> tuple[int, str] | None:
 
 
 def _accept(tokens, i, end, first, last, key, entries, organisation, partial, stop, text,
-            persons, *, lowercase=None, qualifiers_end=None) -> bool:
+            persons, *, lowercase, qualifiers_end) -> bool:
     """Whether a gazetteer match inside a capitalised run is a place mention.
 
-    ``lowercase``: the text's :class:`_LowercaseWords` (made here when not given);
-    ``qualifiers_end``: the index of the run's first word that is not a qualifier."""
+    ``lowercase``: the text's :class:`_LowercaseWords`; ``qualifiers_end``: the index of the
+    run's first word that is not a qualifier (the words before it only qualify the name:
+    "Northern Virginia")."""
     if key in stop or key in persons or (end - i == 1 and _is_title(tokens[i].key)):
         return False
     if CONTRACTION.search(tokens[end - 1].text):
@@ -431,8 +432,7 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
             t.key in ORGANISATION_WORDS for t in tokens[end:last])
             or (last - end >= 2 and _prominent(entries))
             or _division_heading(tokens, end, last, key, entries, persons))
-        qualified = (i <= qualifiers_end if qualifiers_end is not None
-                     else _only_qualifiers(tokens[first:i]))
+        qualified = i <= qualifiers_end
         tail = end == last and i > first and _tail_of_name(tokens, first, i, key, entries, text)
         if not modifier and not (i > first and qualified) and not tail:
             return False
@@ -464,7 +464,7 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
                 and not _after_the(tokens, i, text, entries)):
             return False  # only an old or foreign name of a town ("Passover", "Kristina")
     if end - i == 1 and _sentence_initial(text, tokens[i]) and not (is_country or "admin1" in kinds):
-        if tokens[i].text.lower() in (lowercase or _LowercaseWords(text)):  # the word in lowercase
+        if tokens[i].text.lower() in lowercase:  # the word in lowercase
             return False
     return True
 
@@ -549,11 +549,6 @@ def _largest_population(entries) -> int:
     ("Bell" for Bell County, Texas) does not make a word a large place."""
     return max((place.population for place, alias_kind in entries if alias_kind != ALTERNATE),
                default=0)
-
-
-def _only_qualifiers(tokens) -> bool:
-    """True when the words before a name in its run only qualify it ("Northern Virginia")."""
-    return all(t.key in QUALIFIERS for t in tokens)
 
 
 def _mention(text: str, start: int, end: int, entries) -> Mention:
