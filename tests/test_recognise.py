@@ -224,6 +224,8 @@ def test_abbreviated_street_before_a_comma_is_no_title(gazetteer):
     ("Sen. Ann Doe, R-Spokane, voted no.", ["Spokane"]),
     ("The bill came from Rep. Joe Roe (D-Tacoma) last week.", ["Tacoma"]),
     ("Peruvian-Chilean trade grew.", ["Peruvian", "Chilean"]),
+    ("Fargo-Moorhead schools closed.", ["Fargo", "Moorhead"]),   # two towns the gazetteer holds
+    ("The Spokane-Tacoma rivalry grew.", ["Spokane", "Tacoma"]),
     ("The Tacoma-SPU game was cancelled.", ["Tacoma"]),
     # one name that is hyphenated stays whole; a double surname is a person
     ("Flights to Winston-Salem resumed.", ["Winston-Salem"]),
@@ -272,7 +274,7 @@ def test_person_contexts_spare_places(gazetteer, text, expected):
 
 def test_dateline_before_a_person_name(gazetteer):
     # a capitalised dateline runs into the name after it; the name is still a person's
-    text = "OTTAWA Margaret Beckley, who wrote the report, retired. Later Beckley moved to Halifax."
+    text = "OTTAWA Margaret Houston, who wrote the report, retired. Later Houston moved to Halifax."
     assert [m.text for m in find_mentions(text, gazetteer)] == ["OTTAWA", "Halifax"]
 
 
@@ -372,7 +374,7 @@ def test_demonyms_after_a_role_or_before_a_weapon(gazetteer, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("The state Department of Labor reported the figures.", []),     # a body's field
     ("She graduated from the College of Law in May.", []),
-    ("Nurses at St. Luke's Medical Center went on strike.", []),     # a saint's institution
+    ("Nurses at St. Joseph's Hospital went on strike.", []),         # a saint's institution, not the town
     ("St. Petersburg's museums reopened.", ["St. Petersburg"]),      # a city's possessive
     ("The State Duma passed the bill, Xinhua reported.", []),         # a parliament, an agency
     ("Man held after crash near Tacoma.", ["Tacoma"]),                # a headline's first word
