@@ -79,6 +79,10 @@ than read as the town that the last word may also name."""
 PAGEANT_TITLE = "miss"
 """The title a pageant gives its winner after the place she stands for ("Miss Oregon", "Miss
 Greater Lake County"): before a prominent place it names the place, not a person."""
+PLACE_ABBREVIATIONS = _words("place_abbreviations")
+"""Abbreviated words of place names that keep their period ("Mt. Pleasant", "Ft. Worth")."""
+_KEEP_PERIOD = TITLES | PLACE_ABBREVIATIONS
+"""Short capitalised words whose period abbreviates them rather than ending a sentence."""
 SAINT = re.compile(r"(?:st\.?|saint|ste\.?|san|santa) ")
 """A saint's name; followed by a possessive it names a church, school or hospital."""
 SAINT_WORDS = _words("saint_words")
@@ -165,11 +169,8 @@ def _is_abbreviation(word: str) -> bool:
     core = word[:-1]
     if len(core) == 1 and core.isupper():
         return True  # a middle initial: "Roy A. Nelson" is one name
-    return "." in core or (len(core) <= 3 and core[:1].isupper() and core.lower() in TITLES | PLACE_ABBREVIATIONS)
+    return "." in core or (len(core) <= 3 and core[:1].isupper() and core.lower() in _KEEP_PERIOD)
 
-
-PLACE_ABBREVIATIONS = _words("place_abbreviations")
-"""Abbreviated words of place names that keep their period ("Mt. Pleasant", "Ft. Worth")."""
 
 
 _OPENERS = frozenset(" \t\"“‘'([")
