@@ -47,8 +47,8 @@ KIND_PRIOR = {"country": 4.0, "continent": 3.5, "ocean": 3.5, "sea": 3.0, "regio
               "desert": 2.5, "plateau": 2.0, "delta": 2.0, "basin": 2.0, "plain": 2.0,
               "coast": 2.0, "valley": 1.5, "lake": 2.0, "reservoir": 1.5, "river": 2.0,
               "mountain": 1.5, "cape": 1.5, "airport": 1.5, "port": 1.0}
-RENOWN = 0.35
 POPULATION = 0.5  # points per factor of ten in population
+RENOWN = 0.35
 """Points per factor of ten in the names a place has in GeoNames' languages: the world knows
 Venice, Italy (66 names) better than Venice, California (15), though they are of a size."""
 STORY_PRIOR = 3.0  # a story pack's curated places: a cosmodrome, a pier, a border river
@@ -112,7 +112,7 @@ def _neighbours() -> dict[str, frozenset[str]]:
 
 
 def prior(place: Place) -> float:
-    """A place's score before context, from its kind, layer and population."""
+    """A place's score before context, from its kind, layer, population and renown."""
     return _prior(place.kind, place.layer, place.population, place.renown)
 
 
@@ -490,7 +490,7 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, afar=None, v
     countries = _CountryEvidence(evidence, votes)
     for ids, candidates in groups.items():
         country_points = countries.points(ids)
-        together = afar.get(ids, {})
+        wide = afar.get(ids, {})
         beside = written.get(ids, {})
         divisions = {c.place.country for c in candidates if c.place.kind == "admin1"}
         # an ocean, sea or continent lies in no country: it is as near the text's countries
@@ -509,7 +509,7 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, afar=None, v
                            # a seat's spelling that is the province's is the town's own name
                            + (SEAT_OVER_DIVISION - min(c.score, 0.0) if c.place.place_id in seats
                               else 0.0)
-                           + together.get(c.place.place_id, 0.0)
+                           + wide.get(c.place.place_id, 0.0)
                            for c in candidates])  # context from afar
         near = np.array([beside.get(c.place.place_id, 0.0) for c in candidates])
         if anchors and len(candidates) > 1:
