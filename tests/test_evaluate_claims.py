@@ -53,12 +53,12 @@ def test_direction_code(written, code):
 
 
 def test_anchor_matches():
-    assert anchor_matches("the provincial capital Bukavu", claim("Bukavu"))
-    assert anchor_matches("Bukavu", claim("the provincial capital Bukavu"))
+    assert anchor_matches("the provincial capital Kananga", claim("Kananga"))
+    assert anchor_matches("Kananga", claim("the provincial capital Kananga"))
     assert anchor_matches("the capital (Nicosia)", claim("the capital"))
     berlin = Place("p:1", "Berlin", "city", "DE", 52.5, 13.4)
     assert anchor_matches("the city (Berlin)", claim("the German capital", place=berlin))
-    assert not anchor_matches("Bukavu", claim("Goma"))
+    assert not anchor_matches("Kananga", claim("Goma"))
     assert not anchor_matches("my village (the writer's)", claim(""))
 
 

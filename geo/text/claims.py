@@ -730,7 +730,7 @@ def _noun_phrase_after(context: _Context, start: int, limit: int, anchor: bool =
             adverb = word.islower() and lower.endswith("ly") and previous.lower() not in _DETERMINERS
             new_phrase = lower in ("the", "a", "an") and previous[:1].isupper()
             if lower in _NP_STOP_WORDS or adverb or new_phrase:
-                break  # "X usually takes", "X situated on", "Ambo the most spectacular"
+                break  # "X usually takes", "X situated on", "Lindau the most charming"
         if words >= 8:
             break
         previous = word
@@ -1087,7 +1087,7 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     if end >= 2 and tail[end - 1] in ("of", "at", "measures", "measuring", ":"):
         noun = re.sub(r"['’]s$", "", tail[end - 2])
         if _measured(noun):
-            return True  # "a range of 1,500 km", "missile range at 1,300 km" ("a journey of" is none)
+            return True  # "a range of 1,500 km", "missile range at 900 km" ("a journey of" is none)
     if end and tail[end - 1] in lexicon.EVENT_OBJECTS:
         return True  # "found the stolen car 15 miles from X": where a thing was, not a place
     if _ends_with(tail, lexicon.EVENT_VERBS) or _ends_with(tail, lexicon.EXTENT_VERBS):
@@ -1131,7 +1131,7 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
 
 _BARE_RELATIVE = frozenset(" ".join(w.split()) for w in lexicon.RELATIVE_DIRECTIONS) - {"further", "farther", "further along"}
 """Relative directions that, like "away", place the subject from an anchor left unstated
-("Pizarra, a town lying 30 km upriver"); "further" only continues a journey."""
+("Santa Rita, a village lying 20 km upriver"); "further" only continues a journey."""
 
 
 def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
@@ -1166,7 +1166,7 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
             if anchor is None and ends_relation and relation.group("link") not in (None,) and relation.group("link").lower() == "to":
                 return None
         if relation.group("link") and relation.group("link").lower() == "of" and not direction:
-            # "6 km of the city centre" (a slip for "from"); "100 km of asphalt", "the 180 miles
+            # "6 km of the city centre" (a slip for "from"); "80 km of gravel", "the 120 miles
             # of the trail" are lengths
             head = anchor.text.lower().split()[-1] if anchor is not None and anchor.text else ""
             if anchor is None or not anchor.text.lower().startswith("the ") or (relation.group("lead") or "").strip() \
@@ -1175,7 +1175,7 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
                 noun = re.match(r"\s*of\s+([a-z]+)", text[phrase.end : sentence.end])
                 if framed is None or framed[1] is None or noun is None or _measured(noun.group(1)):
                     return None
-                # "From X to Y are 100 km of asphalt": the way between two named ends
+                # "From X to Y are 80 km of gravel": the way between two named ends
                 (anchor, subject), relation = framed, None
     if anchor is not None and _is_destination(text, sentence, phrase, relation):
         # "we should go 6 hours south to X", "a one-hour drive to X": X is where one arrives
@@ -1376,7 +1376,7 @@ _TRIP_TO_RE = re.compile(
     re.IGNORECASE,
 )
 _CONTINUED_FIGURE_RE = re.compile(
-    r"(?:\s+by\s+[a-z]+)?"  # an unlisted vehicle after the previous figure: "in 40 minutes by hydrofoil and in 50"
+    r"(?:\s+by\s+[a-z]+)?"  # an unlisted vehicle after the previous figure: "in 30 minutes by catamaran and in 45"
     r"\s*,?\s*(?:(?:and|or|but)\s+)?(?:(?:is|it'?s|about|around|some|roughly|approximately|only|just|takes?|a|an|in)\s+)*"
     rf"(?:(?:{_JOURNEY_NOUN})\s+of\s+(?:(?:about|around|some|roughly|approximately|only|just)\s+)*)?",
     re.IGNORECASE,
@@ -1400,7 +1400,7 @@ _ENDS_AFTER_RE = re.compile(
     rf"|(?:,?\s*\(?(?:{_MODE_PHRASE})\)?,?\s+)?"  # "it takes six hours by road to reach X"
     r"to\s+(?:drive|get|travel|fly|walk|sail|go|ride|cycle|(?P<reach>reach))(?:\s+there)?"
     rf"|(?:(?:{_JOURNEY_NOUN})\s+)?(?P<until>before|until|till)\s+(?:you|we|they|one|i|travellers|travelers)\s+"
-    r"(?:reach|get\s+to|arrive\s+(?:in|at)))\s+",  # "a 600-mile drive before you reach X"
+    r"(?:reach|get\s+to|arrive\s+(?:in|at)))\s+",  # "a 400-mile drive before you reach X"
     re.IGNORECASE,
 )
 
@@ -1558,7 +1558,7 @@ def _linked_subject(context: _Context, sentence: _Sentence, phrase: DistancePhra
     before, _ = _window_before(context.text, sentence, phrase.start, size=120)
     if not _may_end_with_link(before):
         return None
-    trimmed = re.sub(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", "", before)  # "is a stratovolcano about"
+    trimmed = re.sub(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", "", before)  # "is a shield volcano about"
     for text in (before, trimmed) if trimmed != before else (before,):
         match = _LINKED_SUBJECT_RE.search(text)
         if match and any(w in lexicon.LINK_VERBS for w in match.group("link").lower().split()):
