@@ -104,6 +104,10 @@ _JOURNEY_ASIDE = (
     r"|(?-i:(?:up|down|across|along|over)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+)"  # "up the Nile", "across Lake Kivu"
 )
 """Words between a journey noun and its "from": how it travels, or the river it follows."""
+_HEDGE = lexicon.alternation(h for h in lexicon.HEDGES if h not in lexicon.HEDGES_AFTER_ONLY)
+"""The lexicon's hedges written before a figure ("about", "a little over"), as a regex alternation.
+A run of them is matched possessively (``*+``): "just under" is one hedge or two, and trying
+both splits of every word of a long run would take time exponential in its length."""
 _RELATION_RE = re.compile(
     rf"""
     \s*,?\s*(?P<aside>\([^()]*\)\s*,?\s*)?(?:\(?(?P<mode>{_MODE_PHRASE})\)?\s*,?\s*)?
@@ -1026,7 +1030,7 @@ _JOURNEY_AFTER_RE = re.compile(
 )
 _JOURNEY_THEN_TAKES_RE = re.compile(
     rf"\b(?:{_JOURNEY_NOUN})\b[^.;:]{{0,80}}?\b(?:takes?|took|lasts?|lasted)\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|only|just|over|under|at\s+least|up\s+to|more\s+than|less\s+than)\s+)*$",
+    rf"(?:(?:{_HEDGE})\s+)*+$",
     re.IGNORECASE,
 )  # "the trek to X from Y takes eight to ten days"
 _TO_PLACE_AFTER_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+to\s+(?!reach\b|get\b|travel\b|drive\b|go\b)", re.IGNORECASE)
@@ -1372,13 +1376,13 @@ _LISTED_FIGURE_RE = re.compile(
 _TRIP_TO_RE = re.compile(
     rf"\b(?:a|the|an)\s+(?:[\w-]+\s+)?(?:{_JOURNEY_NOUN})\s+to\s+(?P<name>(?-i:{_NAME_SPAN}))"
     r"(?:\s+from\s+[^,;.]{1,60}?)?\s+(?:(?:can|could|will|would|usually|typically|normally|may)\s+)*"
-    r"(?:takes?|took|lasts?|is)\s+(?:(?:about|around|roughly|approximately|just|only|a\s+little\s+over)\s+)*$",
+    rf"(?:takes?|took|lasts?|is)\s+(?:(?:{_HEDGE})\s+)*+$",
     re.IGNORECASE,
 )
 _CONTINUED_FIGURE_RE = re.compile(
     r"(?:\s+by\s+[a-z]+)?"  # an unlisted vehicle after the previous figure: "in 30 minutes by catamaran and in 45"
-    r"\s*,?\s*(?:(?:and|or|but)\s+)?(?:(?:is|it'?s|about|around|some|roughly|approximately|only|just|takes?|a|an|in)\s+)*"
-    rf"(?:(?:{_JOURNEY_NOUN})\s+of\s+(?:(?:about|around|some|roughly|approximately|only|just)\s+)*)?",
+    rf"\s*,?\s*(?:(?:and|or|but)\s+)?(?:(?:is|it'?s|takes?|a|an|in|{_HEDGE})\s+)*+"
+    rf"(?:(?:{_JOURNEY_NOUN})\s+of\s+(?:(?:{_HEDGE})\s+)*+)?",
     re.IGNORECASE,
 )
 
@@ -1669,8 +1673,7 @@ _VIA_TO_RE = re.compile(r"\s+via\s+[^,.;:()]{1,60}?\s+(?:to|into)\s+(?=[A-Z])")
 
 _HOW_FAR_RE = re.compile(r"\s*[\"“]?how\s+far\s+(?:away\s+)?is\s+(?:it\s+)?", re.IGNORECASE)
 _ANSWER_OPENING_RE = re.compile(
-    rf"[\s\"“]*(?:(?:it['’]?s|it\s+is|that['’]?s|about|around|roughly|approximately|some|just|only|nearly|almost|"
-    rf"under|over|less\s+than|more\s+than|a\s+little\s+(?:over|under)|{_MODE_PHRASE})[\s,:]*)*",
+    rf"[\s\"“]*(?:(?:it['’]?s|it\s+is|that['’]?s|{_HEDGE}|{_MODE_PHRASE})[\s,:]*)*+",
     re.IGNORECASE,
 )
 
