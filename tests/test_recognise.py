@@ -448,3 +448,40 @@ def test_a_word_list_the_data_file_lacks_is_a_data_error_naming_the_file_and_the
     with pytest.raises(DataError, match=r"recognition_words\.toml: 'kinfolk' must be a list of words \(lists: .*kin"):
         recognise._words("kinfolk")
     assert "daughter" in recognise.KIN  # the lists themselves load, lower case like tokens' keys
+
+
+@pytest.mark.parametrize("written", [
+    "Dar es Salaam", "Port-au-Prince", "Aix-en-Provence", "Bergen op Zoom", "Sault Ste. Marie",
+    "Rio de Janeiro", "Stoke-on-Trent", "Trinidad and Tobago",
+])
+def test_a_name_with_lowercase_linking_words_is_read_whole(gazetteer, written):
+    # the lower-case article or preposition inside the name does not cut it short
+    text = f"A delegation flew to {written} last week."
+    assert _texts(text, gazetteer) == [written]
+
+
+def test_a_capitalised_linking_word_may_end_a_name(gazetteer):
+    # "Van" is a linking word only in lower case ("Ludwig van ..."); a town may be named so
+    assert "Van" in _texts("Floods hit the city of Van in the east.", gazetteer)
+
+
+def test_an_english_word_set_in_capitals_at_the_start_is_no_place(gazetteer):
+    # a lead that sets its first word in capitals: the capitals say nothing of a name
+    assert _texts("HOPE remains for the stranded climbers near Denver.", gazetteer) == ["Denver"]
+    assert _texts("GREEN activists marched through Bristol.", gazetteer) == ["Bristol"]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("SPOKANE — Officials said the bridge would reopen.", "SPOKANE"),
+    ("CAIRO (AP) — The talks resumed.", "CAIRO"),
+    ("BOSTON: crews worked overnight.", "BOSTON"),
+])
+def test_a_dateline_in_capitals_stays_a_place(gazetteer, text, first):
+    assert _texts(text, gazetteer)[:1] == [first]
+
+
+def test_a_demonym_before_a_land_noun_is_a_local_name_not_the_nation(gazetteer):
+    # "French Creek", "Dutch Harbor": local places named after a people, not France or the Netherlands
+    found = places("Volunteers cleaned up French Creek while boats waited at Swedish Point.", gazetteer)
+    assert ("French", "France") not in found and ("Swedish", "Sweden") not in found
+    assert places("Swedish officials arrived.", gazetteer) == [("Swedish", "Sweden")]

@@ -72,6 +72,9 @@ THE_KINDS = frozenset({"river", "sea", "ocean", "gulf", "strait", "channel", "de
 """Kinds of feature that English names with "the" before a bare name ("the Seine", "the
 Danube"): after "the", such a feature's bare name counts as its own name, not as an
 alternate one, and a word held otherwise only by a town's old name is this feature."""
+LAND_NOUNS = _words("land_nouns")
+"""Nouns of land, water or settlement after a demonym that make the two a local place's name
+("Indian Orchard", "French Creek"): the demonym there names no nation."""
 FEATURE_HEADS = _words("feature_heads")
 """Capitalised heads of a feature's name before "of" ("Strait of Hormuz", "Gulf of Sidra"): the
 whole phrase is the mention, resolved when the gazetteer holds it, else left unresolved rather
@@ -380,10 +383,11 @@ def _longest_match(tokens, i, text, gazetteer) -> tuple[int, str] | None:
         token = tokens[end]
         if end > i and text[tokens[end - 1].end:token.start] not in (" ", "-"):
             break
-        if not (token.capitalised or token.text[0].isdigit() or token.key in CONNECTORS):
+        connector = token.key in CONNECTORS and not token.capitalised  # "Lake Van" ends on "Van"
+        if not (token.capitalised or token.text[0].isdigit() or connector):
             break
         end += 1
-        if token.key not in CONNECTORS:
+        if not connector:
             key = fold(text[tokens[i].start:token.end])
             if gazetteer.has_alias(key):
                 best = (end, key)
@@ -415,6 +419,10 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
         return False  # acronyms: "CIA", "PKK", "BA" (but "US", "UK", "UAE", "EU" are places)
     if organisation and not (is_country and i == first and end < last):
         return False  # "Washington Post"; "Korean Central News Agency" still names Korea
+    if (end - i == 1 and end < len(tokens) and tokens[end].capitalised and tokens[end].key in LAND_NOUNS
+            and text[tokens[i].end:tokens[end].start] == " "
+            and any(alias_kind == DEMONYM for _, alias_kind in entries)):
+        return False  # "Indian Orchard", "French Creek": a local place's name, not the nation
     if partial and end - i == 1 and all(alias_kind == ALTERNATE for _, alias_kind in entries):
         return False  # a county's bare name or a town's old name heading "Coffee Public Library"
     if partial:
@@ -467,7 +475,20 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
     if end - i == 1 and _sentence_initial(text, tokens[i]) and not (is_country or "admin1" in kinds):
         if tokens[i].text.lower() in lowercase:  # the word in lowercase
             return False
+        if (_capitals_lead(tokens, i, text) and key in common_words()
+                and _largest_population(entries) < SMALL_TOWN):
+            return False  # "GREEN fingered youngsters": an English word set in capitals
     return True
+
+
+def _capitals_lead(tokens, i, text) -> bool:
+    """True when the word at token i is set in capitals and runs on into lower-case words
+    ("GREEN fingered youngsters", "FIRE crews were called"), as news sets an article's or a
+    paragraph's first word: the capitals say nothing of a name there. A dateline in capitals
+    ("MANSFIELD —", "PARIS (Reuters) —", "LONDON:") is followed by punctuation, not by a word."""
+    token = tokens[i]
+    return (len(token.text) >= 2 and token.text.isupper() and i + 1 < len(tokens)
+            and text[token.end:tokens[i + 1].start] == " " and tokens[i + 1].text[0].islower())
 
 
 def _located(tokens, i, key) -> bool:
