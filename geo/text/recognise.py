@@ -374,14 +374,15 @@ def _longest_match(tokens, i, text, gazetteer) -> tuple[int, str] | None:
     """(end index, alias key) of the longest alias starting at token i.
 
     A name runs over capitalised words, numbers after them ("Pier 33") and lowercase
-    connectors between them ("Isle of Man"), joined by single spaces or hyphens.
+    connectors between them ("Isle of Man"), joined by single spaces or hyphens, or by an
+    ampersand when the gazetteer holds the name so ("Trinidad & Tobago").
     """
     limit = min(len(tokens), i + min(gazetteer.max_alias_words, 7))
     best = None
     end = i
     while end < limit:
         token = tokens[end]
-        if end > i and text[tokens[end - 1].end:token.start] not in (" ", "-"):
+        if end > i and text[tokens[end - 1].end:token.start] not in (" ", "-", " & "):
             break
         connector = token.key in CONNECTORS and not token.capitalised  # "Lake Van" ends on "Van"
         if not (token.capitalised or token.text[0].isdigit() or connector):
