@@ -27,7 +27,8 @@ Public API (all read once, immutable):
   ``reader``, ``travel_words`` and ``vehicles``); :func:`mode_of` (the first mode named in a
   text, or "").
 * ``JOURNEY_NOUNS``, ``JOURNEY_VEHICLES``, ``JOURNEY_TIME_NOUNS`` (journeys only after a time:
-  "two days' march"); ``DIRECTION_WORDS``, ``DIRECTION_ABBREVIATIONS``,
+  "two days' march"); ``JOURNEY_TO_VERBS``, ``HEADING_VERBS``, ``BRINGING_VERBS`` (travelling
+  after "to", heading before a direction, bringing to a journey's end); ``DIRECTION_WORDS``, ``DIRECTION_ABBREVIATIONS``,
   ``RELATIVE_DIRECTIONS``; ``LINK_VERBS``, ``LINK_WORDS``; ``MEASURED_NOUNS``,
   ``EVENT_NOUNS``, ``EVENT_VERBS``, ``EVENT_OBJECTS``, ``FACILITY_NOUNS``, ``ZONE_WORDS``, ``PART_NOUNS``, ``DIMENSION_WORDS``, ``TRAVEL_VERBS``, ``EXTENT_VERBS``, ``TIME_BEFORE``, ``TIME_AFTER`` (words
   that make a time a duration or a clock time)
@@ -49,7 +50,7 @@ __all__ = [
     "DIMENSION_WORDS", "DIRECTION_ABBREVIATIONS", "DIRECTION_WORDS", "DISTANCE_UNITS",
     "EVENT_NOUNS", "EVENT_OBJECTS", "EVENT_VERBS", "FACILITY_NOUNS", "EXTENT_VERBS", "TIME_AFTER", "TIME_BEFORE", "HEDGES", "HEDGES_AFTER_ONLY",
     "HEDGES_ALSO_AFTER", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_TIME_NOUNS", "JOURNEY_VEHICLES",
-    "KM_PER_UNIT", "LEXICON_FILE", "LINK_VERBS", "MOVING_HOURS_PER_UNIT", "LINK_WORDS", "MEASURED_NOUNS", "MODES",
+    "JOURNEY_TO_VERBS", "HEADING_VERBS", "BRINGING_VERBS", "KM_PER_UNIT", "LEXICON_FILE", "LINK_VERBS", "MOVING_HOURS_PER_UNIT", "LINK_WORDS", "MEASURED_NOUNS", "MODES",
     "PART_NOUNS", "PLACE_NOUN_KINDS", "POPULATED_KINDS", "PRONOUNS", "DETERMINERS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
     "Hedge", "Mode", "Unit", "alternation", "hedge_bounds", "hedge_reading", "mode_of",
     "unit_code",
@@ -283,6 +284,12 @@ def _set(section: str, key: str) -> frozenset[str]:
 JOURNEY_NOUNS = _set("journeys", "nouns")
 JOURNEY_VEHICLES = _set("journeys", "vehicles")
 JOURNEY_TIME_NOUNS = _set("journeys", "time_nouns")
+JOURNEY_TO_VERBS = _set("journeys", "to_verbs")
+"""Verbs of travelling after "to" ("takes two days to reach X", "to drive to X")."""
+HEADING_VERBS = _set("journeys", "heading_verbs")
+"""Verbs of heading before a direction ("heading north", "driving west")."""
+BRINGING_VERBS = _set("journeys", "bringing_verbs")
+"""Verbs that bring travellers to a journey's end ("a two-hour drive brings you to Y")."""
 DIRECTION_WORDS = _set("directions", "cardinal")
 DIRECTION_ABBREVIATIONS = frozenset(_DATA["directions"]["abbreviations"])  # upper case
 RELATIVE_DIRECTIONS = _set("directions", "relative")

@@ -859,7 +859,7 @@ _BROAD_KINDS = frozenset({"country", "admin1", "continent", "region"})
 
 
 _HEADING_RE = re.compile(
-    rf"\b(?:head(?:ing|s|ed)?|travell?ing|driving|going|sailing|flying|walking)\s+(?P<direction>{_DIRECTION})\b"
+    rf"\b(?:{lexicon.alternation(lexicon.HEADING_VERBS)})\s+(?P<direction>{_DIRECTION})\b"
     r"(?!\s+of\b)",
     re.IGNORECASE,
 )
@@ -1021,11 +1021,12 @@ def _journey_or_relation(word: str) -> bool:
     )
 
 
+_TO_VERB = lexicon.alternation(lexicon.JOURNEY_TO_VERBS)
 _JOURNEY_AFTER_RE = re.compile(
     rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{_JOURNEY_NOUN})\b"  # "a two-day trek", "a week's river journey"
     rf"|\s*,?\s*(?:away\s+)?\(?(?:{_MODE_PHRASE})\b"  # "two days by train", "two days away on foot"
     rf"|\s+(?:from|to)\s[^,.;:()]{{1,60}}?\b(?:{_MODE_PHRASE})\b"  # "two days from Y by train"
-    r"|\s+to\s+(?:reach|get|travel|drive|fly|sail|walk|go|ride|cross|hike|trek)\b",  # "takes two days to reach"
+    rf"|\s+to\s+(?:{_TO_VERB})\b",  # "takes two days to reach"
     re.IGNORECASE,
 )
 _JOURNEY_THEN_TAKES_RE = re.compile(
@@ -1033,7 +1034,7 @@ _JOURNEY_THEN_TAKES_RE = re.compile(
     rf"(?:(?:{_HEDGE})\s+)*+$",
     re.IGNORECASE,
 )  # "the trek to X from Y takes eight to ten days"
-_TO_PLACE_AFTER_RE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+to\s+(?!reach\b|get\b|travel\b|drive\b|go\b)", re.IGNORECASE)
+_TO_PLACE_AFTER_RE = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+to\s+(?!(?:{_TO_VERB})\b)", re.IGNORECASE)
 _FROM_IN_RE = re.compile(r"\b(?:from|away)\b", re.IGNORECASE)
 _FROM_THE_FIGURE_RE = re.compile(r"from\s+(?:(?:a|an|the|his|her|their|its|our|this|that)\s+)?", re.IGNORECASE)
 _BARE_ONE_RE = re.compile(r"an?\s+[a-z]+", re.IGNORECASE)  # "a day", not "a day's", "two-day"
@@ -1402,7 +1403,7 @@ def previous_end(claim: DistanceClaim, text: str) -> int:
 _ENDS_AFTER_RE = re.compile(
     r"\s+(?:(?P<separate>separates?|separated|lie\s+between|lies\s+between)"
     rf"|(?:,?\s*\(?(?:{_MODE_PHRASE})\)?,?\s+)?"  # "it takes six hours by road to reach X"
-    r"to\s+(?:drive|get|travel|fly|walk|sail|go|ride|cycle|(?P<reach>reach))(?:\s+there)?"
+    rf"to\s+(?:(?P<reach>reach)|{lexicon.alternation(lexicon.JOURNEY_TO_VERBS - {'reach'})})(?:\s+there)?"
     rf"|(?:(?:{_JOURNEY_NOUN})\s+)?(?P<until>before|until|till)\s+(?:you|we|they|one|i|travellers|travelers)\s+"
     r"(?:reach|get\s+to|arrive\s+(?:in|at)))\s+",  # "a 400-mile drive before you reach X"
     re.IGNORECASE,
@@ -1661,7 +1662,7 @@ def _claim_for(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
 
 
 _BRINGS_TO_RE = re.compile(
-    r"\s*,?\s+(?:brings?|brought|takes?|took|gets?|got|leads?|led|carries|carried)\s+"
+    rf"\s*,?\s+(?:{lexicon.alternation(lexicon.BRINGING_VERBS)})\s+"
     r"(?:(?:you|us|them|one|visitors|travellers|travelers|climbers|hikers|walkers|pilgrims|tourists|passengers)\s+)?"
     r"(?:back\s+)?(?:to|into)\s+",
     re.IGNORECASE,
