@@ -99,9 +99,11 @@ _JOURNEY_NOUN = (
     rf"(?:(?:{lexicon.alternation(lexicon.JOURNEY_VEHICLES)})\s+)?"
     rf"(?:{lexicon.alternation(n for n in lexicon.JOURNEY_NOUNS | lexicon.JOURNEY_TIME_NOUNS if ' ' not in n)})"
 )
+_ALONG_NAMED = r"(?-i:(?:up|down|across|along|over)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+"""The named water or land a journey follows: "up the Nile", "across Lake Kivu" (case kept)."""
 _JOURNEY_ASIDE = (
     rf"(?:by\s+(?:[a-z][\w-]*\s+)?(?:{lexicon.alternation(lexicon.JOURNEY_VEHICLES)})\s+"  # "by river boat"
-    r"|(?-i:(?:up|down|across|along|over)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+)"  # "up the Nile", "across Lake Kivu"
+    rf"|{_ALONG_NAMED}\s+)"
 )
 """Words between a journey noun and its "from": how it travels, or the river it follows."""
 _HEDGE = lexicon.alternation(h for h in lexicon.HEDGES if h not in lexicon.HEDGES_AFTER_ONLY)
@@ -649,7 +651,7 @@ _LOOSE_RELATION_RE = re.compile(
       (?:\s*,?\s*
         (?:\([^()]{{0,40}}\)                                   # an aside "(by bus)"
           | (?:in|by|on)\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+)?(?:{_JOURNEY_WORDS})(?:\s+ride)?\b  # "in a car", "by river boat"
-          | (?-i:(?:up|down|across|along|over)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b  # "up the Nile", "across Lake Kivu"
+          | {_ALONG_NAMED}\b                                     # "up the Nile", "across Lake Kivu"
           | (?:{_MODE_PHRASE})
           | (?:[a-z][\w-]*\s+)?(?:{_JOURNEY_WORDS})\b             # "drive", "train ride", "tuk-tuk ride"
           | away\b | far\b | further(?:\s+on)?\b | farther\b | distant\b | ride\b | approximately\b
