@@ -51,7 +51,7 @@ __all__ = [
     "EVENT_NOUNS", "EVENT_OBJECTS", "EVENT_VERBS", "FACILITY_NOUNS", "EXTENT_VERBS", "TIME_AFTER", "TIME_BEFORE", "HEDGES", "HEDGES_AFTER_ONLY",
     "HEDGES_ALSO_AFTER", "HOURS_PER_UNIT", "JOURNEY_NOUNS", "JOURNEY_TIME_NOUNS", "JOURNEY_VEHICLES",
     "JOURNEY_TO_VERBS", "HEADING_VERBS", "BRINGING_VERBS", "KM_PER_UNIT", "LEXICON_FILE", "LINK_VERBS", "MOVING_HOURS_PER_UNIT", "LINK_WORDS", "MEASURED_NOUNS", "MODES",
-    "PART_NOUNS", "PLACE_NOUN_KINDS", "POPULATED_KINDS", "PRONOUNS", "DETERMINERS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
+    "PART_NOUNS", "PLACE_NOUN_KINDS", "POPULATED_KINDS", "PRONOUNS", "DETERMINERS", "FOCUS_ADVERBS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
     "Hedge", "Mode", "Unit", "alternation", "hedge_bounds", "hedge_reading", "mode_of",
     "unit_code",
 ]  # fmt: skip
@@ -308,6 +308,8 @@ PRONOUNS = _set("references", "pronouns")
 """Words that stand for a place without naming it ("it", "there")."""
 DETERMINERS = _set("references", "determiners")
 """Words opening a description rather than a name ("the", "a", "its")."""
+FOCUS_ADVERBS = _set("references", "focus_adverbs")
+"""Adverbs before a subject that are not part of it ("even", "only", "not even")."""
 
 
 def _place_nouns(data: dict) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:

@@ -912,7 +912,7 @@ def _appositive_subject(context: _Context, sentence: _Sentence, phrase: Distance
         start = offset + match.start("np") + after_preposition[-1].end() + 1
     elif not words or words[0].group(0).lower() in _NOT_SUBJECT_OPENERS:
         return None
-    elif len(words) > 1 and words[0].group(0).lower() in ("even", "only", "just", "also"):
+    elif len(words) > 1 and words[0].group(0).lower() in lexicon.FOCUS_ADVERBS:
         start = offset + match.start("np") + words[1].start()  # "Even the district capital, 40 km away"
     span = _noun_phrase_after(context, start, offset + match.end("np"))
     if span is None or span[1] < offset + match.end("np") - 1:
@@ -923,6 +923,8 @@ def _appositive_subject(context: _Context, sentence: _Sentence, phrase: Distance
 _FACILITY_AFTER_RE = re.compile(
     rf"(?:['’]s)?\s+(?:[A-Za-z]+\s+)?(?:{lexicon.alternation(lexicon.FACILITY_NOUNS)})\b", re.IGNORECASE
 )
+_SUBJECT_OPENING_RE = re.compile(rf"[\s\"“‘'(]*(?:(?:{lexicon.alternation(lexicon.FOCUS_ADVERBS)})\s+)?", re.IGNORECASE)
+"""Quotes, brackets and a focus adverb before a sentence's subject ("Even the capital, ...")."""
 _NOT_SUBJECT_OPENERS = _PREPOSITIONS | frozenset(
     "except after before when while if although though because since halfway once as then so but "
     "and or however meanwhile still yet".split()
@@ -939,8 +941,7 @@ def _loose_subject(context: _Context, sentence: _Sentence, phrase: DistancePhras
               if anchor is None or ((m.start, m.end) != (anchor.start, anchor.end) and not _same_place(m, anchor))]
     if before:
         return _appositive_head(context, before[-1])
-    opening = re.match(r"[\s\"“‘'(]*(?:(?:even|only|just|also|not\s+even)\s+)?", text[sentence.start : phrase.start],
-                       re.IGNORECASE)  # "Even the county capital, 7 km away, ...": the capital
+    opening = _SUBJECT_OPENING_RE.match(text[sentence.start : phrase.start])  # "Even the county capital, 7 km away, ...": the capital
     first_word = re.match(r"\w+", text[sentence.start + opening.end() : phrase.start])
     if first_word and first_word.group(0).lower() in _NOT_SUBJECT_OPENERS:
         return None  # "In 1993, ...", "Except for ...": the sentence opens with no subject
