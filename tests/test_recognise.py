@@ -485,3 +485,18 @@ def test_a_demonym_before_a_land_noun_is_a_local_name_not_the_nation(gazetteer):
     found = places("Volunteers cleaned up French Creek while boats waited at Swedish Point.", gazetteer)
     assert ("French", "France") not in found and ("Swedish", "Sweden") not in found
     assert places("Swedish officials arrived.", gazetteer) == [("Swedish", "Sweden")]
+
+
+def test_a_large_place_known_by_another_form_of_its_name_is_read(gazetteer):
+    # the gazetteer names the city "Castelló de la Plana" and holds "Castellon" only as another
+    # name: news writes the short Spanish form, also where no preposition comes before it
+    assert places("Castellon's harbour reopened on Friday.", gazetteer) == [
+        ("Castellon", "Castelló de la Plana")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rioters threw Molotov cocktails at the police.",
+    "The cleric Muqtada al-Sadr spoke on Friday.",
+])
+def test_another_name_of_a_large_place_still_needs_to_stand_as_a_name(gazetteer, text):
+    assert _texts(text, gazetteer) == []

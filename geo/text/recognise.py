@@ -471,7 +471,8 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
             return False  # "Bell", "Day", "Superior": a word, a name, unless "in Superior"
         if (all(alias_kind == ALTERNATE for _, alias_kind in entries) and not key.endswith(".")
                 and not tokens[i].text.endswith(".") and not (i and tokens[i - 1].key in LOCATIVES)
-                and not _after_the(tokens, i, text, entries)):
+                and not _after_the(tokens, i, text, entries)
+                and not _other_name_of_large_place(tokens, i, text, key, entries, lowercase)):
             return False  # only an old or foreign name of a town ("Passover", "Kristina")
     if end - i == 1 and _sentence_initial(text, tokens[i]) and not (is_country or "admin1" in kinds):
         if tokens[i].text.lower() in lowercase:  # the word in lowercase
@@ -558,6 +559,28 @@ def _tail_of_name(tokens, first, i, key, entries, text) -> bool:
         return i == first + 1 and _sentence_initial(text, tokens[first])
     return any((place.kind in ("country", "admin1", "continent") or place.population >= SMALL_TOWN)
                and alias_kind != ALTERNATE for place, alias_kind in entries)
+
+
+def _other_name_of_large_place(tokens, i, text, key, entries, lowercase) -> bool:
+    """True when the one word at token i, which the gazetteer holds only as another name of
+    places, is a name news writes for a place of 100,000 or more: the first word of its name
+    ("Sarpy" for Sarpy County), or another form of it ("Castellon" for Castelló de la Plana,
+    "Phila." for Philadelphia) written as a plain capitalised word of four letters or more that
+    the text never writes in lower case, no English word or given name, and not joined by a
+    hyphen to a lower-case word ("al-Sadr", "Agro-defense")."""
+    large = [place for place, _ in entries if place.population >= SMALL_TOWN]
+    if not large:
+        return False
+    word = tokens[i].text
+    if key in common_words() or fold(word) in given_names() or word.lower() in lowercase:
+        return False
+    for k, gap in ((i - 1, text[tokens[i - 1].end:tokens[i].start] if i else ""),
+                   (i + 1, text[tokens[i].end:tokens[i + 1].start] if i + 1 < len(tokens) else "")):
+        if gap == "-" and not tokens[k].capitalised:
+            return False
+    if any(fold(place.name).startswith(key + " ") for place in large):
+        return True
+    return len(word) >= 4 and word[1:].islower()  # not "TfL", "TVs", "Ext."
 
 
 def _prominent(entries) -> bool:
