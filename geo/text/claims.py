@@ -480,14 +480,22 @@ def _distance_between(context: _Context, sentence: _Sentence, first: Mention) ->
     return bool(_DISTANCE_BETWEEN_RE.search(before))
 
 
-def _referent(context: _Context, sentence: _Sentence, np_start: int, np_end: int, head: str | None,
-              exclude: Mention | None = None) -> Mention | None:
-    """A new mention for a description or pronoun, placed at its referent; None if none fits.
-    ``exclude`` (the claim's other end) is never the referent, nor is its place."""
+def _referent_window(context: _Context, sentence: _Sentence) -> tuple[int, int]:
+    """Where a pronoun or description looks back for its referent: (the index of ``sentence``,
+    the index of the first sentence of the window), the window being this sentence and up to
+    REFERENT_SENTENCES before it within its paragraph."""
     index = bisect.bisect_left(context.sentence_starts, sentence.start)
     first = max(0, index - REFERENT_SENTENCES)
     while first < index and context.sentences[first].paragraph != sentence.paragraph:
         first += 1
+    return index, first
+
+
+def _referent(context: _Context, sentence: _Sentence, np_start: int, np_end: int, head: str | None,
+              exclude: Mention | None = None) -> Mention | None:
+    """A new mention for a description or pronoun, placed at its referent; None if none fits.
+    ``exclude`` (the claim's other end) is never the referent, nor is its place."""
+    index, first = _referent_window(context, sentence)
     window_start = context.sentences[first].start
     candidates = [
         m for m in context.mentions_between(window_start, np_start)
@@ -872,10 +880,7 @@ def _there_referent(context: _Context, sentence: _Sentence, there: Mention, subj
     """"there" placed at the place it points back to: the last place named before it (in this
     sentence or the few before, within the paragraph) that is not the subject, a town before a
     country; unplaced when there is none."""
-    index = bisect.bisect_left(context.sentence_starts, sentence.start)
-    first = max(0, index - REFERENT_SENTENCES)
-    while first < index and context.sentences[first].paragraph != sentence.paragraph:
-        first += 1
+    _, first = _referent_window(context, sentence)
     candidates = [
         m for m in context.mentions_between(context.sentences[first].start, there.start)
         if m.place is not None and (m.start, m.end) != (subject.start, subject.end) and not _same_place(m, subject)
