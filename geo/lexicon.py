@@ -251,7 +251,7 @@ _MODE_FIRST_WORDS = frozenset(k[0] for k in _MODE_PHRASES)
 
 
 _VEHICLE_MODES = {v: name for name, mode in MODES.items() for v in mode.vehicles if " " not in v}
-_BOARDING_WORDS = frozenset({"by", "in", "on", "aboard"})
+_BOARDING_WORDS = frozenset(_DATA["journeys"]["boarding_words"])
 
 
 def mode_of(words: str) -> str:
