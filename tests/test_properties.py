@@ -85,6 +85,8 @@ def test_extract_claims_never_raises_and_quotes_the_text(claim_gazetteer, text):
     mentions = resolve_mentions(document.text, find_mentions(document.text, claim_gazetteer), claim_gazetteer)
     for claim in extract_claims(document, mentions):
         assert 0 <= claim.sentence_start < len(document.text)
-        assert claim.subject.text and claim.anchor.text
+        assert claim.subject.text  # the anchor may be left unstated: "X, two km north" (text "")
+        for end in (claim.subject, claim.anchor):
+            assert document.text[end.start : end.end] == end.text
         for quantity in claim.stated:
             assert all(math.isfinite(v) and v >= 0 for v in _quantity_values(quantity))
