@@ -453,6 +453,7 @@ def test_a_word_list_the_data_file_lacks_is_a_data_error_naming_the_file_and_the
 @pytest.mark.parametrize("written", [
     "Dar es Salaam", "Port-au-Prince", "Aix-en-Provence", "Bergen op Zoom", "Sault Ste. Marie",
     "Rio de Janeiro", "Stoke-on-Trent", "Trinidad and Tobago", "Bosnia & Herzegovina",
+    "Weston-super-Mare", "Villeneuve-d'Ascq", "Reggio nell'Emilia",
 ])
 def test_a_name_with_lowercase_linking_words_is_read_whole(gazetteer, written):
     # the lower-case article or preposition inside the name does not cut it short

@@ -385,7 +385,7 @@ def _longest_match(tokens, i, text, gazetteer) -> tuple[int, str] | None:
         if end > i and text[tokens[end - 1].end:token.start] not in (" ", "-", " & "):
             break
         connector = token.key in CONNECTORS and not token.capitalised  # "Lake Van" ends on "Van"
-        if not (token.capitalised or token.text[0].isdigit() or connector):
+        if not (token.capitalised or token.text[0].isdigit() or connector or _elided(token)):
             break
         end += 1
         if not connector:
@@ -393,6 +393,16 @@ def _longest_match(tokens, i, text, gazetteer) -> tuple[int, str] | None:
             if gazetteer.has_alias(key):
                 best = (end, key)
     return best
+
+
+ELISION = re.compile(r"([a-zà-ÿ]+)['’](?=[A-ZÀ-Þ])")
+
+
+def _elided(token: Token) -> bool:
+    """True for a linking word elided onto the capitalised word it links ("d'Ascq",
+    "nell'Emilia"): a word of the name it stands in."""
+    match = ELISION.match(token.text)
+    return match is not None and match.group(1) in CONNECTORS
 
 
 def _accept(tokens, i, end, first, last, key, entries, organisation, partial, stop, text,
