@@ -1150,7 +1150,48 @@ _BARE_RELATIVE = frozenset(" ".join(w.split()) for w in lexicon.RELATIVE_DIRECTI
 def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
                   previous: DistanceClaim | None) -> DistanceClaim | None:
     """A claim for a figure the strict grammar left: the relation after it (or "from X" before
-    it) gives the anchor as a text span; the subject is the nearest fitting span before."""
+    it) gives the anchor as a text span; the subject is the nearest fitting span before.
+
+    The steps: the relation after the figure (:func:`_figure_relation`); the ends it names
+    (:func:`_relation_ends`), read as a destination (:func:`_destination_ends`) or, where it
+    names no anchor, found otherwise (:func:`_other_ends`); then the subject
+    (:func:`_figure_subject`) and the checks on both ends (:func:`_checked_claim`)."""
+    text = context.text
+    relation = _figure_relation(context, sentence, phrase, previous)
+    if relation is False or _lookalike(context, sentence, phrase):
+        return None
+    lead_link = (relation.group("link") or "").lower() if relation else ""
+    ends = _relation_ends(context, sentence, phrase, relation)
+    if ends is None:
+        return None
+    anchor, subject, relation, direction = ends
+    if anchor is not None and _is_destination(text, sentence, phrase, relation):
+        anchor, subject = _destination_ends(context, sentence, phrase, anchor)
+    if anchor is None:
+        anchor, subject = _other_ends(context, sentence, phrase, relation, previous, subject)
+    bare_relative = bool(relation and (relation.group("link") or "").lower() in _BARE_RELATIVE)
+    if anchor is None and not (relation and (relation.group("away") or relation.group("direction") or bare_relative)):
+        return None  # ("a town lying 30 km upriver": like "away", the anchor is unstated)
+    if anchor is None and _ends_with(_tail_words(_window_before(text, sentence, phrase.start, size=60)[0]), lexicon.TRAVEL_VERBS):
+        return None  # "they walked 30 km away": a journey's length
+    if anchor is None:  # "X, 8 km away": the anchor is unstated
+        anchor = Mention(text="", start=phrase.end, end=phrase.end)
+    brings = (_BRINGS_TO_RE.match(text, anchor.end, sentence.end) or _VIA_TO_RE.match(text, anchor.end, sentence.end)
+              ) if subject is None and anchor.text and lead_link == "from" else None
+    if brings:  # "A two-hour drive from X brings climbers to Y", "a trip from X via Q into Y"
+        subject = _loose_anchor(context, sentence, brings.end())
+    subject = _figure_subject(context, sentence, phrase, previous, anchor, subject)
+    if subject is None:
+        return None
+    return _checked_claim(context, sentence, phrase, subject, anchor, relation, direction)
+
+
+def _figure_relation(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
+                     previous: DistanceClaim | None) -> re.Match | None | bool:
+    """The loose relation after the figure ("30 km north of", "an hour away"), None if there
+    is none; False when nothing may relate the figure to a place (no relation, no claim
+    before it in the sentence, no "from X" before it, no "separates X from Y" after it): the
+    cheap exit for most figures."""
     text = context.text
     relation = _LOOSE_RELATION_RE.match(text, phrase.end, sentence.end)
     if relation is not None and phrase.is_time and (relation.group("link") or "").lower() == "past":
@@ -1159,12 +1200,19 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     if relation is None and not continuing and not _may_anchor_before(
         text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start
     ) and not _ENDS_AFTER_RE.match(text, phrase.end, sentence.end):
-        return None  # nothing relates the figure to a place: cheap exit for most figures
-    if _lookalike(context, sentence, phrase):
-        return None
+        return False
+    return relation
+
+
+def _relation_ends(context: _Context, sentence: _Sentence, phrase: DistancePhrase, relation: re.Match | None
+                   ) -> tuple[Mention | None, Mention | None, re.Match | None, str] | None:
+    """(anchor, subject, relation, direction) as the words after the figure give them: ends
+    named after it ("takes 3 hours to drive from X to Y", then the relation is spent), else the
+    relation's anchor and direction; a "to" with no place after it, or an "of" that measures a
+    length, gives no claim (None). Either end may be None: not given here."""
+    text = context.text
     anchor = subject = None
     direction = ""
-    lead_link = (relation.group("link") or "").lower() if relation else ""
     ends = _ends_after(context, sentence, phrase) if _ENDS_AFTER_RE.match(text, phrase.end, sentence.end) else None
     if ends is not None:  # "it takes 3 hours to drive from X to Y", "40 km separate X from Y"
         anchor, subject = ends
@@ -1190,16 +1238,35 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
                     return None
                 # "From X to Y are 80 km of gravel": the way between two named ends
                 (anchor, subject), relation = framed, None
-    if anchor is not None and _is_destination(text, sentence, phrase, relation):
-        # "we should go 6 hours south to X", "a one-hour drive to X": X is where one arrives
-        origin = [m for m in context.mentions_between(sentence.start, phrase.start)]
-        subject = anchor
-        back = re.match(r"\s+from\s+", text[subject.end : sentence.end])
-        start_after = _loose_anchor(context, sentence, subject.end + back.end()) if back else None  # "to Y from X"
-        froms = [] if origin else list(_FROM_BEFORE_RE.finditer(text, sentence.start, phrase.start))
-        fronted = _loose_anchor(context, sentence, froms[-1].end()) if froms else None  # "From there it is ..."
-        anchor = start_after or (origin[-1] if origin else fronted) or Mention(text="", start=phrase.end, end=phrase.end)
-    if anchor is None and relation is not None and relation.group("apart"):
+    return anchor, subject, relation, direction
+
+
+def _destination_ends(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
+                      anchor: Mention) -> tuple[Mention, Mention]:
+    """(anchor, subject) when the relation's place is where one arrives ("we should go 6 hours
+    south to X", "a one-hour drive to X"): X is the subject; the anchor is the start named
+    after it ("to X from Y"), else the last place before the figure, else a fronted "from"
+    ("From there it is ..."), else unstated."""
+    text = context.text
+    origin = [m for m in context.mentions_between(sentence.start, phrase.start)]
+    subject = anchor
+    back = re.match(r"\s+from\s+", text[subject.end : sentence.end])
+    start_after = _loose_anchor(context, sentence, subject.end + back.end()) if back else None  # "to Y from X"
+    froms = [] if origin else list(_FROM_BEFORE_RE.finditer(text, sentence.start, phrase.start))
+    fronted = _loose_anchor(context, sentence, froms[-1].end()) if froms else None  # "From there it is ..."
+    anchor = start_after or (origin[-1] if origin else fronted) or Mention(text="", start=phrase.end, end=phrase.end)
+    return anchor, subject
+
+
+def _other_ends(context: _Context, sentence: _Sentence, phrase: DistancePhrase, relation: re.Match | None,
+                previous: DistanceClaim | None, subject: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """(anchor, subject) for a figure whose relation names no anchor, the first way that
+    finds one: a pair "X and Y are 20 km apart"; ends named after the figure; an anchor before
+    it ("from X, ..."); the previous claim's ends, the figure continuing or listing after it;
+    "a trip to X takes ...". (None, ``subject``) when none does."""
+    text = context.text
+    anchor = None
+    if relation is not None and relation.group("apart"):
         pair = _PAIR_SPANS_RE.search(text, max(sentence.start, phrase.start - 120), phrase.start)
         if pair:  # "Ein X and Y are about 20 km apart", names the gazetteer may lack
             subject = _np_mention(context, sentence, pair.start("a"), pair.end("a"), None)
@@ -1231,18 +1298,19 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
                 origin = before[-1] if before else None
             anchor = _loose_anchor(context, sentence, origin.end()) if origin else None
             anchor = anchor or Mention(text="", start=phrase.end, end=phrase.end)
-    bare_relative = bool(relation and (relation.group("link") or "").lower() in _BARE_RELATIVE)
-    if anchor is None and not (relation and (relation.group("away") or relation.group("direction") or bare_relative)):
-        return None  # ("a town lying 30 km upriver": like "away", the anchor is unstated)
-    if anchor is None and _ends_with(_tail_words(_window_before(text, sentence, phrase.start, size=60)[0]), lexicon.TRAVEL_VERBS):
-        return None  # "they walked 30 km away": a journey's length
-    if anchor is None:  # "X, 8 km away": the anchor is unstated
-        anchor = Mention(text="", start=phrase.end, end=phrase.end)
-    brings = (_BRINGS_TO_RE.match(text, anchor.end, sentence.end) or _VIA_TO_RE.match(text, anchor.end, sentence.end)
-              ) if subject is None and anchor.text and lead_link == "from" else None
-    if brings:  # "A two-hour drive from X brings climbers to Y", "a trip from X via Q into Y"
-        subject = _loose_anchor(context, sentence, brings.end())
-    given = subject
+    return anchor, subject
+
+
+def _figure_subject(context: _Context, sentence: _Sentence, phrase: DistancePhrase, previous: DistanceClaim | None,
+                    anchor: Mention, given: Mention | None) -> Mention | None:
+    """The subject of a figure with ``anchor``: the first of ``given``, the previous claim's,
+    a mention or description before the figure, a place after it, a linked, fronted,
+    appositive or loose subject, the journey opening the sentence, that overlaps neither the
+    figure nor the anchor's place (a facility named after the anchor's place is its own
+    subject: "Kutaisi airport is 20 minutes from the city"). Unstated (empty text) when none
+    fits but the anchor is stated; None when there is no claim (the only fits were the anchor
+    itself or another figure, or neither end is stated)."""
+    text = context.text
     candidates = (
         lambda: given,
         lambda: _continued_subject(context, previous, phrase),
@@ -1254,11 +1322,10 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         lambda: _appositive_subject(context, sentence, phrase, anchor),
         lambda: _loose_subject(context, sentence, phrase, anchor),
     )
-    subject = None
     journey = _JOURNEY_NP_RE.match(text, sentence.start, min(sentence.end, phrase.start + 2))
     if journey and journey.end("np") > phrase.start:
         journey = None
-    if journey and not subject:
+    if journey:
         candidates = (*candidates, lambda: _span(context, sentence.start + (len(journey.group(0)) - len(journey.group(0).lstrip())), journey.end("np")))
     same = False
     for candidate in candidates:
@@ -1279,12 +1346,18 @@ def _figure_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         ):
             same = True
             continue
-        subject = found
-        break
-    if subject is None:
-        if same or not anchor.text:
-            return None  # "X is 30 km from X", a chain of figures, or neither end stated
-        subject = Mention(text="", start=phrase.start, end=phrase.start)  # the subject is not stated
+        return found
+    if same or not anchor.text:
+        return None  # "X is 30 km from X", a chain of figures, or neither end stated
+    return Mention(text="", start=phrase.start, end=phrase.start)  # the subject is not stated
+
+
+def _checked_claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase, subject: Mention,
+                   anchor: Mention, relation: re.Match | None, direction: str) -> DistanceClaim | None:
+    """The claim between ``subject`` and ``anchor``, unless an end is another figure or an
+    event ("Typhoon X, located 246 nm north of Y"); a direction trailing the anchor ("70 km
+    from X in the north-west") when the relation gave none; the mode the relation names."""
+    text = context.text
     if _FIGURE_IN_RE.search(subject.text) or _FIGURE_IN_RE.search(anchor.text):
         return None  # "ABOUT 295 MI…475 KM N OF X": the subject is another figure
     if any(w in lexicon.EVENT_NOUNS for w in re.findall(r"[a-z]+", subject.text.lower())):
