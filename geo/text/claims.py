@@ -1082,6 +1082,9 @@ def _lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -
 
 
 def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -> bool:
+    """:func:`_lookalike` worked out: a zone ("within"), a day or week that is no travel time,
+    then the words before the figure (:func:`_lookalike_before`), after it
+    (:func:`_lookalike_after`) and an event in its clause (:func:`_event_in_clause`)."""
     text = context.text
     if phrase.hedge in ("within",):
         return True
@@ -1089,14 +1092,22 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
     if unit is not None and unit.journey_only and not _beside_journey(text, sentence, phrase):
         return True  # "a three-day summit", "a two-day visit to X", "for a week": durations
     tail = _tail_words(text[max(sentence.start, phrase.start - 60) : phrase.start])
+    end = len(tail)  # the tail without the fillers ending it ("a range of about")
+    while end and tail[end - 1] in _FILLERS - {"for"}:
+        end -= 1
+    return (_lookalike_before(text, sentence, phrase, tail, end) or _lookalike_after(text, sentence, phrase, tail, end)
+            or _event_in_clause(text, sentence, phrase))
+
+
+def _lookalike_before(text: str, sentence: _Sentence, phrase: DistancePhrase, tail: list[str], end: int) -> bool:
+    """Whether the words before the figure (``tail``; ``tail[:end]`` without its closing fillers)
+    make it a look-alike: a threshold or zone, a measured noun ("a range of"), a thing found
+    there, an event's or a line's verb, or a distance travelled."""
     if tail and (tail[-1] in ("<", "≤", "for", "by", "every", "each") or "within" in tail[-4:]):
         return True  # "<50 km", "for 140 km", "within a 100 miles", "cuts the trip by 40 minutes"
     joined = " ".join(tail)
     if any(joined.endswith(zone) for zone in lexicon.ZONE_WORDS):
         return True  # "reported as far as 300 km away", "in a radius of 40 km"
-    end = len(tail)
-    while end and tail[end - 1] in _FILLERS - {"for"}:
-        end -= 1
     if end >= 2 and tail[end - 1] in ("of", "at", "measures", "measuring", ":"):
         noun = re.sub(r"['’]s$", "", tail[end - 2])
         if _measured(noun):
@@ -1105,11 +1116,17 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         return True  # "found the stolen car 15 miles from X": where a thing was, not a place
     if _ends_with(tail, lexicon.EVENT_VERBS) or _ends_with(tail, lexicon.EXTENT_VERBS):
         return True  # "occurred about 4 miles from", "the river runs 300 km"
-    if not phrase.is_time and _ends_with(tail, lexicon.TRAVEL_VERBS, _FILLERS - {"the"}) and not _FROM_TO_AFTER_RE.match(
+    # "protesters marched 12 miles from X": a distance travelled ("travelling the 40 km from X
+    # to Y" names the known distance; "we drove 5 hours to X" is a time)
+    return bool(not phrase.is_time and _ends_with(tail, lexicon.TRAVEL_VERBS, _FILLERS - {"the"}) and not _FROM_TO_AFTER_RE.match(
         text, phrase.end, min(sentence.end, phrase.end + 120)
-    ):
-        return True  # "protesters marched 12 miles from X": a distance travelled ("travelling
-        # the 40 km from X to Y" names the known distance; "we drove 5 hours to X" is a time)
+    ))
+
+
+def _lookalike_after(text: str, sentence: _Sentence, phrase: DistancePhrase, tail: list[str], end: int) -> bool:
+    """Whether the words after the figure make it a look-alike: a dimension ("10 km deep"), a
+    distance of seeing ("from ten miles away"), a duration or clock time, a figure used as an
+    adjective of a thing ("a 30-foot limousine") or a measured noun ("a 553 km border")."""
     after = text[phrase.end : min(sentence.end, phrase.end + 40)]
     if _DIMENSION_AFTER_RE.match(after):
         return True
@@ -1128,13 +1145,17 @@ def _is_lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase
         _journey_or_relation(w) for w in re.findall(r"[a-z]+", after.lower())[:4]
     ):
         return True  # "a 30-foot limousine", "the 130-mile river" ("a 30-minute tuk-tuk ride" is a journey)
-    words = re.findall(r"[a-z]+", after.lower())[:2]
-    time = phrase.is_time
+    words, time = after_words, phrase.is_time
     if words and _measured(words[0], time) and not (len(words) == 2 and (
             words[1] in lexicon.JOURNEY_NOUNS or words[1] in lexicon.JOURNEY_VEHICLES)):
         return True  # "a 553 km border", "a 40km radius" ("a week-long river journey" is a journey)
-    if len(words) == 2 and words[0] not in _NOT_ADJECTIVES and (_measured(words[1], time) or _measured(" ".join(words), time)):
-        return True  # "a 50 km rocky gorge", "the 62 km road"
+    # "a 50 km rocky gorge", "the 62 km road"
+    return bool(len(words) == 2 and words[0] not in _NOT_ADJECTIVES and (_measured(words[1], time) or _measured(" ".join(words), time)))
+
+
+def _event_in_clause(text: str, sentence: _Sentence, phrase: DistancePhrase) -> bool:
+    """Whether the figure's clause names an event ("the epicentre was 30 km north of X") or a
+    thing coming to grief ("the bus plunged into a ravine 30 km from X")."""
     clause = _clause_before(text, sentence, phrase.start).lower()
     words = re.findall(r"[a-z]+", clause)
     if any(w in lexicon.EVENT_OBJECTS and n in lexicon.EVENT_VERBS for w, n in zip(words, words[1:])):
