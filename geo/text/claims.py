@@ -1052,6 +1052,9 @@ _REACH_IN_BEFORE_RE = re.compile(
 )
 
 
+START_WINDOW = 300  # characters either side of a day's figure searched for the journey's start
+
+
 def _beside_journey(text: str, sentence: _Sentence, phrase: DistancePhrase) -> bool:
     """Whether a day or a week is a travel time: a journey noun or a mode right after it ("a
     two-day trek", "a day's drive", "two days by train", "takes two days to reach"), a journey
@@ -1061,9 +1064,13 @@ def _beside_journey(text: str, sentence: _Sentence, phrase: DistancePhrase) -> b
     if journey and not (_BARE_ONE_RE.fullmatch(text, phrase.figure_start, phrase.end)
                         and _JOURNEY_NOUN_RE.match(text, phrase.end, sentence.end)):
         # ("a day trip", "a day hike": a kind of outing, not a time)
-        starts = [m for m in _FROM_IN_RE.finditer(text, sentence.start, sentence.end)
-                  if not _FROM_THE_FIGURE_RE.fullmatch(text, m.start(), phrase.start)]  # "back from a five-day trip"
-        if _TO_PLACE_AFTER_RE.match(text, journey.end(), sentence.end) and not starts:
+        # a start named near the figure, not "from" the figure itself ("back from a five-day
+        # trip"); looked for within START_WINDOW characters, so that a run-on sentence of many
+        # figures is not scanned whole for each one
+        window = (max(sentence.start, phrase.start - START_WINDOW), min(sentence.end, phrase.end + START_WINDOW))
+        started = any(not _FROM_THE_FIGURE_RE.fullmatch(text, m.start(), phrase.start)
+                      for m in _FROM_IN_RE.finditer(text, *window))
+        if _TO_PLACE_AFTER_RE.match(text, journey.end(), sentence.end) and not started:
             return False  # "begins a two-day trip to China": a visit's length, no start named
         return True
     before = text[max(sentence.start, phrase.start - 120) : phrase.start]
