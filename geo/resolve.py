@@ -122,6 +122,16 @@ def _prior(kind: str, layer: str, population: int, renown: int) -> float:
     return base + POPULATION * math.log10(population + 1) + RENOWN * math.log10(renown + 1)
 
 
+def _before_context(candidate: Candidate) -> float:
+    """A candidate's points before context: its name's match score and its place's prior."""
+    return candidate.score + prior(candidate.place)
+
+
+def _name_key(candidates) -> tuple[str, ...]:
+    """The key of a name: its candidates' ids (a name repeated in a text is resolved once)."""
+    return tuple(c.place.place_id for c in candidates)
+
+
 def _evidence(mentions: list[Mention]) -> list[tuple[tuple[str, ...], Place]]:
     """(candidate ids, best place) of each mention whose best candidate is clear before context;
     a name repeated is judged once."""
@@ -131,11 +141,9 @@ def _evidence(mentions: list[Mention]) -> list[tuple[tuple[str, ...], Place]]:
         if not mention.candidates:
             continue
         if mention.candidates not in judged:
-            scored = sorted(((c.score + prior(c.place), c.place) for c in mention.candidates),
+            scored = sorted(((_before_context(c), c.place) for c in mention.candidates),
                             key=lambda sp: -sp[0])
-            clear = _clear(scored)
-            judged[mention.candidates] = ((tuple(c.place.place_id for c in mention.candidates),
-                                           scored[0][1]) if clear else None)
+            judged[mention.candidates] = (_name_key(mention.candidates), scored[0][1]) if _clear(scored) else None
         if judged[mention.candidates] is not None:
             evidence.append(judged[mention.candidates])
     return evidence
@@ -176,7 +184,7 @@ def _country_shares(groups: dict[tuple, tuple[Candidate, ...]]
         local = [c for c in candidates if c.place.kind not in WIDE_KINDS and c.place.country]
         if len(local) < 2:
             continue
-        priors = np.array([c.score + prior(c.place) for c in local])
+        priors = np.array([_before_context(c) for c in local])
         weights = np.exp(priors - priors.max())
         weights /= weights.sum()
         mine: dict[str, float] = {}
@@ -250,32 +258,37 @@ NEIGHBOUR_CAP = 2
 NEIGHBOUR_CELL_DEG = 0.3
 
 
+_SPREAD_KINDS = WIDE_KINDS | {"admin1"}  # too wide to lie beside anything
+
+
 def _neighbour_names(groups: dict[tuple, tuple[Candidate, ...]]) -> dict[tuple, dict[str, float]]:
     """For each ambiguous name, points for each local candidate from how many other names have a
-    local reading in its grid cell or a neighbouring one: one pass over the candidates."""
-    def cell(place):
-        return (int(math.floor(place.lat / NEIGHBOUR_CELL_DEG)), int(math.floor(place.lon / NEIGHBOUR_CELL_DEG)))
-
-    spread = WIDE_KINDS | {"admin1"}  # too wide to be beside anything
+    local reading in its grid cell or a neighbouring one: one pass over the candidates, each
+    counting other names only up to NEIGHBOUR_CAP, so a long text's crowded cells cost no more."""
+    cells: dict[str, tuple[int, int]] = {}  # place id -> its grid cell
     names_at: dict[tuple[int, int], set[int]] = defaultdict(set)
     for index, candidates in enumerate(groups.values()):
         for c in candidates:
-            if c.place.kind not in spread:
-                names_at[cell(c.place)].add(index)
+            if c.place.kind not in _SPREAD_KINDS:
+                cell = cells.setdefault(c.place.place_id, (int(math.floor(c.place.lat / NEIGHBOUR_CELL_DEG)),
+                                                           int(math.floor(c.place.lon / NEIGHBOUR_CELL_DEG))))
+                names_at[cell].add(index)
+    around = [(dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
     points = {}
     for index, (ids, candidates) in enumerate(groups.items()):
         if len(candidates) < 2:
             continue
         mine = {}
         for c in candidates:
-            if c.place.kind in spread:
+            if c.place.kind in _SPREAD_KINDS:
                 continue
-            row, col = cell(c.place)
-            others = set()
-            for dr in (-1, 0, 1):
-                for dc in (-1, 0, 1):
-                    others |= names_at.get((row + dr, col + dc), set())
-            others.discard(index)
+            row, col = cells[c.place.place_id]
+            others: set[int] = set()
+            for dr, dc in around:
+                others.update(names_at.get((row + dr, col + dc), ()))
+                others.discard(index)
+                if len(others) >= NEIGHBOUR_CAP:
+                    break
             if others:
                 mine[c.place.place_id] = NEIGHBOUR_NAME * min(len(others), NEIGHBOUR_CAP)
         if mine:
@@ -364,8 +377,7 @@ def _named_as_towns(text: str, mentions: list[Mention]) -> dict[tuple, dict[str,
             named = _DIVISION_KINDS  # "Lancaster county": no division of that very name, no points
         else:
             continue
-        ids = tuple(c.place.place_id for c in mention.candidates)
-        mine = points.setdefault(ids, {})
+        mine = points.setdefault(_name_key(mention.candidates), {})
         for c in mention.candidates:
             mine[c.place.place_id] = NAMED_AS_TOWN if c.place.kind in named else -NAMED_AS_TOWN
     return points
@@ -382,8 +394,7 @@ def _addresses(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> dict
         containers = [c.place for c in after.candidates if c.place.kind in ("country", "admin1")]
         if not containers:
             continue
-        ids = tuple(c.place.place_id for c in mention.candidates)
-        mine = points.setdefault(ids, {})
+        mine = points.setdefault(_name_key(mention.candidates), {})
         for c in mention.candidates:
             if any(_within(c.place, container, gazetteer) for container in containers):
                 mine[c.place.place_id] = WITHIN_NAMED
@@ -462,8 +473,8 @@ NEAR_KM = 200.0
 """A small town that far behind a famous namesake needs near evidence to beat it: a place the
 text names within this distance, or its state or country written next to it ("Paris, Tenn."),
 or "the town of", or another name with a reading beside it. The text's country, the countries
-its names share and farther places can bring
-it up to the famous one, not past it: "the mayor of Chicago met officials in Paris" is France."""
+its names share and farther places can bring it up to the famous one, not past it: "the mayor
+of Chicago met officials in Paris" is France."""
 PROMINENCE_MARGIN = 0.25
 SMALL_NAMESAKE = 100_000  # people; a city larger than this ("London, Ontario") is no small town
 
@@ -497,7 +508,7 @@ def _rank_all(groups: dict[tuple, tuple[Candidate, ...]], evidence, afar=None, v
         # as any town of its name ("the South Pacific" beside Australia is no Missouri town)
         beyond = max(country_points.values(), default=0.0)
         seats = _seats(candidates)
-        base = np.array([c.score + prior(c.place) for c in candidates])
+        base = np.array([_before_context(c) for c in candidates])
         scores = np.array([(beyond if not c.place.country and c.place.kind in BEYOND_COUNTRIES
                               else country_points.get(c.place.country, 0.0))
                            + (CAPITAL_OVER_DIVISION if c.place.kind == "capital" and c.place.country in divisions
@@ -573,11 +584,11 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
 
     Two passes: the first takes as context only the names that are clear before context; the
     second takes every name the first pass resolved with confidence. ``text`` is the document
-    the mentions come from; ``gazetteer`` is accepted for symmetry with the other stages.
+    the mentions come from (what is written beside a name: "Paris, Tenn.", "the town of");
+    ``gazetteer`` answers whether a candidate lies inside a state written after it.
     """
     mentions = list(mentions)
-    groups = {tuple(c.place.place_id for c in m.candidates): m.candidates
-              for m in mentions if m.candidates}  # a name repeated is resolved once
+    groups = {_name_key(m.candidates): m.candidates for m in mentions if m.candidates}
     by_country = _country_shares(groups)
     afar = _shared_countries(groups, by_country)
     written: dict[tuple, dict[str, float]] = {}  # near context
@@ -598,7 +609,7 @@ def resolve_mentions(text: str, mentions, gazetteer: Gazetteer) -> tuple[Mention
         if not mention.candidates:
             resolved.append(replace(mention, place=None, confidence=0.0))
             continue
-        ranked, share = final[tuple(c.place.place_id for c in mention.candidates)]
+        ranked, share = final[_name_key(mention.candidates)]
         chosen = ranked[0].place if ranked[0].score >= MIN_SCORE else None
         lead = ranked[0].score - ranked[1].score if len(ranked) > 1 else CONFIDENCE_MAX_LEAD
         sure = confidence(ranked[0].score, lead) if chosen else 0.0
@@ -614,5 +625,5 @@ def resolve_name(name: str, gazetteer: Gazetteer, context: str = "") -> list[Can
         return []
     candidates = tuple(Candidate(p, MATCH_SCORE.get(kind, 0.0)) for p, kind in entries)
     evidence = _evidence(find_mentions(context, gazetteer)) if context else []
-    ids = tuple(c.place.place_id for c in candidates)
+    ids = _name_key(candidates)
     return list(_rank_all({ids: candidates}, evidence)[ids][0])
