@@ -317,7 +317,7 @@ def _relation(text: str, start: int, end: int) -> _Relation | None:
         direction = _direction(match.group("direction"), bool(match.group("due")))
         if direction is None:
             return None
-    mode = _mode_of(" ".join(match.group(g) or "" for g in ("mode", "journey", "aside")))
+    mode = lexicon.mode_of(" ".join(match.group(g) or "" for g in ("mode", "journey", "aside")))
     return _Relation(
         end=match.end(),
         direction=direction,
@@ -326,12 +326,6 @@ def _relation(text: str, start: int, end: int) -> _Relation | None:
         journey_to=bool(match.group("journey_to")),
         away=bool(match.group("away")),
     )
-
-
-def _mode_of(words: str) -> str:
-    """The travel mode the first mode words in ``words`` name ("by rail" -> "rail"), or "" (the
-    lexicon's modes: :func:`geo.lexicon.mode_of`)."""
-    return lexicon.mode_of(words)
 
 
 def _window_before(
@@ -645,7 +639,7 @@ def _mode_around(
     fronted = _FRONTED_MODE_RE.match(text, sentence.start, min(start, phrase.start))
     clause = _clause_before(text, sentence, phrase.start)  # "Putin flew 6,000 km from ..."
     words = (fronted.group(0) if fronted else "", clause, text[min(start, phrase.start) : end], tail)
-    return _mode_of(" ".join(words))
+    return lexicon.mode_of(" ".join(words))
 
 
 # --- figure first: every figure not a look-alike is a claim, its ends as text spans -----------
