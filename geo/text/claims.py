@@ -698,7 +698,6 @@ _ANCHOR_TO_FIGURE_RE = re.compile(
     r"(?:[~:–—-]\s*)?(?:\(\s*)?$"
 )
 _PRONOUNS = frozenset("it its they this these there here he she we i you".split())
-_DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
 
 
 def _span(context: _Context, start: int, end: int, place_from: Mention | None = None) -> Mention:
@@ -735,7 +734,7 @@ def _noun_phrase_after(context: _Context, start: int, limit: int, anchor: bool =
         if anchor and words and word[:1].isdigit() and _FIGURE_START_RE.match(text, match.start(), limit):
             break  # "this town 195 miles south of X": another figure begins
         if words and not (len(word) > 1 and word.isupper()):  # "the IS stronghold": capitals are a name
-            adverb = word.islower() and lower.endswith("ly") and previous.lower() not in _DETERMINERS
+            adverb = word.islower() and lower.endswith("ly") and previous.lower() not in lexicon.DETERMINERS
             new_phrase = lower in ("the", "a", "an") and previous[:1].isupper()
             if lower in _NP_STOP_WORDS or adverb or new_phrase:
                 break  # "X usually takes", "X situated on", "Lindau the most charming"
@@ -786,7 +785,7 @@ def _loose_anchor(context: _Context, sentence: _Sentence, start: int, after_to: 
         clause = re.match(r"where\b[^,.;:()]{1,60}", context.text[np_start:sentence.end], re.IGNORECASE)
         return _span(context, np_start, np_start + clause.end()) if clause else None
     first = context.text[np_start:np_end][:1]
-    if words and not first.isupper() and words[0] not in _DETERMINERS and words[0] not in _PLACE_MODIFIERS and (
+    if words and not first.isupper() and words[0] not in lexicon.DETERMINERS and words[0] not in _PLACE_MODIFIERS and (
         after_to or not inside_any(context, np_start, np_end)
     ):
         return None  # "to reach X", "from here": no noun phrase naming a place
@@ -953,7 +952,7 @@ def _loose_subject(context: _Context, sentence: _Sentence, phrase: DistancePhras
 def _subject_kind(subject: Mention) -> str:
     """The head noun of a described subject ("The tiny village" -> "village"), "" for a name."""
     words = re.findall(r"[\w’'-]+", subject.text)
-    if not words or words[0].lower() not in _DETERMINERS:
+    if not words or words[0].lower() not in lexicon.DETERMINERS:
         return ""
     head_words = []
     for word in words[1:]:
@@ -1423,7 +1422,7 @@ def _claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase, subje
 
 
 _TRAILING_DIRECTION_RE = re.compile(
-    r"\s*,?\s+(?:in|to)\s+the\s+(?P<direction>(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2})\b(?!\s+(?:of|bank|coast|side|part|region|province|state|end)\b)",
+    rf"\s*,?\s+(?:in|to)\s+the\s+(?P<direction>(?:{_CARDINALS})(?:[\s-]?(?:{_CARDINALS})){{0,2}})\b(?!\s+(?:of|bank|coast|side|part|region|province|state|end)\b)",
     re.IGNORECASE,
 )
 _FIGURE_IN_RE = re.compile(r"\d\s*(?:km|mi|miles?|kilomet|nm|m\b|ft|feet|yards?|hours?|min)", re.IGNORECASE)
