@@ -140,6 +140,8 @@ _EXTENT_VERB_RE = re.compile(
 )
 _NOUN_OF_BEFORE_RE = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s*$", re.IGNORECASE)
 _WITHIN_BEFORE_RE = re.compile(r"\bwithin\s+(?:(?:a|an|just|only)\s+)*$", re.IGNORECASE)
+_DISTANCE_OR_JOURNEY_RE = re.compile(rf"distance|{_JOURNEY_NOUN}", re.IGNORECASE)
+"""The nouns a figure may measure before "of" and still be a separation ("a distance of", "a journey of")."""
 
 _LINK_WORDS = frozenset(
     "is are was were be been being will would could may might must should has have had 's ’s "
@@ -351,7 +353,7 @@ def _rejected_by_words_before(text: str, sentence: _Sentence, phrase: DistancePh
     if "of" not in before[-12:] and "within" not in before[-40:].lower():
         return False
     noun_of = _NOUN_OF_BEFORE_RE.search(before)
-    if noun_of and not re.fullmatch(rf"distance|{_JOURNEY_NOUN}", noun_of.group("noun"), re.IGNORECASE):
+    if noun_of and not _DISTANCE_OR_JOURNEY_RE.fullmatch(noun_of.group("noun")):
         return True
     return bool(_WITHIN_BEFORE_RE.search(before))
 
@@ -1429,6 +1431,7 @@ _FIGURE_IN_RE = re.compile(r"\d\s*(?:km|mi|miles?|kilomet|nm|m\b|ft|feet|yards?|
 _ANCHOR_LOOK_BACK = 200
 """How far (characters) before a figure "from X" may name its anchor."""
 _JOURNEY_TO_RE = re.compile(rf"\b(?:{_JOURNEY_NOUN})\s+to\b", re.IGNORECASE)
+_JOURNEY_WORD_RE = re.compile(rf"\b(?:{_JOURNEY_WORDS})\b", re.IGNORECASE)
 
 
 def _may_anchor_before(text: str, start: int, end: int) -> bool:
@@ -1458,7 +1461,7 @@ def _is_destination(text: str, sentence: _Sentence, phrase: DistancePhrase, rela
     if relation is None or (relation.group("dir_link") or relation.group("link") or "").lower() != "to":
         return False
     lead = relation.group("lead") or ""
-    if re.search(rf"\b(?:{_JOURNEY_WORDS})\b", lead, re.IGNORECASE) and not re.search(r"\baway\b", lead):
+    if _JOURNEY_WORD_RE.search(lead) and not re.search(r"\baway\b", lead):
         return True
     return bool(_MOTION_BEFORE_RE.search(_window_before(text, sentence, phrase.start, size=60)[0]))
 
@@ -1489,6 +1492,9 @@ _CONTINUED_FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_MODE_AFTER_RE = re.compile(rf"\s*,?\s*\(?(?:{_MODE_PHRASE})\)?")
+"""A mode phrase right after a figure, perhaps bracketed: "(by road)"."""
+
 
 def previous_end(claim: DistanceClaim, text: str) -> int:
     """Where the previous claim's words end: after its anchor (its figure when the anchor is
@@ -1498,7 +1504,7 @@ def previous_end(claim: DistanceClaim, text: str) -> int:
     if figure < 0:
         figure = text.find(claim.stated[0].text, claim.sentence_start)
     end = max(end, figure + len(claim.stated[0].text) if figure >= 0 else end)
-    mode = re.match(rf"\s*,?\s*\(?(?:{_MODE_PHRASE})\)?", text[end:])
+    mode = _MODE_AFTER_RE.match(text, end)
     return end + mode.end() if mode else end
 
 
