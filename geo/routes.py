@@ -398,8 +398,8 @@ def published_length_km(route: Route, from_index: int, to_index: int) -> float:
     in a published section (``Route.sections``) scaled so that the whole section measures its
     published length; measured as drawn where no section is published.
 
-    A claim about a journey is judged against the railway's own figures (Khasan–Baranovsky
-    238 km), not against how closely our line follows the track.
+    A claim about a journey is judged against the published figures of the line (a section's
+    ``km`` in the pack's routes.toml), not against how closely our drawn line follows the track.
     """
     first, last = _between(route, from_index, to_index)
     count = len(route.waypoints)
