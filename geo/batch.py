@@ -365,7 +365,6 @@ def claims_frame(rows: list[dict]):
 def analyses_frame(analyses, kind: str):
     """The batch table ``kind`` ("mentions" or "claims") of analyses already made (a Story's):
     doc_id is each document's id, else its file name; path its input path."""
-    from geo.errors import InputError
     from geo.records import document_name
 
     if kind not in ("mentions", "claims"):
