@@ -53,7 +53,7 @@ from geo.maps.interactive import story_map
 from geo.maps.style import BADGE_COLOURS, MEETING, MUTED_INK, ROUTE_COLOURS
 from geo.maps.view import fit_view
 from geo.model import Analysis, Story
-from geo.report.content import claim_views, summary
+from geo.report.content import claim_views
 from geo.report.markdown import escape_markdown
 from geo.report.tables import spreadsheet_safe_rows
 from geo.resolve import resolve_name
@@ -161,7 +161,7 @@ def views_of(key: tuple) -> dict:
     story = story_of(*key)
     return {
         "claims": claim_views(story),
-        "summary": summary(story),
+        "headline": explain.headline_counts(story.checks),  # claims per headline verdict
         "sources": source_summaries(story),
         "labels": source_labels(story.documents),
         "differences": differences(story),
@@ -324,7 +324,7 @@ def header(story: Story, views: dict, origin: str) -> None:
              "the bundled story (open the sidebar › to read your own articles)" if origin == "bundled"
              else "your articles"]
     st.caption(plain(" · ".join(f for f in facts if f)))
-    verdicts = explain.headline_counts(story.checks)
+    verdicts = views["headline"]
     off = sum(verdicts.get(v, 0) for v in (DistanceVerdict.INACCURATE, DistanceVerdict.CLOSE, TimeVerdict.IMPLAUSIBLE))
     held = verdicts.get(DistanceVerdict.ACCURATE, 0) + verdicts.get(TimeVerdict.PLAUSIBLE, 0)
     columns = st.columns(4)
@@ -404,7 +404,7 @@ def claims_panel(story: Story, views: dict) -> None:
         st.info("No distance claims in these articles (a claim reads like "
                 "“Hue is about 100 km north of Da Nang”).")
         return
-    st.markdown("  ".join(f"{badge(v)} **{n}**" for v, n in explain.headline_counts(story.checks).items()))
+    st.markdown("  ".join(f"{badge(v)} **{n}**" for v, n in views["headline"].items()))
     labels = dict(zip((d.path for d in story.documents), views["labels"]))
     table = pd.DataFrame(spreadsheet_safe_rows({  # a table's toolbar saves it as CSV
         "Verdict": explain.headline(view.check),
