@@ -62,7 +62,7 @@ from geo.paths import BUNDLED_STORY
 from geo.sources import differences, mentions_of_place, place_at, place_table, source_labels, source_summaries
 from geo.story import analyse_document
 from geo.timeline import timeline
-from geo.verdicts import DirectionVerdict, DistanceVerdict, TimeVerdict
+from geo.verdicts import DistanceVerdict, TimeVerdict
 
 STATIC = StaticFolder(Path(__file__).resolve().parent / "static", "/app/static")
 MAP_HEIGHT_PX = 560
@@ -81,10 +81,11 @@ TIMELINE_BEFORE = dt.timedelta(days=60)  # "around the articles": from two month
 TIMELINE_AFTER = dt.timedelta(days=14)  # to two weeks after the last
 TIMELINE_COLOURS = {"meeting": MEETING, "journey": ROUTE_COLOURS[0], "article": MUTED_INK}
 
-STREAMLIT_COLOURS = {DistanceVerdict.ACCURATE: "green", DirectionVerdict.CORRECT: "green",
-                     TimeVerdict.PLAUSIBLE: "green", DistanceVerdict.CLOSE: "orange",
-                     DirectionVerdict.APPROXIMATE: "orange", DistanceVerdict.INACCURATE: "red",
-                     DirectionVerdict.WRONG: "red", TimeVerdict.IMPLAUSIBLE: "red"}
+_STREAMLIT_NAMES = {BADGE_COLOURS[DistanceVerdict.ACCURATE]: "green", BADGE_COLOURS[DistanceVerdict.CLOSE]: "orange",
+                    BADGE_COLOURS[DistanceVerdict.INACCURATE]: "red"}
+STREAMLIT_COLOURS = {verdict: _STREAMLIT_NAMES[colour] for verdict, colour in BADGE_COLOURS.items()
+                     if colour in _STREAMLIT_NAMES}
+"""A verdict's Streamlit badge colour, from its colour in geo.maps.style (grey: gray, the default)."""
 LAYER_LABELS = {"places": "Places", "routes": "Routes", "meetings": "Meetings", "claims": "Claims"}
 PAGE_CSS = """<style>
 .block-container { padding-top: 3.2rem; padding-bottom: 2rem; }
