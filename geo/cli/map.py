@@ -46,7 +46,7 @@ _LAYER_SUFFIXES = (".geojson", ".gpkg")
 
 
 def run(args) -> int:
-    from geo.maps.style import FORMATS
+    from geo.maps.style import FORMATS, check_dpi
 
     output = Path(args.output)
     suffix = output.suffix.lower()
@@ -54,10 +54,7 @@ def run(args) -> int:
         raise InputError(f"{output}: write the map as {_INTERACTIVE} or {', '.join(FORMATS)}")
     if args.web_tiles and suffix != _INTERACTIVE:
         raise InputError(f"--web-tiles: only for {_INTERACTIVE} maps, not {suffix}")
-    from geo.maps.style import DPI_RANGE
-
-    if not DPI_RANGE[0] <= args.dpi <= DPI_RANGE[1]:
-        raise InputError(f"--dpi {args.dpi}: use {DPI_RANGE[0]} to {DPI_RANGE[1]} dots per inch (300 for print)")
+    check_dpi(args.dpi, "--dpi")
 
     from geo.routes import load_routes
 

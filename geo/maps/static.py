@@ -40,7 +40,7 @@ from geo import explain
 from geo.geodesy import circle, geodesic_points
 from geo.gazetteer.layers import OSM_TRACK_CREDIT
 from geo.maps import style
-from geo.maps.style import DPI_RANGE, FORMATS, STATIC_LAYERS
+from geo.maps.style import FORMATS, STATIC_LAYERS, check_dpi
 from geo.maps.basemap import (
     GEONAMES_CREDIT,
     NATURAL_EARTH_CREDIT,
@@ -711,13 +711,6 @@ class _StaticMap:
         self.note_text.set_text(_wrap(self._meetings_note(), 7.5))
         self._arrange()
         return self.figure
-
-
-def check_dpi(dpi) -> None:
-    """InputError unless ``dpi`` is a whole number within :data:`DPI_RANGE`."""
-    low, high = DPI_RANGE
-    if isinstance(dpi, bool) or not isinstance(dpi, int) or not low <= dpi <= high:
-        raise InputError(f"dpi {dpi}: use a whole number from {low} to {high} dots per inch (300 for print)")
 
 
 def static_figure(story: Story, *, extent: str | None = None, title: str | None = None,

@@ -6,6 +6,7 @@ A restrained palette: pale land and sea, grey borders, one colour per route, ver
 
 from __future__ import annotations
 
+from geo.errors import InputError
 from geo.verdicts import DirectionVerdict, DistanceVerdict, TimeVerdict, UnitVerdict
 
 SEA = "#dde8ef"
@@ -106,3 +107,11 @@ STATIC_LAYERS = ("places", "routes", "meetings")
 DPI_RANGE = (72, 1200)
 """The resolutions (dots per inch) a print map is drawn at: from a screen's to a fine
 printer's; at 1200 dpi the 7.6-inch map is 9,120 pixels wide (about 250 MB of RGBA while drawn)."""
+
+
+def check_dpi(dpi, name: str = "dpi") -> None:
+    """InputError unless ``dpi`` is a whole number within :data:`DPI_RANGE`; ``name`` is how the
+    message calls it (``--dpi`` on the command line)."""
+    low, high = DPI_RANGE
+    if isinstance(dpi, bool) or not isinstance(dpi, int) or not low <= dpi <= high:
+        raise InputError(f"{name} {dpi}: use {low} to {high} dots per inch (a whole number; 300 for print)")
