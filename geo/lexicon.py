@@ -34,6 +34,8 @@ Public API (all read once, immutable):
   that make a time a duration or a clock time)
   (frozensets of lower-case phrases).
 * :func:`alternation` (a regex alternation of phrases, longest first, white space flexible).
+* :func:`read_toml` (a data file's TOML tables, DataError naming the file: the one TOML reader
+  of word lists, the recogniser's too).
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ __all__ = [
     "JOURNEY_TO_VERBS", "HEADING_VERBS", "BRINGING_VERBS", "KM_PER_UNIT", "LEXICON_FILE", "LINK_VERBS", "MOVING_HOURS_PER_UNIT", "LINK_WORDS", "MEASURED_NOUNS", "MODES",
     "PART_NOUNS", "PLACE_NOUN_KINDS", "POPULATED_KINDS", "PRONOUNS", "DETERMINERS", "FOCUS_ADVERBS", "RELATIVE_DIRECTIONS", "TIME_UNITS", "TRAVEL_VERBS", "UNITS", "ZONE_WORDS",
     "Hedge", "Mode", "Unit", "alternation", "hedge_bounds", "hedge_reading", "mode_of",
-    "unit_code",
+    "read_toml", "unit_code",
 ]  # fmt: skip
 
 LEXICON_FILE = DATA_DIR / "lexicon.toml"
@@ -108,15 +110,17 @@ def _norm(phrase: str) -> str:
     return " ".join(phrase.split()).lower()
 
 
-def _load(path=LEXICON_FILE) -> dict:
+def read_toml(path=LEXICON_FILE, what: str = "the lexicon") -> dict:
+    """A data file's TOML tables; DataError naming the file and ``what`` it holds when it cannot
+    be read or parsed (also the reader of the recogniser's word lists)."""
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise DataError(f"{path}: cannot read the lexicon ({error})") from error
+        raise DataError(f"{path}: cannot read {what} ({error})") from error
 
 
-_DATA = _load()
+_DATA = read_toml()
 
 
 def _moving(code: str, span) -> tuple[float, float] | None:

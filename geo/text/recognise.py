@@ -16,12 +16,12 @@ import bisect
 import functools
 import itertools
 import re
-import tomllib
 from typing import NamedTuple
 
 from geo.errors import DataError
 from geo.gazetteer import Gazetteer, fold
 from geo.gazetteer.layers import ALIAS, ALTERNATE, DEMONYM, GAZETTEER_DIR, GIVEN_NAMES, read_word_list
+from geo.lexicon import read_toml
 from geo.model import Candidate, Mention
 
 RECOGNITION_WORDS = GAZETTEER_DIR / "recognition_words.toml"
@@ -29,11 +29,7 @@ RECOGNITION_WORDS = GAZETTEER_DIR / "recognition_words.toml"
 
 @functools.lru_cache(maxsize=1)
 def _word_lists() -> dict:
-    try:
-        with open(RECOGNITION_WORDS, "rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise DataError(f"{RECOGNITION_WORDS}: cannot read the recogniser's word lists ({error})") from error
+    return read_toml(RECOGNITION_WORDS, "the recogniser's word lists")
 
 
 def _words(name: str) -> frozenset[str]:
