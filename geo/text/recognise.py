@@ -50,6 +50,8 @@ VERB_TITLES = _words("verb_titles")
 KIN = _words("kin")
 """Kin nouns before a name ("her son Joshua", "their second child, Tyler,") and after a
 possessive ("Marion's mother"): the name is a person's."""
+_BEFORE_PERSON = TITLES | KIN
+"""Words right before a person's name (singular; :func:`_is_title` takes the plural too)."""
 PERSONAL = _words("personal")
 """Nouns after a possessive that make the name a person's ("Beckley's attorney", "Henry's arrest")."""
 PERSON_FOLLOWERS = _words("person_followers")
@@ -104,6 +106,8 @@ ceremony at the White House"); elsewhere it is the institution ("the White House
 Kremlin aide") and no place mention."""
 OBJECT_VERBS = _words("object_verbs")
 """Speech verbs whose next word is the one spoken to ("told CTV Halifax."), not the speaker."""
+SPEAKER_VERBS = PERSON_VERBS - OBJECT_VERBS
+"""Speech verbs whose next word is the speaker ('," said Beckley.')."""
 WIDE_PLACE_KINDS = frozenset({"country", "continent", "admin1", "capital", "ocean", "sea", "region"})
 """Kinds of place that news makes speak ("Russia said") and that are rarely a person's name."""
 LOCATIVES = _words("locatives")
@@ -615,7 +619,7 @@ def _candidates(entries: tuple) -> tuple[Candidate, ...]:
 def _is_title(key: str) -> bool:
     """True for a title or role that comes before a person's name ("writers Jim Heintz"), or
     a kin noun ("her son Joshua")."""
-    return key in TITLES or key in KIN or (key.endswith("s") and (key[:-1] in TITLES or key[:-1] in KIN))
+    return key in _BEFORE_PERSON or (key.endswith("s") and key[:-1] in _BEFORE_PERSON)
 
 
 APPOSITIVE = re.compile(r", (?:the|a|an|its|our|their) (?:[\w’'-]+ ){0,3}?([A-Za-z]+)[,.]")
@@ -640,7 +644,7 @@ def _person_context(tokens, first, last, text, gazetteer) -> bool:
     role = APPOSITIVE.match(text, end)  # "Bristow, the club's treasurer, said"
     if role and _is_title(role.group(1).lower()) and not _wide(tokens[first:last], text, gazetteer):
         return True
-    if (first and tokens[first - 1].key in PERSON_VERBS - OBJECT_VERBS
+    if (first and tokens[first - 1].key in SPEAKER_VERBS
             and text[tokens[first - 1].end:tokens[first].start] == " "
             and text[end:end + 1] in (".", ",", ";", "!", "?")
             and text[max(0, tokens[first - 1].start - 3):tokens[first - 1].start].rstrip()[-1:] in QUOTES_CLOSING):
@@ -688,7 +692,7 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
         if before in VERB_TITLES and not tokens[first - 1].capitalised:
             before = ""  # "to miss Tacoma", "will chair Tuesday's meeting"
         gap = text[tokens[first - 1].end:tokens[first].start] if first else ""
-        if gap != " " and not (gap == ", " and (before in TITLES or before in KIN)
+        if gap != " " and not (gap == ", " and before in _BEFORE_PERSON
                                and not tokens[first - 1].text.endswith(".")):  # "Elm St., Tacoma"
             before = ""
         run, context = tokens[first:last], False
