@@ -138,7 +138,7 @@ def given_names() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def numbered_place_pattern() -> re.Pattern:
-    """"Pier 33", "Terminal 2": a capitalised head noun of data/gazetteer/numbered_places.txt
+    """"Pier 39", "Terminal 2": a capitalised head noun of data/gazetteer/numbered_places.txt
     and a number (with an optional letter)."""
     heads = sorted(read_word_list(GAZETTEER_DIR / "numbered_places.txt"))
     alternatives = "|".join(re.escape(h[0].upper() + h[1:]) for h in heads)
@@ -338,7 +338,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _numbered_places(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Places named by a number ("Pier 33") that no gazetteer entry or story pack holds: an
+    """Places named by a number ("Pier 39") that no gazetteer entry or story pack holds: an
     unresolved mention in place of any match of the head word alone ("Pier" as a town)."""
     # linear: the furthest end of the mentions starting at or before each offset says whether a
     # match lies inside one; a mask of the matches says which mentions they overlap
@@ -373,7 +373,7 @@ def _feature_head(tokens, i, text) -> int | None:
 def _longest_match(tokens, i, text, gazetteer) -> tuple[int, str] | None:
     """(end index, alias key) of the longest alias starting at token i.
 
-    A name runs over capitalised words, numbers after them ("Pier 33") and lowercase
+    A name runs over capitalised words, numbers after them ("Pier 39") and lowercase
     connectors between them ("Isle of Man"), joined by single spaces or hyphens, or by an
     ampersand when the gazetteer holds the name so ("Trinidad & Tobago").
     """
@@ -420,7 +420,7 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
     is_country = bool(kinds & {"country", "continent"}) or any(
         alias_kind == DEMONYM for _, alias_kind in entries)
     if end < len(tokens) and tokens[end].key in PRODUCT_WORDS and not is_country:
-        return False  # "the Hwasong intercontinental ballistic missile" (but "Russian missiles")
+        return False  # "the Tomahawk cruise missile" (but "Russian missiles")
     if any(place.layer == "landmarks" for place, _ in entries) and not _located(tokens, i, key):
         return False  # "the White House said", "a Kremlin-backed party": the institution
     if end - i == 1 and is_country and _language(tokens, i, text, entries):
@@ -429,7 +429,7 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
             and "region" not in kinds):
         return False  # acronyms: "CIA", "PKK", "BA" (but "US", "UK", "UAE", "EU" are places)
     if organisation and not (is_country and i == first and end < last):
-        return False  # "Washington Post"; "Korean Central News Agency" still names Korea
+        return False  # "Washington Post"; "Saudi Press Agency" still names Saudi Arabia
     if (end - i == 1 and end < len(tokens) and tokens[end].capitalised and tokens[end].key in LAND_NOUNS
             and text[tokens[i].end:tokens[end].start] == " "
             and any(alias_kind == DEMONYM for _, alias_kind in entries)):
@@ -439,7 +439,7 @@ def _accept(tokens, i, end, first, last, key, entries, organisation, partial, st
     if partial:
         # inside a longer capitalised name: a place only as a modifier of a role or body
         # ("Moscow Mayor", "Russian President"), or after qualifiers ("Northern Virginia");
-        # "Vladimir Putin", "Paris Hilton", "New York Yankees" name no place. A well-known place
+        # "Florence Nightingale", "Paris Hilton", "New York Yankees" name no place. A well-known place
         # heading two or more words is a place ("Dublin Veterans Park", "Florida Highway
         # Patrol"), and so is a state or county heading a longer name (_division_heading);
         # before one word it is more often a person or a team unless that word is a body or a
@@ -595,7 +595,7 @@ def _other_name_of_large_place(tokens, i, text, key, entries, lowercase) -> bool
 
 def _prominent(entries) -> bool:
     """True when a name is a country, state, county or capital, or a town of 20,000 or more
-    (not the hamlet "Kim" heading "Kim Jong Un")."""
+    (not the town "Lee" heading "Lee Jae Myung")."""
     return any((place.kind in ("country", "admin1", "admin2", "capital") or place.population >= 20_000)
                and alias_kind != ALTERNATE for place, alias_kind in entries)
 
@@ -680,14 +680,14 @@ def _given_person(tokens, k, text, gazetteer) -> bool:
 
 def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) -> frozenset[str]:
     """Folded names of people in the text: runs after a title or a kin noun, before "said",
-    that start with a given name ("Vladimir Putin") without being a place's name ("George
+    that start with a given name ("Florence Nightingale") without being a place's name ("George
     Town"), or that the words around them make a person's (:func:`_person_context`); and the
     last word of a name that only small towns bear (:func:`_surname`)."""
     names = set()
     given = given_names()
     for first, last in runs:
         # a title counts right before the name, or before it and a comma when singular ("the
-        # leader, Kim Jong Un"); not "officers, Mansfield's Pastor on Patrol"
+        # leader, Lee Jae Myung"); not "officers, Mansfield's Pastor on Patrol"
         before = tokens[first - 1].key if first else ""
         if before in VERB_TITLES and not tokens[first - 1].capitalised:
             before = ""  # "to miss Tacoma", "will chair Tuesday's meeting"
@@ -724,7 +724,7 @@ def _person_names(tokens: list[Token], runs, text: str, gazetteer: Gazetteer) ->
         if run:
             names.add(fold(" ".join(t.text for t in run)))
             names.add(fold(run[-1].text))
-            if len(run) >= 3 and not context:  # "Kim Jong Un": the family name comes first
+            if len(run) >= 3 and not context:  # "Lee Jae Myung": the family name comes first
                 names.add(fold(run[0].text))
     return frozenset(names)
 
