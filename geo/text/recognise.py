@@ -808,35 +808,33 @@ or province wherever they stand ("the N.C. Highway Patrol", "Rep. Ann Doe, D-N.D
 D.C."), not only after a place name; "W. Va." is looked up as "W.Va."."""
 
 
-def _abbreviations(text: str, gazetteer: Gazetteer, persons: frozenset[str] = frozenset()) -> list[Mention]:
+def _abbreviations(text: str, gazetteer: Gazetteer, persons: frozenset[str]) -> list[Mention]:
     """State and province abbreviations: after a place name ("Macon, Ga.", "Calgary, Alta."),
-    and, when written as dotted initials, anywhere but before a person's name ("S.C. Johnson"
-    once Johnson is known as a person)."""
+    before a lower-case word ("Mass. voters"), and, when written as dotted initials, anywhere
+    but before a person's name ("S.C. Johnson" once Johnson is known as a person); an
+    abbreviation found by an earlier pattern is not found again."""
     mentions, seen = [], set()
-    for match in ABBREVIATION_AFTER_PLACE.finditer(text):
-        place = gazetteer.abbreviation(match.group())
-        if place:
-            seen.add(match.start())
-            mentions.append(Mention(text=match.group(), start=match.start(), end=match.end(),
+    for pattern, group in ((ABBREVIATION_AFTER_PLACE, 0), (ABBREVIATION_BEFORE_WORD, 1),
+                           (DOTTED_ABBREVIATION, 0)):
+        for match in pattern.finditer(text):
+            start, end = match.span(group)
+            if start in seen:
+                continue
+            place = gazetteer.abbreviation(match.group(group).replace(" ", ""))  # "W. Va." -> "W.Va."
+            if place is None:
+                continue
+            if pattern is DOTTED_ABBREVIATION:
+                following = _NEXT_NAME.match(text, end)
+                if following and fold(following.group(1)) in persons:
+                    continue  # initials of a person: "S.C. Johnson", "N.C. Wyeth"
+            seen.add(start)
+            mentions.append(Mention(text=match.group(group), start=start, end=end,
                                     candidates=(Candidate(place, 0.0),)))
-    for match in ABBREVIATION_BEFORE_WORD.finditer(text):  # "Mass. voters", "under Ind. law"
-        place = gazetteer.abbreviation(match.group(1))
-        if place and match.start(1) not in seen:
-            seen.add(match.start(1))
-            mentions.append(Mention(text=match.group(1), start=match.start(1), end=match.end(1),
-                                    candidates=(Candidate(place, 0.0),)))
-    for match in DOTTED_ABBREVIATION.finditer(text):
-        if match.start() in seen:
-            continue
-        place = gazetteer.abbreviation(match.group().replace(" ", ""))
-        if place is None:
-            continue
-        following = re.match(r" ([A-Z][\w’']+)", text[match.end():match.end() + 40])
-        if following and fold(following.group(1)) in persons:
-            continue  # initials of a person: "S.C. Johnson", "N.C. Wyeth"
-        mentions.append(Mention(text=match.group(), start=match.start(), end=match.end(),
-                                candidates=(Candidate(place, 0.0),)))
     return mentions
+
+
+_NEXT_NAME = re.compile(r" ([A-Z][\w’']+)")
+"""The capitalised word after an abbreviation and a space."""
 
 
 def _unknown_places(tokens, runs, text, taken, persons, stop, gazetteer) -> list[Mention]:
