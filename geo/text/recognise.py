@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from geo.errors import DataError
 from geo.gazetteer import Gazetteer, fold
-from geo.gazetteer.layers import ALIAS, ALTERNATE, DEMONYM, GAZETTEER_DIR, GIVEN_NAMES, read_word_list
+from geo.gazetteer.layers import ALIAS, ALTERNATE, DEMONYM, GAZETTEER_DIR, given_names, read_word_list
 from geo.lexicon import read_toml
 from geo.model import Candidate, Mention
 
@@ -128,12 +128,6 @@ def not_places() -> frozenset[str]:
 def common_words() -> frozenset[str]:
     """English common words that some place is named (data/gazetteer/common_words.txt)."""
     return read_word_list(GAZETTEER_DIR / "common_words.txt")
-
-
-@functools.lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Folded given names (data/gazetteer/given_names.txt): a run starting with one is a person."""
-    return read_word_list(GIVEN_NAMES, fold)
 
 
 @functools.lru_cache(maxsize=1)
