@@ -1381,8 +1381,8 @@ def _checked_claim(context: _Context, sentence: _Sentence, phrase: DistancePhras
     event ("Typhoon X, located 246 nm north of Y"); a direction trailing the anchor ("70 km
     from X in the north-west") when the relation gave none; the mode the relation names."""
     text = context.text
-    if _FIGURE_IN_RE.search(subject.text) or _FIGURE_IN_RE.search(anchor.text):
-        return None  # "ABOUT 295 MI…475 KM N OF X": the subject is another figure
+    if _FIGURE_IN_RE.search(anchor.text):  # (the subject was screened by _figure_subject)
+        return None  # "ABOUT 295 MI…475 KM N OF X": an end is another figure
     if any(w in lexicon.EVENT_NOUNS for w in re.findall(r"[a-z]+", subject.text.lower())):
         return None  # "Typhoon X, located 246 nm north of Y": an event's position
     if not direction and anchor.text:
