@@ -256,7 +256,7 @@ class _Context:
     document: Document
     sentences: tuple[_Sentence, ...]
     mentions: tuple[Mention, ...]
-    lookalikes: dict = field(default_factory=dict, compare=False, repr=False)  # answers worked out once
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # look-alike figures, subjects: worked out once
 
     @property
     def text(self) -> str:
@@ -443,14 +443,14 @@ def _subject_before(context: _Context, sentence: _Sentence, position: int) -> Me
     ("Sderot, an Israeli town just a mile from Gaza").
     """
     key = ("subject before", position)
-    if key not in context.lookalikes:
+    if key not in context.memo:
         found = None
         for mention in reversed(context.mentions_between(sentence.start, position)[-3:]):
             if _is_subject_link(context.text[mention.end : position]):
                 found = _appositive_head(context, mention)
                 break
-        context.lookalikes[key] = found
-    return context.lookalikes[key]
+        context.memo[key] = found
+    return context.memo[key]
 
 
 def _pair_before(
@@ -1077,9 +1077,9 @@ def _lookalike(context: _Context, sentence: _Sentence, phrase: DistancePhrase) -
     """Whether the figure measures something other than a separation of two places: a length,
     height, area, range or radius, a zone ("within"), an event's position or a threshold.
     Worked out once per figure."""
-    known = context.lookalikes.get(phrase.figure_start)
+    known = context.memo.get(phrase.figure_start)
     if known is None:
-        known = context.lookalikes[phrase.figure_start] = _is_lookalike(context, sentence, phrase)
+        known = context.memo[phrase.figure_start] = _is_lookalike(context, sentence, phrase)
     return known
 
 
@@ -1890,7 +1890,7 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Dist
             if unclaimed is not None and _LOOKALIKE_CONTINUED_RE.fullmatch(text, unclaimed.end, phrase.start) \
                     and _lookalike(context, sentence, unclaimed):
                 unclaimed = phrase  # "centred 6 miles north-east of X and 30 miles from Y"
-                context.lookalikes[phrase.figure_start] = True
+                context.memo[phrase.figure_start] = True
                 continue
             claim = _claim_for(context, sentence, phrase, previous) or _figure_claim(
                 context, sentence, phrase, previous
