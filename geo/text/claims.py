@@ -1284,9 +1284,10 @@ def _destination_ends(context: _Context, sentence: _Sentence, phrase: DistancePh
 def _other_ends(context: _Context, sentence: _Sentence, phrase: DistancePhrase, relation: re.Match | None,
                 previous: DistanceClaim | None, subject: Mention | None) -> tuple[Mention | None, Mention | None]:
     """(anchor, subject) for a figure whose relation names no anchor, the first way that
-    finds one: a pair "X and Y are 20 km apart"; ends named after the figure; an anchor before
-    it ("from X, ..."); the previous claim's ends, the figure continuing or listing after it;
-    "a trip to X takes ...". (None, ``subject``) when none does."""
+    finds one: a pair "X and Y are 20 km apart"; an anchor before it ("from X, ..."); the
+    previous claim's ends, the figure continuing or listing after it;
+    "a trip to X takes ...". (None, ``subject``) when none does. (Ends named after the figure
+    were tried by :func:`_relation_ends`.)"""
     text = context.text
     anchor = None
     if relation is not None and relation.group("apart"):
@@ -1294,10 +1295,6 @@ def _other_ends(context: _Context, sentence: _Sentence, phrase: DistancePhrase, 
         if pair:  # "Ein X and Y are about 20 km apart", names the gazetteer may lack
             subject = _np_mention(context, sentence, pair.start("a"), pair.end("a"), None)
             anchor = _np_mention(context, sentence, pair.start("b"), pair.end("b"), None)
-    if anchor is None:
-        found = _ends_after(context, sentence, phrase)
-        if found is not None:
-            anchor, subject = found
     if anchor is None:
         found = _anchor_before(context, sentence, phrase)
         if found is not None:
