@@ -16,7 +16,7 @@ Distance: what the wording allows
     one-sided with an approximate other side: "nearly 600 km" allows 540..650 (10 % below, the
     rounding above), "just over 600 km" 550..660. A range ("20 to 30 km") allows its span, each end
     widened as above. Then the two places' extents (``Place.radius_km``, each counted up to
-    50 km: a city or a cosmodrome is not a point, but a country's radius says nothing about
+    50 km: a city or an airport is not a point, but a country's radius says nothing about
     where a writer measured from; the two together up to a quarter of the measured distance)
     widen the upper side: a figure taken between the places' nearest edges is shorter than the
     distance between their centres (which is what is measured), never longer.

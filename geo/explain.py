@@ -161,7 +161,7 @@ def direction_words(direction: str) -> str:
 
 
 def place_words(place: Place) -> str:
-    """A place with its coordinates: "Vladivostok (43.106° N, 131.874° E)"."""
+    """A place with its coordinates: "Nairobi (1.286° S, 36.817° E)"."""
     return f"{place.name} ({format_latlon(place)})"
 
 

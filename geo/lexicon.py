@@ -260,14 +260,14 @@ _BOARDING_WORDS = frozenset(_DATA["journeys"]["boarding_words"])
 
 def mode_of(words: str) -> str:
     """The mode the first mode phrase in ``words`` names ("by rail" -> "rail"), or a vehicle
-    one boards ("by river boat" -> "sea", "in an armoured train" -> "rail"), or "".
+    one boards ("by river boat" -> "sea", "in a sleeper train" -> "rail"), or "".
 
     Words are matched whole and in order (a run of 1 to 4 words looked up in a table), so the
     time is linear in the text.
     """
     tokens = _MODE_WORD_RE.findall(words.lower())
     for i, token in enumerate(tokens):
-        if token in _BOARDING_WORDS:  # "by river boat", "in an armoured train", "aboard a ferry"
+        if token in _BOARDING_WORDS:  # "by river boat", "in a sleeper train", "aboard a ferry"
             j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] in ("a", "an", "the"))
             vehicle = next((_VEHICLE_MODES[t] for t in tokens[j : j + 2] if t in _VEHICLE_MODES), "")
             if vehicle:

@@ -8,7 +8,7 @@ says it separates two places:
   east of", "NNW of"), "from", "away from", "outside", "off", "inland from", "apart", or a
   journey noun ("a 25 km drive from") — optionally with a mode ("by road", "as the crow
   flies"), and then the *anchor*: a place mention, possibly after a short noun phrase naming
-  its kind ("north of the North Korean capital Pyongyang", "from the town of X"), or a
+  its kind ("north of the Ethiopian capital Addis Ababa", "from the town of X"), or a
   description whose referent is found earlier ("north of the capital");
 * before the figure stands the *subject*: a place mention joined to the figure by a copula
   or a locative verb ("X is", "X, which lies", "X, located", "X sits on the river,"), an
@@ -63,7 +63,7 @@ __all__ = [
 
 DESCRIPTION_CONFIDENCE = 0.8
 """Share of the referent's confidence kept when the text describes it with the same noun
-("Vostochny Cosmodrome, a space launch centre" ... "the centre")."""
+("Kourou, a space port" ... "the port")."""
 
 KIND_CONFIDENCE = 0.6
 """Share kept when the description's noun only matches the referent's kind ("the city")."""
@@ -535,11 +535,11 @@ def _after_preposition(text: str, mention: Mention) -> bool:
 
 
 def _descriptions(text: str, mention: Mention) -> set[str]:
-    """Words the text uses for a mention: its own ("Vostochny Cosmodrome" -> "cosmodrome"), an
-    appositive or predicate after it ("X, a space launch centre where ..." -> "space", "launch",
-    "centre"; "X is a port city" -> "port", "city") and a description before it ("the eastern
-    Russian city of X" -> "eastern", "russian", "city")."""
-    nouns = {_normal_head(w) for w in re.findall(r"[\w-]+", mention.text)}  # "the cosmodrome"
+    """Words the text uses for a mention: its own ("Kennedy Space Center" -> "centre"), an
+    appositive or predicate after it ("X, a mining town where ..." -> "mining", "town"; "X is a
+    port city" -> "port", "city") and a description before it ("the eastern Turkish city of X"
+    -> "eastern", "turkish", "city")."""
+    nouns = {_normal_head(w) for w in re.findall(r"[\w-]+", mention.text)}  # "the spaceport"
     after = _DESCRIPTION_AFTER_RE.match(text[mention.end : mention.end + 160])
     if after:
         np = _DESCRIPTION_END_RE.split(after.group("np"))[0]
@@ -631,7 +631,7 @@ def _mode_around(
     context: _Context, sentence: _Sentence, phrase: DistancePhrase, subject: Mention, anchor: Mention
 ) -> str:
     """The travel mode named in the claim's own words: heading the sentence ("By train, X is
-    ..."), in the clause before the figure ("Putin flew 6,000 km"), between a subject and its
+    ..."), in the clause before the figure ("the minister flew 900 km"), between a subject and its
     figure when they are close ("X is, by road, 30 km ..."), from the figure to the anchor, and
     after the anchor up to the next punctuation ("... from Y as the crow flies")."""
     text = context.text
@@ -639,7 +639,7 @@ def _mode_around(
     start = subject.end if 0 <= phrase.start - subject.end <= 40 else phrase.start
     tail = re.match(r"[^,;.!?]{0,60}", text[end : sentence.end]).group(0)
     fronted = _FRONTED_MODE_RE.match(text, sentence.start, min(start, phrase.start))
-    clause = _clause_before(text, sentence, phrase.start)  # "Putin flew 6,000 km from ..."
+    clause = _clause_before(text, sentence, phrase.start)  # "the minister flew 900 km from ..."
     words = (fronted.group(0) if fronted else "", clause, text[min(start, phrase.start) : end], tail)
     return lexicon.mode_of(" ".join(words))
 
