@@ -986,10 +986,9 @@ def _measured(noun: str, time: bool = False) -> bool:
 
 
 _TAIL_WORD_RE = re.compile(r"[\w’'-]+|[<≤:~]")
-_FILLERS = frozenset(
-    "a an the about some just only roughly around approximately nearly almost over more than less "
-    "some another for well".split()
-) | frozenset(h for h in lexicon.HEDGES if " " not in h and h.isalpha())
+_FILLERS = frozenset("a an the more than less another for well".split()) | frozenset(
+    h for h in lexicon.HEDGES if " " not in h and h.isalpha()
+)  # the one-word hedges ("about", "some", "nearly") from the lexicon
 
 
 def _tail_words(text: str) -> list[str]:
