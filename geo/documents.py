@@ -77,7 +77,7 @@ def read_html(markup: str, name: str = "page") -> tuple[str, dict]:
 
     from trafilatura import bare_extraction
 
-    _parse_html(markup)  # a page nested too deep for libxml2 is refused, not read in part
+    root = _parse_html(markup)  # a page nested too deep for libxml2 is refused, not read in part
     try:
         found = bare_extraction(markup, with_metadata=True, include_comments=False, deduplicate=False)
     except Exception:  # an extractor's failure on one odd page: read it the plain way
@@ -85,7 +85,7 @@ def read_html(markup: str, name: str = "page") -> tuple[str, dict]:
     fields = (found.as_dict() if hasattr(found, "as_dict") else found) or {}
     text = (fields.get("text") or "").strip()
     if not text:
-        whole = html_to_text(markup)
+        whole = _visible_text(root)  # the tree parsed above, not the page parsed again
         if whole.strip():  # a page with no text at all is one error line, not a warning as well
             warnings.warn(f"{name}: no article found in the page; reading all its visible text "
                           "(menus and footers included)", ExtractionWarning, stacklevel=2)
@@ -124,9 +124,13 @@ def html_to_text(markup: str) -> str:
     events, not recursion. Raises ``InputError`` for elements nested deeper than libxml2
     follows (:data:`MAX_HTML_DEPTH`), rather than lose the text inside them.
     """
+    return _visible_text(_parse_html(markup))
+
+
+def _visible_text(root) -> str:
+    """The visible text under an element tree of :func:`_parse_html` (see :func:`html_to_text`)."""
     from lxml import etree
 
-    root = _parse_html(markup)
     if root is None:
         return ""
     parts: list[str] = []
