@@ -104,6 +104,7 @@ class Mode:
     reader: str = ""  # "by air": how a reader is told someone travelled this way
     travel_words: tuple[str, ...] = ()  # "flew", "drove to"
     vehicles: tuple[str, ...] = ()  # "plane", "ferry": count after a word of boarding them
+    stops: str = ""  # "stations": what a route of this mode runs between, for a reader
 
 
 def _norm(phrase: str) -> str:
@@ -234,6 +235,7 @@ def _modes(data: dict) -> dict[str, Mode]:
             reader=row.get("reader", ""),
             travel_words=tuple(_norm(p) for p in row.get("travel_words", ())),
             vehicles=tuple(_norm(p) for p in row.get("vehicles", ())),
+            stops=row.get("stops", ""),
         )
         for name, row in data["modes"].items()
     }

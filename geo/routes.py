@@ -21,6 +21,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from geo import lexicon
 from geo.errors import DataError
 from geo.geodesy import distance_km, path_length_km
 from geo.model import Meeting, Place, Route, Waypoint
@@ -419,15 +420,13 @@ def published_length_km(route: Route, from_index: int, to_index: int) -> float:
     return float((steps[first:last] * scale[first:last]).sum())
 
 
-_STOPS = {"rail": "stations", "road": "towns", "sea": "ports"}
-
-
 def route_drawing(route: Route) -> str:
     """How a route is drawn, in words: which sections follow real track and which run straight
-    between the route's stations (towns for a road, ports by sea)."""
+    between the route's stops (its mode's ``stops`` in data/lexicon.toml: stations, towns, ports)."""
+    mode = lexicon.MODES.get(route.mode)
+    stops = (mode.stops if mode else "") or "waypoints"
     if route.mode == "flight":
-        return "drawn as the geodesic between its airports"
-    stops = _STOPS.get(route.mode, "waypoints")
+        return f"drawn as the geodesic between its {stops}"
     if not route.tracks:
         return f"drawn straight between its {stops} (no track geometry)"
     along = " and ".join(f"between {start} and {end}" for start, end, _ in route.tracks)
