@@ -822,7 +822,7 @@ def _possessor_anchor(context: _Context, sentence: _Sentence, phrase: DistancePh
     is 30 km away" (Y)."""
     text = context.text
     match = None
-    for match in _POSSESSOR_RE.finditer(text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start):
+    for match in _POSSESSOR_RE.finditer(text, max(sentence.start, phrase.start - LOOK_BACK_CHARS), phrase.start):
         pass
     if match is None:
         return None
@@ -1220,7 +1220,7 @@ def _figure_relation(context: _Context, sentence: _Sentence, phrase: DistancePhr
         relation = None  # "six minutes past the hour": a clock time
     continuing = previous is not None and previous.sentence_start == sentence.start
     if relation is None and not continuing and not _may_anchor_before(
-        text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start
+        text, max(sentence.start, phrase.start - LOOK_BACK_CHARS), phrase.start
     ) and not _ENDS_AFTER_RE.match(text, phrase.end, sentence.end):
         return False
     return relation
@@ -1401,7 +1401,7 @@ def _claim(context: _Context, sentence: _Sentence, phrase: DistancePhrase, subje
             context, sentence, phrase, subject) or anchor
     if not direction and (phrase.is_time or _JOURNEY_NOUN_RE.match(context.text, phrase.end, sentence.end)):
         heading = None
-        for heading in _HEADING_RE.finditer(context.text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start):
+        for heading in _HEADING_RE.finditer(context.text, max(sentence.start, phrase.start - LOOK_BACK_CHARS), phrase.start):
             pass
         if heading is not None:  # "Heading north from Lusaka, it is a 360 km drive to Kabwe"
             direction = _direction(heading.group("direction"), False) or ""
@@ -1424,8 +1424,6 @@ _TRAILING_DIRECTION_RE = re.compile(
     re.IGNORECASE,
 )
 _FIGURE_IN_RE = re.compile(r"\d\s*(?:km|mi|miles?|kilomet|nm|m\b|ft|feet|yards?|hours?|min)", re.IGNORECASE)
-_ANCHOR_LOOK_BACK = 200
-"""How far (characters) before a figure "from X" may name its anchor."""
 _JOURNEY_TO_RE = re.compile(rf"\b(?:{_JOURNEY_NOUN})\s+to\b", re.IGNORECASE)
 _JOURNEY_WORD_RE = re.compile(rf"\b(?:{_JOURNEY_WORDS})\b", re.IGNORECASE)
 
@@ -1550,7 +1548,7 @@ def _ends_after(context: _Context, sentence: _Sentence,
         back = re.match(r"\s+from\s+", text[subject.end : sentence.end]) if subject else None
         anchor = _loose_anchor(context, sentence, subject.end + back.end()) if back else None
         if anchor is None and subject is not None:  # "From X, it takes two days to reach Y"
-            froms = list(_FROM_BEFORE_RE.finditer(text, max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK), phrase.start))
+            froms = list(_FROM_BEFORE_RE.finditer(text, max(sentence.start, phrase.start - LOOK_BACK_CHARS), phrase.start))
             anchor = _loose_anchor(context, sentence, froms[-1].end()) if froms else None
         return (anchor, subject) if anchor is not None else None
     return None
@@ -1561,7 +1559,7 @@ def _anchor_before(context: _Context, sentence: _Sentence,
     """(anchor, subject or None) named before the figure: "from X (to Y) ... N", "the drive to
     Y from X takes N", "Distance from X ~ N", "Y - N km" (a sign)."""
     text = context.text
-    clause_start = max(sentence.start, phrase.start - _ANCHOR_LOOK_BACK)
+    clause_start = max(sentence.start, phrase.start - LOOK_BACK_CHARS)
     before = text[clause_start : phrase.start]
     froms = list(_FROM_BEFORE_RE.finditer(before))
     if froms:
