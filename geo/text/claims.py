@@ -1654,7 +1654,7 @@ def _may_end_with_link(text: str, predicate: bool = True) -> bool:
     while words and words[-1] in ("“", '"', "‘", "'", "~", ":"):
         words.pop()
     last = words[-4:] if predicate else words[-1:]
-    return any(w in _LINK_WORDS or w in lexicon.LINK_WORDS for w in last)
+    return any(w in lexicon.LINK_WORDS for w in last)  # (the module's _LINK_WORDS is a subset of these)
 
 
 def _linked_subject(context: _Context, sentence: _Sentence, phrase: DistancePhrase,
