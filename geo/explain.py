@@ -533,7 +533,7 @@ def method() -> tuple[tuple[str, str], ...]:
             f"'almost', 'just under' an upper bound that allows {share:.0%} below, 'just over' "
             "the reverse. A range allows its span. The extent of each place (its radius in the "
             f"gazetteer, counted up to {rules.PLACE_EXTENT_CAP_KM:,.0f} km, the two together up to "
-            f"{rules.PLACE_EXTENT_SHARE:.0%} of their distance) widens the upper side: a city or a cosmodrome "
+            f"{rules.PLACE_EXTENT_SHARE:.0%} of their distance) widens the upper side: a city or an airport "
             "is not a point, and a figure taken between the places' nearest edges is shorter than the "
             "distance between their centres, which is what is measured.",
         ),
