@@ -408,7 +408,7 @@ def claims_panel(story: Story, views: dict) -> None:
     st.markdown("  ".join(f"{badge(v)} **{n}**" for v, n in views["headline"].items()))
     labels = dict(zip((d.path for d in story.documents), views["labels"]))
     table = pd.DataFrame(spreadsheet_safe_rows({  # a table's toolbar saves it as CSV
-        "Verdict": explain.headline(view.check),
+        "Verdict": view.verdict,
         "Claim": view.title,
         "Stated": view.stated,
         "Measured": view.measured + (f" (route {view.route})" if view.route else ""),
@@ -429,7 +429,7 @@ def claims_panel(story: Story, views: dict) -> None:
     view = claims[number - 1]
     check = view.check
     with st.container(border=True):
-        st.markdown(f"{badge(explain.headline(check))} **Claim {view.number}: {plain(view.title)}**")
+        st.markdown(f"{badge(view.verdict)} **Claim {view.number}: {plain(view.title)}**")
         st.markdown(f"> {plain(check.claim.sentence)}  \n> — {plain(labels.get(check.claim.document, ''))}")
         st.markdown(f"**Stated** {plain(view.stated)} · **measured** {plain(view.measured)}"
                     + (f" · **by route** {plain(view.route)}" if view.route else "")
