@@ -34,6 +34,7 @@ _MAX_LAT = 89.0
 _MAX_RING_KM = 10_000.0  # a larger ring wraps the globe and says nothing on a small map
 _CANDIDATES_DRAWN = 10  # candidates drawn on a search area's map
 _CANDIDATES_NAMED = 3  # of them, named (the others numbered)
+_LABEL_FLIP_X = MAP_WIDTH * 0.65  # a point right of this has its label on its left
 _ENVELOPE_PAD = 0.5  # share of the content's span (degrees) the land is cut wider than the map
 
 
@@ -173,13 +174,13 @@ def claim_map_svg(check: Check, countries=None, environment=None) -> str:
     points = [(anchor.lat, anchor.lon)] + ([(subject.lat, subject.lon)] if subject is not None else [])
     places = frame.lonlat_to_px(np.array([(lon, lat) for lat, lon in points])).tolist()
     names = [anchor.name] + ([subject.name] if subject is not None else [])
-    ends = [(name, x, y, x > MAP_WIDTH * 0.65) for name, (x, y) in zip(names, places)]
+    ends = [(name, x, y, x > _LABEL_FLIP_X) for name, (x, y) in zip(names, places)]
     candidates = []
     if subject is None and check.candidates:
         fits = check.candidates[:_CANDIDATES_DRAWN]
         spots = frame.lonlat_to_px(np.array([(f.place.lon, f.place.lat) for f in fits])).tolist()
         candidates = [(f"{rank}. {fit.place.name}" if rank <= _CANDIDATES_NAMED else str(rank), x, y,
-                       x > MAP_WIDTH * 0.65) for rank, (fit, (x, y)) in enumerate(zip(fits, spots), start=1)]
+                       x > _LABEL_FLIP_X) for rank, (fit, (x, y)) in enumerate(zip(fits, spots), start=1)]
     if environment is None:
         from geo.report.content import jinja_environment
 
