@@ -179,8 +179,8 @@ def plan_partitions(inputs: list[str], partition_size: int = DEFAULT_PARTITION_S
         try:  # a FIFO or a device would hang or never end the reading: folders and regular files only
             mode = os.stat(path).st_mode
         except (OSError, ValueError) as error:
-            problem = describe_os_error(error) if isinstance(error, OSError) else "not a valid file name"
-            raise InputError(f"{given}: {'no such file or folder' if problem == 'no such file' else problem}") from None
+            problem = "no such file or folder" if isinstance(error, FileNotFoundError) else describe_os_error(error)
+            raise InputError(f"{given}: {problem}") from None
         if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
             raise InputError(f"{given}: {file_kind(mode)}, not a folder or a regular file")
         suffix = path.suffix.lower()

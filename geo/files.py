@@ -40,8 +40,11 @@ _PROBLEMS = {
 }
 
 
-def describe_os_error(error: OSError) -> str:
-    """What an ``OSError`` on a path means, in a few plain words (no path, no traceback)."""
+def describe_os_error(error: OSError | ValueError) -> str:
+    """What an ``OSError`` on a path means, in a few plain words (no path, no traceback); a
+    ``ValueError`` (a NUL character in the name) is "not a valid file name"."""
+    if not isinstance(error, OSError):
+        return "not a valid file name"
     return _PROBLEMS.get(error.errno) or (error.strerror or type(error).__name__).lower()
 
 
@@ -92,8 +95,7 @@ def read_regular_file(path: str | Path, limit: int, name: str | None = None) -> 
     except InputError:
         raise
     except (OSError, ValueError) as error:  # ValueError: a NUL character in the name
-        problem = describe_os_error(error) if isinstance(error, OSError) else "not a valid file name"
-        raise InputError(f"{name}: {problem}") from None
+        raise InputError(f"{name}: {describe_os_error(error)}") from None
     with os.fdopen(descriptor, "rb") as handle:
         opened = os.fstat(handle.fileno())
         if not stat.S_ISREG(opened.st_mode):
