@@ -411,13 +411,12 @@ def _add_search_area(group: folium.FeatureGroup, number: int, check: Check, popu
     for rank, fit in enumerate(check.candidates, start=1):
         marker = folium.CircleMarker((fit.place.lat, fit.place.lon), radius=5, color=colour, weight=2,
                                      fill=True, fill_color=style.HALO, fill_opacity=1)
-        label = (f"Claim {number}, candidate {rank}: {html.escape(fit.place.name)} "
-                 f"({html.escape(format_km(fit.distance_km))}, bearing {fit.bearing_deg:.0f}°)")
         if rank <= _CANDIDATES_LABELLED:  # the best few carry their name on the map
             _tooltip(marker, f"{rank}. {html.escape(fit.place.name)}", permanent=True, direction="right",
                      className="geo-candidate")
         else:
-            _tooltip(marker, label)
+            _tooltip(marker, f"Claim {number}, candidate {rank}: {html.escape(fit.place.name)} "
+                             f"({html.escape(format_km(fit.distance_km))}, bearing {fit.bearing_deg:.0f}°)")
         _popup(marker, popup)
         marker.add_to(group)
 
