@@ -29,9 +29,18 @@ def _named(frame):
     return frame
 
 
-def layer_frames(story: Story) -> dict:
-    """Each layer as a GeoDataFrame (EPSG:4326): places, routes, mentions, claims."""
+def _layers(story: Story) -> dict:
+    """The layers both files are made of: places and routes (GeoJSON), claims (a frame)."""
+    return {"places": places_geojson(story), "routes": routes_geojson(story.routes),
+            "claims": _named(story.to_geodataframe("claims"))}
+
+
+def layer_frames(story: Story, layers: dict | None = None) -> dict:
+    """Each layer as a GeoDataFrame (EPSG:4326): places, routes, mentions, claims. ``layers``:
+    the story's layers when already made."""
     import geopandas as gpd
+
+    layers = layers or _layers(story)
 
     def collection(features: dict):
         frame = gpd.GeoDataFrame.from_features(features["features"], crs="EPSG:4326")
@@ -42,20 +51,21 @@ def layer_frames(story: Story) -> dict:
         return frame
 
     return {
-        "places": collection(places_geojson(story)),
-        "routes": collection(routes_geojson(story.routes)),
+        "places": collection(layers["places"]),
+        "routes": collection(layers["routes"]),
         "mentions": _named(story.to_geodataframe("mentions")),
-        "claims": _named(story.to_geodataframe("claims")),
+        "claims": layers["claims"],
     }
 
 
-def story_layers_geojson(story: Story) -> dict:
-    """Places, routes and claims in one FeatureCollection; each feature's ``layer`` says which."""
+def story_layers_geojson(story: Story, layers: dict | None = None) -> dict:
+    """Places, routes and claims in one FeatureCollection; each feature's ``layer`` says which.
+    ``layers``: the story's layers when already made."""
+    layers = layers or _layers(story)
     features = []
-    for layer, collection in (("places", places_geojson(story)), ("routes", routes_geojson(story.routes))):
-        features += [{**f, "properties": {"layer": layer, **f["properties"]}} for f in collection["features"]]
-    claims = _named(story.to_geodataframe("claims"))
-    for feature in json.loads(claims.to_json(na="null"))["features"]:
+    for layer in ("places", "routes"):
+        features += [{**f, "properties": {"layer": layer, **f["properties"]}} for f in layers[layer]["features"]]
+    for feature in json.loads(layers["claims"].to_json(na="null"))["features"]:
         feature.pop("id", None)
         feature.pop("bbox", None)
         feature["properties"] = {"layer": "claims", **feature["properties"]}
@@ -67,12 +77,13 @@ def write_layers(story: Story, map_path: str | Path) -> list[Path]:
     """Write ``<map name>.geojson`` and ``<map name>.gpkg`` beside ``map_path``; their paths."""
     base = Path(map_path)
     geojson_path, gpkg_path = base.with_suffix(".geojson"), base.with_suffix(".gpkg")
+    layers = _layers(story)  # once, for both files
     with atomic_target(geojson_path) as temporary:
-        temporary.write_text(json.dumps(story_layers_geojson(story), ensure_ascii=False, indent=1) + "\n",
+        temporary.write_text(json.dumps(story_layers_geojson(story, layers), ensure_ascii=False, indent=1) + "\n",
                              encoding="utf-8")
     with atomic_target(gpkg_path) as temporary:
         temporary.unlink()  # a GeoPackage is a database: each layer is added to the file
-        for layer, frame in layer_frames(story).items():
+        for layer, frame in layer_frames(story, layers).items():
             if len(frame):
                 frame.to_file(temporary, layer=layer, driver="GPKG")
     return [geojson_path, gpkg_path]
