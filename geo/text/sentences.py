@@ -175,5 +175,5 @@ def sentence_at(text: str, offset: int, spans: list[Sentence] | None = None) -> 
     Pass ``spans`` (``sentences(text)``) when asking about many offsets of one text.
     """
     spans = sentences(text) if spans is None else spans
-    index = bisect.bisect_right([s.start for s in spans], offset) - 1
+    index = bisect.bisect_right(spans, offset, key=lambda s: s.start) - 1  # no list of starts built per call
     return spans[index] if index >= 0 else (spans[0] if spans else None)
