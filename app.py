@@ -83,9 +83,10 @@ TIMELINE_COLOURS = {"meeting": MEETING, "journey": ROUTE_COLOURS[0], "article": 
 
 _STREAMLIT_NAMES = {BADGE_COLOURS[DistanceVerdict.ACCURATE]: "green", BADGE_COLOURS[DistanceVerdict.CLOSE]: "orange",
                     BADGE_COLOURS[DistanceVerdict.INACCURATE]: "red"}
+# a verdict's Streamlit badge colour, from its colour in geo.maps.style (grey: gray, the default);
+# a comment, not a docstring: Streamlit's magic writes a bare string of app.py onto the page
 STREAMLIT_COLOURS = {verdict: _STREAMLIT_NAMES[colour] for verdict, colour in BADGE_COLOURS.items()
                      if colour in _STREAMLIT_NAMES}
-"""A verdict's Streamlit badge colour, from its colour in geo.maps.style (grey: gray, the default)."""
 LAYER_LABELS = {"places": "Places", "routes": "Routes", "meetings": "Meetings", "claims": "Claims"}
 PAGE_CSS = """<style>
 .block-container { padding-top: 3.2rem; padding-bottom: 2rem; }

@@ -266,3 +266,15 @@ def test_an_unplaced_subject_is_listed_with_where_it_could_be_and_pinned(app):
     mentions = mentions_table(app)
     pinned = mentions[mentions["Mention"] == "A town"].iloc[0]
     assert (pinned["Place"], bool(pinned["Corrected"])) == ("Buganda", True)
+
+
+def test_app_has_no_bare_string_that_streamlit_would_print():
+    """Streamlit's magic writes every bare expression of app.py onto the page: a string after an
+    assignment, meant as its docstring, showed at the top of the dashboard."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse((Path(__file__).resolve().parent.parent / "app.py").read_text(encoding="utf-8"))
+    bare = [node.lineno for node in tree.body[1:]
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)]
+    assert bare == [], f"app.py lines {bare}: a bare string is printed by Streamlit; make it a comment"
